@@ -1,0 +1,47 @@
+/**
+ * A content brief: everything a channel renderer needs to produce one draft, derived from a
+ * plan, (optionally) one of its tasks, and an occasion. Pure data, small enough to travel
+ * through Temporal. Renderers (infographic, loudspeaker script, web post, briefing) take a
+ * brief and never read plan files themselves.
+ */
+export interface BriefFigure {
+  /** Id of the plan target the figure comes from, when it does. */
+  targetId?: string;
+  /** The number as shown, e.g. 100 or 70. */
+  value: number;
+  /** 'percent' shows "70%"; 'count' shows "01"; 'perYear' shows "01/năm". */
+  unit: 'percent' | 'count' | 'perYear';
+  /** Short label under the figure, e.g. "cán bộ làm công tác truyền thông được bồi dưỡng". */
+  label: string;
+  /** Period the figure belongs to, e.g. "2026–2030". */
+  period?: string;
+}
+
+export interface ContentBrief {
+  planId: string;
+  /** e.g. "62/KH-UBND" */
+  planSymbol: string;
+  planTitle: string;
+  /** e.g. "Nghị quyết số 71-NQ/TW" */
+  resolution: string;
+  /** e.g. "Ủy ban nhân dân tỉnh Lạng Sơn" */
+  issuer: string;
+  /** Short form for tight layouts, e.g. "UBND tỉnh Lạng Sơn" */
+  issuerShort: string;
+  taskId?: string;
+  taskNumber?: string;
+  taskTitle?: string;
+  /** Lead body of the task (or of the plan when no task). */
+  leadBody: string;
+  occasionId: string;
+  occasionName: string;
+  /** ISO date (yyyy-mm-dd) of the occasion in Asia/Ho_Chi_Minh. */
+  occasionDate: string;
+  headline: string;
+  /** 2–5 short sentences that every channel repeats. */
+  keyMessages: string[];
+  figures: BriefFigure[];
+  /** Longer body text for posts and scripts (paragraphs). */
+  body: string[];
+  tags: string[];
+}
