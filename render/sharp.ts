@@ -1,0 +1,10 @@
+/**
+ * The only entry point to sharp in the project's rendering code. `./fonts.js` is imported
+ * first so that `FONTCONFIG_FILE` is set before sharp (and with it fontconfig) is loaded.
+ */
+import './fonts.js';
+
+const { default: sharp } = await import('sharp');
+
+export default sharp;
+export type { Sharp } from 'sharp';
