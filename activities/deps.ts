@@ -1,0 +1,14 @@
+/**
+ * What activities need from the outside world, built once by the worker and passed to the
+ * activity factories. Tests may build it with other implementations (e.g. MemoryObjectStore).
+ */
+import type { Transporter } from 'nodemailer';
+import type { Endpoints } from '../infra/config.js';
+import type { ObjectStore } from '../infra/object-store.js';
+
+export interface ActivityDeps {
+  store: ObjectStore;
+  /** Pooled nodemailer transport for the configured SMTP server. */
+  mailer: Transporter;
+  endpoints: Endpoints;
+}

@@ -1,0 +1,15 @@
+/**
+ * Every activity of the product, built from its dependencies. The worker registers the result;
+ * workflows only import the type (`import type { Activities }`).
+ */
+import type { ActivityDeps } from './deps.js';
+import { createSelfCheckActivities } from './self-check.js';
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createSelfCheckActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+export type { ActivityDeps } from './deps.js';

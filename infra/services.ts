@@ -1,0 +1,94 @@
+/**
+ * Starts the embedded services the configuration asks for (those without an external
+ * address) and returns where everything is. Used by `npm start` and by the test suite.
+ */
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { endpointsFromConfig, type Config, type Endpoints } from './config.js';
+import { createS3Client, ensureBucket, startEmbeddedS3 } from './s3.js';
+import { resolveApprovalSecret } from './secret.js';
+import { startEmbeddedSmtp } from './smtp.js';
+import { resolveTemporalCli, type ResolvedCli } from './temporal-cli.js';
+import { ensureSearchAttributes, startTemporalServer, waitForTemporal } from './temporal-server.js';
+
+export interface ServiceLine {
+  service: string;
+  where: string;
+  note: string;
+}
+
+export interface RunningServices {
+  endpoints: Endpoints;
+  lines: ServiceLine[];
+  cli?: ResolvedCli;
+  /** Stops the embedded services in reverse order of start. */
+  stop(): Promise<void>;
+  /** Only the embedded Temporal server (the restart test stops and starts it alone). */
+  stopTemporal?: () => Promise<void>;
+}
+
+export async function startServices(config: Config, log: (line: string) => void): Promise<RunningServices> {
+  const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
+  const stops: Array<() => Promise<void>> = [];
+  const lines: ServiceLine[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  let cli: ResolvedCli | undefined;
+  let stopTemporal: (() => Promise<void>) | undefined;
+  try {
+    if (!config.s3.endpoint) {
+      const s3 = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), port: config.s3.port, bucket: config.s3.bucket });
+      stops.push(s3.stop);
+      endpoints.s3.endpoint = s3.endpoint;
+      lines.push({ service: 'Kho đối tượng (S3, nhúng)', where: s3.endpoint, note: `bucket ${config.s3.bucket}, dữ liệu ở ${path.join(config.dataDir, 's3')}` });
+    } else {
+      const created = await ensureBucket(createS3Client(endpoints.s3), config.s3.bucket);
+      lines.push({ service: 'Kho đối tượng (S3)', where: config.s3.endpoint, note: `bucket ${config.s3.bucket}${created === 'created' ? ' (vừa tạo)' : ''}` });
+    }
+
+    if (!config.smtp.url) {
+      const smtp = await startEmbeddedSmtp({ directory: path.join(config.dataDir, 'mail'), smtpPort: config.smtp.port, webPort: config.smtp.uiPort });
+      stops.push(smtp.stop);
+      endpoints.smtpUrl = smtp.smtpUrl;
+      endpoints.mailUi = smtp.inboxUrl;
+      lines.push({ service: 'Máy chủ thư (SMTP, nhúng)', where: smtp.smtpUrl, note: `hộp thư web: ${smtp.inboxUrl}` });
+    } else {
+      lines.push({ service: 'Máy chủ thư (SMTP)', where: new URL(config.smtp.url).host, note: 'dịch vụ bên ngoài' });
+    }
+
+    if (!config.temporal.address) {
+      cli = await resolveTemporalCli({ configured: config.temporal.cli, log });
+      const server = await startTemporalServer({
+        cliPath: cli.path,
+        dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+        logFile: path.join(config.dataDir, 'logs', 'temporal.log'),
+        port: config.temporal.port,
+        uiPort: config.temporal.uiPort,
+        namespace: config.temporal.namespace,
+      });
+      stopTemporal = server.stop;
+      stops.push(() => server.stop());
+      endpoints.temporalAddress = server.address;
+      endpoints.temporalUi = server.uiUrl;
+      lines.push({ service: 'Temporal (máy chủ dev nhúng)', where: server.address, note: `giao diện web: ${server.uiUrl}; CLI: ${cli.path} (nguồn: ${cli.source})` });
+    } else {
+      await waitForTemporal(config.temporal.address, config.temporal.namespace, 15_000);
+      const connection = await Connection.connect({ address: config.temporal.address });
+      try {
+        const added = await ensureSearchAttributes(connection, config.temporal.namespace);
+        lines.push({
+          service: 'Temporal (cụm bên ngoài)',
+          where: config.temporal.address,
+          note: added.length ? `đã đăng ký thuộc tính tìm kiếm: ${added.join(', ')}` : `namespace ${config.temporal.namespace}`,
+        });
+      } finally {
+        await connection.close();
+      }
+    }
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return { endpoints, lines, cli, stop: stopAll, stopTemporal };
+}

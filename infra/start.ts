@@ -1,0 +1,107 @@
+/**
+ * `npm start`: brings up the whole product as one supervised process tree — the embedded
+ * services the configuration asks for, the worker (a child process, restarted if it dies),
+ * and the web server — prints where each is, and stops everything cleanly on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+import { startServices, type RunningServices } from './services.js';
+import { createApp } from '../web/app.js';
+import { startWebServer, type WebServerHandle } from '../web/server.js';
+
+const root = path.join(import.meta.dirname, '..');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function spawnWorker(): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'worker', 'main.ts')], {
+    cwd: root,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (buf: Buffer) =>
+    buf
+      .toString()
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (l.startsWith('[worker]') ? l : `[worker] ${l}`))
+      .join('\n') + '\n';
+  child.stdout?.on('data', (b: Buffer) => process.stdout.write(prefix(b)));
+  child.stderr?.on('data', (b: Buffer) => process.stderr.write(prefix(b)));
+  return child;
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n\nSửa các biến trên (trong môi trường hoặc tệp .env) rồi chạy lại npm start.\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  log(`Khởi động Truyền thông chiến dịch — thư mục dữ liệu: ${config.dataDir}`);
+  const services: RunningServices = await startServices(config, log);
+  let stopping = false;
+  let worker: ChildProcess | undefined;
+  const crashes: number[] = [];
+
+  const startWorker = () => {
+    worker = spawnWorker();
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && now - crashes[0]! > 60_000) crashes.shift();
+      if (crashes.length > 5) {
+        log(`[giám sát] worker dừng quá nhiều lần trong một phút (lần cuối: ${code ?? signal}); dừng toàn bộ.`);
+        void shutdown(1);
+        return;
+      }
+      log(`[giám sát] worker đã dừng (${code ?? signal}); khởi động lại sau 2 giây…`);
+      setTimeout(() => !stopping && startWorker(), 2_000);
+    });
+  };
+  startWorker();
+
+  const web: WebServerHandle = await startWebServer(createApp({ endpoints: services.endpoints }), config.web.host, config.web.port);
+  const rows = [
+    ...services.lines.map((l) => [l.service, l.where, l.note]),
+    ['Worker', `hàng đợi ${services.endpoints.taskQueue}`, 'tiến trình con, tự khởi động lại nếu dừng'],
+    ['Máy chủ web', web.url, `tình trạng: ${web.url}/healthz · liên kết trong thư: ${services.endpoints.publicBaseUrl}`],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0]!.length));
+  const w1 = Math.max(...rows.map((r) => r[1]!.length));
+  log('\nĐã sẵn sàng:');
+  for (const [a, b, c] of rows) log(`  ${a!.padEnd(w0)}  ${b!.padEnd(w1)}  ${c}`);
+  log('\nNhấn Ctrl-C để dừng tất cả.');
+
+  async function shutdown(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    log('\nĐang dừng…');
+    await web.stop().catch(() => undefined);
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((r) => worker!.once('exit', r));
+      worker.kill('SIGTERM');
+      const timer = setTimeout(() => worker?.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await services.stop();
+    log('Đã dừng. Dữ liệu được giữ trong thư mục dữ liệu.');
+    process.exit(code);
+  }
+  process.on('SIGINT', () => {
+    if (stopping) process.exit(130);
+    void shutdown(0);
+  });
+  process.on('SIGTERM', () => void shutdown(0));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Không khởi động được: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+/**
+ * The product's web server: health now; approval pages, the editors' dashboard and the
+ * published site mount here as they land. Built as a Hono app so every route can be tested
+ * in-process with `app.request(...)`.
+ */
+import { Hono } from 'hono';
+import type { Endpoints } from '../infra/config.js';
+import { checkDependencies, serviceLabels, type HealthCheck } from '../infra/health.js';
+import { renderPage } from './views.js';
+
+export interface AppDeps {
+  endpoints: Endpoints;
+  /** Replaceable in unit tests; defaults to the real checks. */
+  checkHealth?: () => Promise<HealthCheck[]>;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  const checkHealth = deps.checkHealth ?? (() => checkDependencies(deps.endpoints));
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+
+  app.get('/healthz', async (c) => {
+    const checks = await checkHealth();
+    const ok = checks.every((x) => x.state === 'up');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: ok ? 'ok' : 'degraded', checkedAt: new Date().toISOString(), checks }, ok ? 200 : 503);
+  });
+
+  app.get('/', async (c) => {
+    const checks = await checkHealth();
+    const allUp = checks.every((x) => x.state === 'up');
+    const links = [
+      deps.endpoints.temporalUi ? { href: deps.endpoints.temporalUi, label: 'Giao diện Temporal (các quy trình)' } : undefined,
+      deps.endpoints.mailUi ? { href: deps.endpoints.mailUi, label: 'Hộp thư thử nghiệm' } : undefined,
+    ].filter(Boolean);
+    const html = renderPage('health', 'Tình trạng hệ thống', {
+      allUp,
+      checkedAt: new Date().toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+      checks: checks.map((x) => ({ ...x, label: serviceLabels[x.service], stateLabel: x.state === 'up' ? 'Hoạt động' : 'Ngừng' })),
+      links,
+    });
+    return c.html(html, allUp ? 200 : 503);
+  });
+
+  app.notFound((c) => c.html(renderPage('not-found', 'Không tìm thấy trang'), 404));
+  return app;
+}

@@ -1,0 +1,47 @@
+/**
+ * Wires the worker: a connection to Temporal, the activities with their dependencies
+ * (object store, mail transport), and the workflow code (bundled from `workflows/`).
+ */
+import path from 'node:path';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities/index.js';
+import type { Endpoints } from '../infra/config.js';
+import { S3ObjectStore } from '../infra/s3.js';
+import { createMailTransport } from '../infra/smtp.js';
+
+export const workflowsPath = path.join(import.meta.dirname, '..', 'workflows', 'index.ts');
+
+export interface WorkerHandle {
+  worker: Worker;
+  deps: ActivityDeps;
+  /** Closes the mail pool and the connection (after the worker has stopped). */
+  close(): Promise<void>;
+}
+
+export async function createWorker(
+  endpoints: Endpoints,
+  options: { workflowBundle?: WorkerOptions['workflowBundle']; taskQueue?: string; identity?: string; deps?: Partial<ActivityDeps> } = {},
+): Promise<WorkerHandle> {
+  const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+  const deps: ActivityDeps = {
+    store: options.deps?.store ?? S3ObjectStore.fromSettings(endpoints.s3),
+    mailer: options.deps?.mailer ?? createMailTransport(endpoints.smtpUrl, { pool: true }),
+    endpoints,
+  };
+  const worker = await Worker.create({
+    connection,
+    namespace: endpoints.temporalNamespace,
+    taskQueue: options.taskQueue ?? endpoints.taskQueue,
+    ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    activities: createActivities(deps),
+  });
+  return {
+    worker,
+    deps,
+    async close() {
+      deps.mailer.close();
+      await connection.close();
+    },
+  };
+}
