@@ -7,6 +7,8 @@ import type { ActivityDeps } from './deps.js';
 export interface ProbeInput {
   probeId: string;
   recipient: string;
+  /** Text to store; defaults to a short Vietnamese probe line. */
+  content?: string;
 }
 
 export function createSelfCheckActivities({ store, mailer, endpoints }: ActivityDeps) {
@@ -14,7 +16,7 @@ export function createSelfCheckActivities({ store, mailer, endpoints }: Activity
     /** Writes `self-check/<probeId>.txt` and returns its key and size. */
     async writeProbeObject(input: ProbeInput): Promise<{ key: string; bytes: number }> {
       const key = `self-check/${input.probeId}.txt`;
-      const body = `Kiểm tra hệ thống ${input.probeId}: kho đối tượng hoạt động.\n`;
+      const body = input.content ?? `Kiểm tra hệ thống ${input.probeId}: kho đối tượng hoạt động.\n`;
       await store.put(key, body, { contentType: 'text/plain; charset=utf-8', metadata: { probe: input.probeId } });
       return { key, bytes: Buffer.byteLength(body) };
     },

@@ -13,6 +13,8 @@ const { writeProbeObject, sendProbeEmail } = proxyActivities<Activities>({
 export interface SelfCheckInput {
   probeId: string;
   recipient: string;
+  /** Text of the probe object (defaults to a short Vietnamese line). */
+  content?: string;
   /** Seconds to wait on a durable timer before doing the work. */
   delaySeconds?: number;
 }
@@ -25,7 +27,7 @@ export interface SelfCheckResult {
 
 export async function selfCheckWorkflow(input: SelfCheckInput): Promise<SelfCheckResult> {
   if (input.delaySeconds && input.delaySeconds > 0) await sleep(input.delaySeconds * 1000);
-  const object = await writeProbeObject({ probeId: input.probeId, recipient: input.recipient });
+  const object = await writeProbeObject({ probeId: input.probeId, recipient: input.recipient, content: input.content });
   const mail = await sendProbeEmail({ probeId: input.probeId, recipient: input.recipient });
   return { objectKey: object.key, bytes: object.bytes, messageId: mail.messageId };
 }

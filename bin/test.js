@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm test`: installs what the suite needs on first run (npm packages, Debian's tesseract and
+// chromium, the Temporal CLI — built once and cached per user), then runs vitest.
+// Extra arguments go to vitest, e.g. `npm test -- --project unit`.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ensureDependencies } from './ensure-deps.js';
+import { ensureSystemPackages } from './system-packages.js';
+
+const root = path.join(import.meta.dirname, '..');
+ensureDependencies();
+ensureSystemPackages();
+
+if (!process.env.TEMPORAL_ADDRESS) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { resolveTemporalCli } = await import('../infra/temporal-cli.ts');
+  try {
+    const cli = await resolveTemporalCli({ configured: process.env.TEMPORAL_CLI, log: (l) => console.log(l) });
+    console.log(`Temporal CLI: ${cli.path} (nguồn: ${cli.source})`);
+    process.env.TEMPORAL_CLI = cli.path;
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
+const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const result = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: process.env });
+process.exit(result.status ?? 1);

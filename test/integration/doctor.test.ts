@@ -1,0 +1,81 @@
+/**
+ * `campaign doctor` and `/healthz` against the real services: green when everything runs,
+ * and a named failure when a dependency is unreachable.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../web/app.js';
+import { startWebServer, type WebServerHandle } from '../../web/server.js';
+import { freePort } from '../support/ports.js';
+import { startTestWorker } from '../support/temporal.js';
+
+const endpoints = inject('endpoints');
+const dataDir = inject('dataDir');
+const taskQueue = `it-doctor-${randomUUID().slice(0, 8)}`;
+
+function runDoctor(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/campaign.js', 'doctor', ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('campaign doctor and /healthz on real services', () => {
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+  let web: WebServerHandle;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    worker = await startTestWorker(endpoints, taskQueue);
+    const webPort = await freePort();
+    web = await startWebServer(createApp({ endpoints: { ...endpoints, taskQueue } }), '127.0.0.1', webPort);
+    env = {
+      DATA_DIR: dataDir,
+      TEMPORAL_ADDRESS: endpoints.temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      S3_ENDPOINT: endpoints.s3.endpoint,
+      S3_BUCKET: endpoints.s3.bucket,
+      SMTP_URL: endpoints.smtpUrl,
+      WEB_PORT: String(webPort),
+    };
+  });
+  afterAll(async () => {
+    await web?.stop();
+    await worker?.stop();
+  });
+
+  it('/healthz is green JSON with every dependency', async () => {
+    const res = await fetch(`${web.url}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; checks: { service: string; state: string; version?: string }[] };
+    expect(body.status).toBe('ok');
+    expect(body.checks.map((c) => `${c.service}:${c.state}`)).toEqual(['temporal:up', 'worker:up', 'objectStore:up', 'smtp:up']);
+    expect(body.checks.find((c) => c.service === 'temporal')?.version).toMatch(/^\d+\.\d+/);
+  });
+
+  it('doctor --deep exits 0 with a table of every service', async () => {
+    const out = await runDoctor(['--deep', '--json'], env);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'web', 'worker']);
+    const human = await runDoctor([], env);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/Dịch vụ\s+Địa chỉ\s+Trạng thái\s+Phiên bản/);
+    expect(human.stdout).toContain('Mọi dịch vụ đều hoạt động.');
+  });
+
+  it('doctor exits 1 and names the object store when it is unreachable', async () => {
+    const closed = await freePort();
+    const out = await runDoctor(['--json'], { ...env, S3_ENDPOINT: `http://127.0.0.1:${closed}` });
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string }[] };
+    expect(report.checks.filter((c) => c.state === 'down').map((c) => c.service)).toEqual(['objectStore']);
+  });
+});
