@@ -1,0 +1,125 @@
+/**
+ * Calendar dates as the plans use them: days in Asia/Ho_Chi_Minh (UTC+7, no daylight saving),
+ * stored as ISO strings `yyyy-mm-dd` and written for people as `dd/mm/yyyy`.
+ *
+ * Pure functions, no I/O and no reliance on the host time zone, so Temporal workflows may use
+ * them. Arithmetic is done on UTC midnights, which is exact for whole days.
+ */
+
+/** An ISO calendar date `yyyy-mm-dd` (a day in Asia/Ho_Chi_Minh). */
+export type IsoDate = string;
+
+/** Offset of Asia/Ho_Chi_Minh from UTC in milliseconds (fixed: Vietnam has no DST). */
+export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** Number of days in a month (month 1–12) of a given year, Gregorian. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True when day/month/year name a real date (so 31/02 and 29/02/2026 are false). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return Number.isInteger(year) && year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Builds an ISO date from parts; the caller checks the parts with isRealDate first. */
+export function toIsoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Splits an ISO date into numbers. */
+export function isoParts(date: IsoDate): { year: number; month: number; day: number } {
+  const m = ISO_RE.exec(date);
+  if (!m) throw new RangeError(`not an ISO date: ${date}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/**
+ * Explains why a date text is not a usable date, in Vietnamese, or returns undefined when it is
+ * fine. Accepts `dd/mm/yyyy` (also `d/m/yyyy`) and ISO `yyyy-mm-dd`.
+ */
+export function dateProblem(text: string): string | undefined {
+  const parts = splitDate(text.trim());
+  if (!parts) return `"${text}" không phải ngày theo dạng dd/mm/yyyy (ví dụ 20/11/2026) hoặc yyyy-mm-dd (ví dụ 2026-11-20)`;
+  const { year, month, day } = parts;
+  if (month < 1 || month > 12) return `"${text}" có tháng ${month}, nhưng tháng chỉ từ 1 đến 12`;
+  if (year < 1900 || year > 2200) return `"${text}" có năm ${year} nằm ngoài khoảng hợp lý (1900–2200)`;
+  const max = daysInMonth(year, month);
+  if (day < 1 || day > max) return `"${text}" không phải ngày có thật: tháng ${month} năm ${year} chỉ có ${max} ngày`;
+  return undefined;
+}
+
+function splitDate(text: string): { year: number; month: number; day: number } | undefined {
+  const iso = ISO_RE.exec(text);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const vn = VN_RE.exec(text);
+  if (vn) return { year: Number(vn[3]), month: Number(vn[2]), day: Number(vn[1]) };
+  return undefined;
+}
+
+/** Parses `20/11/2026` or `2026-11-20` into an ISO date; undefined when not a real date. */
+export function parseVnDate(text: string): IsoDate | undefined {
+  const parts = splitDate(text.trim());
+  if (!parts || !isRealDate(parts.year, parts.month, parts.day)) return undefined;
+  return toIsoDate(parts.year, parts.month, parts.day);
+}
+
+/** `2026-11-20` → `20/11/2026`. */
+export function formatVnDate(date: IsoDate): string {
+  const { year, month, day } = isoParts(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+/** Day and month as written for annual occasions: (20, 11) → `20/11`. */
+export function formatDayMonth(day: number, month: number): string {
+  return `${day}/${month}`;
+}
+
+/** `2026-11-20` → `ngày 20 tháng 11 năm 2026`. */
+export function formatVnLongDate(date: IsoDate): string {
+  const { year, month, day } = isoParts(date);
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
+
+/** Vietnamese weekday name of a date, e.g. "Thứ Sáu". */
+export function vnWeekday(date: IsoDate): string {
+  return WEEKDAYS[new Date(toUtcMs(date)).getUTCDay()] ?? '';
+}
+
+function toUtcMs(date: IsoDate): number {
+  const { year, month, day } = isoParts(date);
+  return Date.UTC(year, month - 1, day);
+}
+
+/** The date `days` days after (negative: before) `date`. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(toUtcMs(date) + days * DAY_MS);
+  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
+}
+
+/** Today's date in Asia/Ho_Chi_Minh for a given instant (default: now). */
+export function vnToday(now: Date = new Date()): IsoDate {
+  const d = new Date(now.getTime() + VN_OFFSET_MS);
+  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Parses a recurring `dd/mm` (e.g. `10/6`, `20/11`); 29/02 is refused because it is not yearly. */
+export function parseDayMonth(text: string): { day: number; month: number } | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2025, month)) return undefined;
+  return { day, month };
+}
