@@ -1,0 +1,83 @@
+/**
+ * Commune-tier localities (xã, phường, đặc khu) with their loudspeaker station, daily broadcast
+ * slots and operator contact. Kept in data files apart from plans; parsed here without I/O.
+ */
+import { z } from 'zod';
+import { clockTime, email, slug, text } from './plan/fields.js';
+import { problemAt, readYaml, type PlanProblem } from './plan/yaml-source.js';
+import { validateWithSchema } from './plan/zod-problems.js';
+
+/** Commune-tier unit kinds since 1/7/2025. */
+export const LocalityTier = { xa: 'xa', phuong: 'phuong', dacKhu: 'dacKhu' } as const;
+export type LocalityTier = (typeof LocalityTier)[keyof typeof LocalityTier];
+export const localityTierLabels: Record<LocalityTier, string> = { xa: 'xã', phuong: 'phường', dacKhu: 'đặc khu' };
+
+export const broadcastSlotSchema = z.strictObject({
+  id: slug,
+  /** e.g. "Buổi sáng" */
+  label: text,
+  /** Local time (Asia/Ho_Chi_Minh) the slot starts, "HH:MM". */
+  start: clockTime,
+  durationMinutes: z.number({ error: 'phải là số phút, ví dụ 20' }).int('phải là số nguyên').min(5, 'tối thiểu 5 phút').max(180, 'tối đa 180 phút'),
+});
+export type BroadcastSlot = z.output<typeof broadcastSlotSchema>;
+
+export const localitySchema = z.strictObject({
+  id: slug,
+  /** e.g. "Phường Bắc Kạn" */
+  name: text,
+  tier: z.enum(['xa', 'phuong', 'dacKhu'], { error: 'tier phải là xa (xã), phuong (phường) hoặc dacKhu (đặc khu)' }),
+  /** e.g. "Đài truyền thanh phường Bắc Kạn" */
+  station: text,
+  slots: z.array(broadcastSlotSchema).min(1, 'cần ít nhất một khung giờ phát'),
+  operator: z.strictObject({ name: text, email, phone: z.string({ error: 'phải là số điện thoại' }).regex(/^\+?[\d .]{8,20}$/, 'số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm, ví dụ "0209 000 0001"') }),
+});
+export type Locality = z.output<typeof localitySchema>;
+
+export const localityListSchema = z.strictObject({
+  /** True for sample files shipped with the product (addresses must be at example.* domains). */
+  sample: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+  /** Body the list belongs to, e.g. "Ủy ban nhân dân phường Bắc Kạn". */
+  owner: text,
+  province: text.optional(),
+  localities: z.array(localitySchema).min(1, 'cần ít nhất một đơn vị'),
+});
+export type LocalityList = z.output<typeof localityListSchema>;
+
+/** Minutes after midnight of "HH:MM". */
+export function clockMinutes(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** True for the reserved example domains sample data must use. */
+export function isExampleAddress(address: string): boolean {
+  return /@(?:[a-z0-9-]+\.)*example\.(?:org|com|net)$/i.test(address);
+}
+
+/** Parses and validates a locality list in YAML; every problem comes back with its line. */
+export function parseLocalities(text: string): { ok: true; list: LocalityList } | { ok: false; problems: PlanProblem[] } {
+  const read = readYaml(text);
+  if (!read.ok) return read;
+  const result = validateWithSchema(localityListSchema, read.source);
+  if (!result.ok) return result;
+  const list = result.value;
+  const problems: PlanProblem[] = [];
+  const seen = new Set<string>();
+  list.localities.forEach((loc, i) => {
+    if (seen.has(loc.id)) problems.push(problemAt(read.source, ['localities', i, 'id'], `mã đơn vị "${loc.id}" bị trùng; mỗi đơn vị một mã riêng`));
+    seen.add(loc.id);
+    const slots = [...loc.slots].map((s, j) => ({ s, j })).sort((a, b) => clockMinutes(a.s.start) - clockMinutes(b.s.start));
+    slots.forEach(({ s, j }, k) => {
+      const prev = slots[k - 1];
+      if (prev && clockMinutes(prev.s.start) + prev.s.durationMinutes > clockMinutes(s.start)) {
+        problems.push(problemAt(read.source, ['localities', i, 'slots', j, 'start'], `khung giờ "${s.label}" (${s.start}) bắt đầu khi khung "${prev.s.label}" chưa kết thúc`));
+      }
+      if (loc.slots.findIndex((o) => o.id === s.id) !== j) problems.push(problemAt(read.source, ['localities', i, 'slots', j, 'id'], `mã khung giờ "${s.id}" bị trùng trong đơn vị này`));
+    });
+    if (list.sample && !isExampleAddress(loc.operator.email)) {
+      problems.push(problemAt(read.source, ['localities', i, 'operator', 'email'], `tệp mẫu (sample: true) chỉ được dùng địa chỉ @example.org, @example.com hoặc @example.net, không dùng "${loc.operator.email}"`));
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, list };
+}

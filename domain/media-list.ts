@@ -1,0 +1,59 @@
+/**
+ * Media lists: the journalists a lead body briefs by email. Kept in data files apart from plans
+ * (they hold personal data; real lists live outside the repository). Parsed here without I/O.
+ */
+import { z } from 'zod';
+import { isExampleAddress } from './localities.js';
+import { email, slug, text } from './plan/fields.js';
+import { problemAt, readYaml, type PlanProblem } from './plan/yaml-source.js';
+import { validateWithSchema } from './plan/zod-problems.js';
+
+export const journalistSchema = z.strictObject({
+  id: slug,
+  name: text,
+  /** e.g. "Báo và Phát thanh, Truyền hình Thái Nguyên" */
+  outlet: text,
+  email,
+  /** Topics the journalist covers, e.g. "giáo dục", "chuyển đổi số". */
+  beats: z.array(text).min(1, 'cần ít nhất một lĩnh vực phụ trách'),
+});
+export type Journalist = z.output<typeof journalistSchema>;
+
+export const mediaListSchema = z.strictObject({
+  /** True for sample files shipped with the product (addresses must be at example.* domains). */
+  sample: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+  /** Body that keeps the list, e.g. "Ủy ban nhân dân phường Bắc Kạn". */
+  owner: text,
+  journalists: z.array(journalistSchema).min(1, 'cần ít nhất một phóng viên'),
+});
+export type MediaList = z.output<typeof mediaListSchema>;
+
+/** Parses and validates a media list in YAML; every problem comes back with its line. */
+export function parseMediaList(text: string): { ok: true; list: MediaList } | { ok: false; problems: PlanProblem[] } {
+  const read = readYaml(text);
+  if (!read.ok) return read;
+  const result = validateWithSchema(mediaListSchema, read.source);
+  if (!result.ok) return result;
+  const list = result.value;
+  const problems: PlanProblem[] = [];
+  const ids = new Set<string>();
+  const emails = new Set<string>();
+  list.journalists.forEach((j, i) => {
+    if (ids.has(j.id)) problems.push(problemAt(read.source, ['journalists', i, 'id'], `mã "${j.id}" bị trùng; mỗi phóng viên một mã riêng`));
+    ids.add(j.id);
+    const key = j.email.toLowerCase();
+    if (emails.has(key)) problems.push(problemAt(read.source, ['journalists', i, 'email'], `địa chỉ ${j.email} đã có ở một phóng viên khác`));
+    emails.add(key);
+    if (list.sample && !isExampleAddress(j.email)) {
+      problems.push(problemAt(read.source, ['journalists', i, 'email'], `tệp mẫu (sample: true) chỉ được dùng địa chỉ @example.org, @example.com hoặc @example.net, không dùng "${j.email}"`));
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, list };
+}
+
+/** Journalists whose beats include any of `beats` (case-insensitive); all when `beats` is empty. */
+export function journalistsFor(list: MediaList, beats: readonly string[]): Journalist[] {
+  if (beats.length === 0) return list.journalists;
+  const wanted = new Set(beats.map((b) => b.toLocaleLowerCase('vi')));
+  return list.journalists.filter((j) => j.beats.some((b) => wanted.has(b.toLocaleLowerCase('vi'))));
+}
