@@ -1,0 +1,66 @@
+/**
+ * Normalising written Vietnamese for reading aloud (loudspeaker scripts, text-to-speech):
+ * document symbols read as phrases, dates, times, ranges, percentages and numbers spelled in
+ * words, abbreviations expanded, symbols turned into words. Pure; returns the text and a list of
+ * every rewrite for the editor.
+ */
+import type { Abbreviation } from './abbreviations.js';
+import { abbreviationMatcher } from './abbreviation-match.js';
+import { cleanPass, slashPass, symbolPass, tidyPass } from './cleanup.js';
+import { datePass, timePass } from './dates-times.js';
+import { documentSymbolPass } from './document-symbols.js';
+import type { Expansion, Pass } from './expansion.js';
+import { numberPass, ordinalPass, percentPass, rangePass, ratioPass, romanPass, unitPass } from './numerals.js';
+
+export type { Expansion, ExpansionKind } from './expansion.js';
+
+/** Options for {@link normalizeForSpeech}. */
+export interface NormalizeOptions {
+  /**
+   * Full issuers for symbols whose code only names the kind of body, e.g.
+   * `{ '62/KH-UBND': 'Ủy ban nhân dân tỉnh Lạng Sơn' }`.
+   */
+  symbolIssuers?: Readonly<Record<string, string>>;
+  /** Extra abbreviations (a commune's own), matched with and overriding the built-in table. */
+  extraAbbreviations?: readonly Abbreviation[];
+}
+
+/** The text for the ear and what was rewritten to get it. */
+export interface SpeechText {
+  text: string;
+  expansions: Expansion[];
+}
+
+/**
+ * Rewrites `text` for reading aloud. The order matters: symbols before dates (both use "/"),
+ * dates before ranges and ratios, ranges before units and plain numbers, word slashes
+ * before numbers are spelled (so a digit slash that is no date or ratio is left and reported), abbreviations after symbols (a symbol's codes
+ * are read by the symbol table), leftover symbols last.
+ */
+export function normalizeForSpeech(text: string, options: NormalizeOptions = {}): SpeechText {
+  const abbreviations = abbreviationMatcher(options.extraAbbreviations);
+  const passes: Pass[] = [
+    cleanPass,
+    documentSymbolPass(options.symbolIssuers ?? {}, abbreviations.expand),
+    datePass,
+    timePass,
+    rangePass,
+    unitPass,
+    percentPass,
+    ordinalPass,
+    romanPass,
+    ratioPass,
+    slashPass,
+    numberPass,
+    abbreviations.pass,
+    symbolPass,
+    tidyPass,
+  ];
+  const expansions: Expansion[] = [];
+  const record = (original: string, spoken: string, kind: Expansion['kind']) => {
+    expansions.push({ original, spoken, kind });
+    return spoken;
+  };
+  const out = passes.reduce((acc, pass) => pass(acc, record), text);
+  return { text: out, expansions };
+}
