@@ -1,0 +1,74 @@
+/**
+ * Turns a content brief into the sanitized texts an infographic shows. Fields with fallbacks
+ * list their candidates longest first (e.g. the full issuer name, then the short one); layout
+ * takes the first that fits.
+ */
+import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
+import { capitalize, figureValue, viDateLong, viDateShort, viDayMonth } from '../format.js';
+import { sanitizeText } from '../sanitize.js';
+import type { TextField } from './templates.js';
+
+/** A figure ready to draw. */
+export interface FigureContent {
+  value: string;
+  label: string;
+  period: string;
+  /** 0–1 for percentages (bar fill); undefined for counts. */
+  ratio: number | undefined;
+  /** Caption drawn instead of a bar for counts. */
+  tag: string;
+}
+
+export interface InfographicContent {
+  /** Candidate texts per field, first preferred. */
+  fields: Record<TextField, string[]>;
+  keyMessages: string[];
+  figures: FigureContent[];
+}
+
+const clean = (s: unknown) => sanitizeText(s);
+
+function figureContent(f: BriefFigure): FigureContent {
+  const value = Number.isFinite(f.value) ? f.value : 0;
+  const isPercent = f.unit === 'percent';
+  return {
+    value: figureValue({ value, unit: f.unit }),
+    label: clean(f.label),
+    period: clean(f.period ?? ''),
+    ratio: isPercent ? Math.min(1, Math.max(0, value / 100)) : undefined,
+    tag: f.unit === 'perYear' ? 'Chỉ tiêu hằng năm' : isPercent ? '' : 'Chỉ tiêu',
+  };
+}
+
+/** The periods named by the figures, e.g. "2026–2030". */
+function targetsTitle(figures: FigureContent[]): string[] {
+  const periods = [...new Set(figures.map((f) => f.period).filter(Boolean))];
+  if (periods.length === 1) return [`Mục tiêu giai đoạn ${periods[0]}`, `Mục tiêu ${periods[0]}`];
+  return ['Mục tiêu của Kế hoạch'];
+}
+
+/** Extracts and sanitizes everything an infographic may show from a brief. */
+export function infographicContent(brief: ContentBrief): InfographicContent {
+  const issuer = clean(brief.issuer);
+  const issuerShort = clean(brief.issuerShort) || issuer;
+  const planSymbol = clean(brief.planSymbol);
+  const resolution = clean(brief.resolution);
+  const figures = (Array.isArray(brief.figures) ? brief.figures : []).map(figureContent);
+  const planRef = planSymbol ? `Kế hoạch số ${planSymbol}` : '';
+  return {
+    fields: {
+      issuer: [issuer, issuerShort].filter(Boolean),
+      occasion: [clean(brief.occasionName)],
+      date: [capitalize(viDateLong(clean(brief.occasionDate))), viDateShort(clean(brief.occasionDate))],
+      dayMonth: [viDayMonth(clean(brief.occasionDate))],
+      headline: [clean(brief.headline)],
+      targetsTitle: targetsTitle(figures),
+      footerResolution: resolution ? [`Thực hiện ${resolution}`, resolution] : [],
+      footerPlan: planRef
+        ? [`${planRef} của ${issuer}`, `${planRef} của ${issuerShort}`, planRef]
+        : [issuer, issuerShort].filter(Boolean),
+    },
+    keyMessages: (Array.isArray(brief.keyMessages) ? brief.keyMessages : []).map(clean).filter(Boolean),
+    figures,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The handlebars environment for SVG templates: an isolated instance with SVG-safe helpers
+ * (XML escaping, Vietnamese dates/numbers/percent, small arithmetic for geometry) and the
+ * partials under templates/infographic/partials. Compiled templates are cached, and a source
+ * version (hash of every template and partial file) feeds the content hash.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Handlebars from 'handlebars';
+import { capitalize, viDateLong, viDateShort, viNumber, viPercent } from '../format.js';
+import { escapeXml, sanitizeText } from '../sanitize.js';
+
+/** Folder holding the infographic templates. */
+export const TEMPLATE_DIR = resolve(import.meta.dirname, '..', '..', 'templates', 'infographic');
+const PARTIAL_DIR = join(TEMPLATE_DIR, 'partials');
+const SUFFIX = '.svg.hbs';
+
+const hbs = Handlebars.create();
+
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
+const safe = (s: string) => new hbs.SafeString(s);
+
+/** Text for SVG: sanitized and XML-escaped (never rely on handlebars' HTML escaping). */
+hbs.registerHelper('t', (v: unknown) => safe(escapeXml(sanitizeText(str(v)))));
+/** Number with at most two decimals, for coordinates. */
+hbs.registerHelper('n', (v: unknown) => safe(String(Math.round(num(v) * 100) / 100)));
+hbs.registerHelper('add', (a: unknown, b: unknown) => num(a) + num(b));
+hbs.registerHelper('sub', (a: unknown, b: unknown) => num(a) - num(b));
+hbs.registerHelper('mul', (a: unknown, b: unknown) => num(a) * num(b));
+hbs.registerHelper('half', (a: unknown) => num(a) / 2);
+hbs.registerHelper('viDate', (v: unknown) => safe(escapeXml(capitalize(viDateLong(sanitizeText(str(v)))))));
+hbs.registerHelper('viDateShort', (v: unknown) => safe(escapeXml(viDateShort(sanitizeText(str(v))))));
+hbs.registerHelper('viNumber', (v: unknown) => safe(escapeXml(viNumber(num(v)))));
+hbs.registerHelper('viPercent', (v: unknown) => safe(escapeXml(viPercent(num(v)))));
+/** Points of a five-pointed star centred at (cx, cy) with outer radius r, point up. */
+hbs.registerHelper('starPoints', (cx: unknown, cy: unknown, r: unknown) => {
+  const [x, y, R] = [num(cx), num(cy), num(r)];
+  const inner = R * 0.382;
+  const pts: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const rad = i % 2 === 0 ? R : inner;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    pts.push(`${(x + rad * Math.cos(a)).toFixed(2)},${(y + rad * Math.sin(a)).toFixed(2)}`);
+  }
+  return safe(pts.join(' '));
+});
+
+function sourcesOf(dir: string): [string, string][] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(SUFFIX))
+    .sort()
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+}
+
+const partials = sourcesOf(PARTIAL_DIR);
+for (const [file, source] of partials) hbs.registerPartial(file.slice(0, -SUFFIX.length), source);
+const templates = new Map(sourcesOf(TEMPLATE_DIR));
+
+/** Hash of every template and partial source: changes whenever any of them changes. */
+export const TEMPLATE_SOURCE_VERSION = createHash('sha256')
+  .update(JSON.stringify([...templates, ...partials]))
+  .digest('hex')
+  .slice(0, 16);
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Renders a template file (e.g. "poster.svg.hbs") with a view model. */
+export function renderTemplateFile(file: string, view: object): string {
+  let fn = compiled.get(file);
+  if (!fn) {
+    const source = templates.get(file);
+    if (source === undefined) throw new Error(`Không tìm thấy tệp mẫu ${join(TEMPLATE_DIR, file)}`);
+    fn = hbs.compile(source, { strict: true, noEscape: false });
+    compiled.set(file, fn);
+  }
+  return fn(view);
+}
+
+/** Exposed for tests of the helpers. */
+export const handlebars = hbs;
