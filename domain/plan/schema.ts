@@ -20,7 +20,8 @@ export const documentRefSchema = z.strictObject({
   number: text,
   date: isoDate,
   issuer: text,
-  title: text,
+  /** Subject line (trích yếu); some references give none. */
+  title: text.optional(),
   /** How the plan relates to it: carries it out, is based on it, or answers a proposal. */
   relation: z.enum(['implements', 'basis', 'proposal'], { error: 'relation phải là implements (thực hiện), basis (căn cứ) hoặc proposal (xét đề nghị)' }).default('basis'),
 });
@@ -203,7 +204,7 @@ export const planSchema = z.strictObject({
   }),
   title: text,
   /** The resolution the plan carries out. */
-  resolution: documentRefSchema.extend({ theme: text.optional() }),
+  resolution: documentRefSchema.extend({ title: text, theme: text.optional() }),
   legalBasis: z.array(documentRefSchema).default([]),
   /** The standing body that leads the plan as a whole. */
   leadBody: text,
