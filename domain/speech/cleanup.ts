@@ -80,6 +80,7 @@ export const tidyPass: Pass = (text) =>
         .replace(/,(?:\s*,)+/g, ',')
         .replace(/[,;:]+(\s*[.!?])/g, '$1')
         .replace(/,+(\s*[;:])/g, '$1')
+        .replace(/([.!?])[,;:]+/g, '$1')
         .replace(/^[\s,;]+/, '')
         .trim(),
     )

@@ -99,7 +99,7 @@ function figureSentence(f: BriefFigure, i: number, label: string, period: string
       phrase = `${value} ${label}`;
       break;
     case 'perYear':
-      phrase = `mỗi năm ${value} ${label}`;
+      phrase = /(?:mỗi|hằng|hàng) năm|\/\s*năm/iu.test(label) ? `${value} ${label}` : `mỗi năm ${value} ${label}`;
       break;
     default:
       throw new ScriptInputError(`brief.figures[${i}].unit`, 'phải là percent, count hoặc perYear.');
@@ -164,6 +164,8 @@ export function renderLoudspeakerScript(input: LoudspeakerScriptInput): Loudspea
     occasionDate: cleanField(brief.occasionDate, 'brief.occasionDate', { max: MAX_SHORT_FIELD_CHARS }),
   };
   const issuer = cleanField(brief.issuer, 'brief.issuer');
+  // The plan's symbol without editorial notes such as "(chưa ghi số)".
+  const planReference = ids.planSymbol.replace(/\s*\([^)]*\)/gu, '').trim();
   const view = {
     emergency: priority === BulletinPriority.emergency,
     bulletinName: priority === BulletinPriority.normal ? 'bản tin' : `bản tin ${BULLETIN_PRIORITY_LABELS[priority]}`,
@@ -174,7 +176,7 @@ export function renderLoudspeakerScript(input: LoudspeakerScriptInput): Loudspea
     headline,
     occasionName: inSentence(asPhrase(cleanField(brief.occasionName, 'brief.occasionName'))),
     resolution: asPhrase(cleanField(brief.resolution, 'brief.resolution')),
-    planSymbol: ids.planSymbol,
+    planSymbol: planReference,
     issuer,
     taskTitle: asPhrase(cleanField(brief.taskTitle, 'brief.taskTitle')),
     leadBody: asPhrase(cleanField(brief.leadBody, 'brief.leadBody')),
@@ -187,7 +189,7 @@ export function renderLoudspeakerScript(input: LoudspeakerScriptInput): Loudspea
   cleanField(brief.issuerShort, 'brief.issuerShort');
 
   const written = renderTextTemplate(SCRIPT_TEMPLATE, view);
-  const symbolIssuers = ids.planSymbol && issuer ? { [ids.planSymbol]: issuer } : {};
+  const symbolIssuers = planReference && issuer ? { [planReference]: issuer } : {};
   const { text, expansions } = normalizeForSpeech(written, { symbolIssuers });
 
   const unspeakable = findUnspeakable(text);
