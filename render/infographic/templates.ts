@@ -113,7 +113,7 @@ function poster(name: string, title: string, height: number, pixelWidth: number,
       maxItems: 4, maxLines: 3, maxSize: Math.round(32 * big), minSize: 22, lineHeight: 1.32, itemGap: 0.6,
       weight: 400, valign: 'middle',
     },
-    geo: { ...HEADER, ornamentY: 470, ornamentR: 20, panelTop, panelBottom, panelX: 60, panelWidth: 960, markerX: 114, footerTop },
+    geo: { ...HEADER, ornamentY: 470, ornamentR: 20, panelTop, panelBottom, panelX: 60, panelWidth: 960, panelPad: 30, markerX: 114, footerTop },
   };
 }
 
@@ -140,7 +140,7 @@ const social: InfographicTemplate = {
     x: 150, y: 676, width: 820, height: 220, maxItems: 3, maxLines: 2, maxSize: 28, minSize: 20,
     lineHeight: 1.3, itemGap: 0.55, weight: 400, valign: 'middle',
   },
-  geo: { headerHeight: 150, emblemX: 92, emblemY: 76, emblemR: 48, ornamentY: 356, ornamentR: 14, panelTop: 650, panelBottom: 922, panelX: 60, panelWidth: 960, markerX: 106, footerTop: 950 },
+  geo: { headerHeight: 150, emblemX: 92, emblemY: 76, emblemR: 48, ornamentY: 356, ornamentR: 14, panelTop: 650, panelBottom: 922, panelX: 60, panelWidth: 960, panelPad: 24, markerX: 106, footerTop: 950 },
 };
 
 const eboard: InfographicTemplate = {
