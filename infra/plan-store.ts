@@ -7,7 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseLocalities, type LocalityList } from '../domain/localities.js';
 import { parseMediaList, type MediaList } from '../domain/media-list.js';
-import { parsePlan, type Plan } from '../domain/plan/parse.js';
+import { parsePlan } from '../domain/plan/parse.js';
+import type { Plan } from '../domain/plan/schema.js';
 import { formatProblem, type PlanProblem } from '../domain/plan/yaml-source.js';
 
 /** Root of the repository (this file lives in `<root>/infra`). */
