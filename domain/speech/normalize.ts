@@ -32,10 +32,13 @@ export interface SpeechText {
 }
 
 /**
- * Rewrites `text` for reading aloud. The order matters: symbols before dates (both use "/"),
- * dates before ranges and ratios, ranges before units and plain numbers, word slashes
- * before numbers are spelled (so a digit slash that is no date or ratio is left and reported), abbreviations after symbols (a symbol's codes
- * are read by the symbol table), leftover symbols last.
+ * Rewrites `text` for reading aloud. The order matters:
+ * - document symbols first (they hold "/", "-" and abbreviation-like codes of their own);
+ * - dates before ranges and ratios (all use digits and "/" or "-");
+ * - ranges before units, percentages and plain numbers;
+ * - abbreviations before word slashes ("b/c"), word slashes before numbers are spelled, so that a
+ *   digit slash that is neither a date nor a ratio ("29/02/2025") is left for the check to report;
+ * - leftover symbols and tidying last.
  */
 export function normalizeForSpeech(text: string, options: NormalizeOptions = {}): SpeechText {
   const abbreviations = abbreviationMatcher(options.extraAbbreviations);
@@ -50,9 +53,9 @@ export function normalizeForSpeech(text: string, options: NormalizeOptions = {})
     ordinalPass,
     romanPass,
     ratioPass,
+    abbreviations.pass,
     slashPass,
     numberPass,
-    abbreviations.pass,
     symbolPass,
     tidyPass,
   ];
