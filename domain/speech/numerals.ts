@@ -18,39 +18,6 @@ function isYear(raw: string): boolean {
   return /^\d{4}$/.test(raw) && Number(raw) >= 1900 && Number(raw) <= 2199;
 }
 
-/** "2026-2030", "2030 – 2035", "5-10", "70%-80%". */
-export const rangePass: Pass = (text, record) =>
-  text.replace(
-    new RegExp(String.raw`${B}(${NUMBER})(\s?%)?[ \t]?[-–—][ \t]?(${NUMBER})(\s?%)?${E}`, 'gu'),
-    (match, a: string, pa: string | undefined, b: string, pb: string | undefined, offset: number) => {
-      const from = parseVietnameseNumber(a);
-      const to = parseVietnameseNumber(b);
-      if (!(from < to)) return match;
-      const before = text.slice(Math.max(0, offset - 20), offset).toLowerCase();
-      let spoken: string;
-      if (isYear(a) && isYear(b) && !pa && !pb) {
-        const ya = readNumberString(a);
-        const yb = readNumberString(b);
-        if (/(?:giai đoạn|năm học|niên khóa|niên khoá|nhiệm kỳ|khóa|khoá|thời kỳ)\s*$/u.test(before)) spoken = `${ya} đến ${yb}`;
-        else if (/từ\s+năm\s*$/u.test(before)) spoken = `${ya} đến năm ${yb}`;
-        else if (/từ\s*$/u.test(before)) spoken = `năm ${ya} đến năm ${yb}`;
-        else if (/năm\s*$/u.test(before)) spoken = `${ya} đến năm ${yb}`;
-        else spoken = `từ năm ${ya} đến năm ${yb}`;
-      } else {
-        const percent = pa || pb ? ' phần trăm' : '';
-        const lead = /từ\s*$/u.test(before) ? '' : 'từ ';
-        spoken = `${lead}${readNumberString(a)} đến ${readNumberString(b)}${percent}`;
-      }
-      return record(match, spoken, 'range');
-    },
-  );
-
-/** "100%" → "một trăm phần trăm", "70,5 %" → "bảy mươi phẩy năm phần trăm". */
-export const percentPass: Pass = (text, record) =>
-  text.replace(new RegExp(String.raw`${B}(${NUMBER})\s?%`, 'gu'), (match, n: string) =>
-    record(match, `${readNumberString(n)} phần trăm`, 'percent'),
-  );
-
 const UNITS: ReadonlyArray<readonly [string, string]> = [
   ['km/h', 'ki-lô-mét mỗi giờ'],
   ['km²', 'ki-lô-mét vuông'],
@@ -67,16 +34,47 @@ const UNITS: ReadonlyArray<readonly [string, string]> = [
   ['m', 'mét'],
   ['°C', 'độ C'],
 ];
-const UNIT_RE = new RegExp(
-  String.raw`${B}(${NUMBER})\s?(${UNITS.map(([u]) => u.replace('/', '\\/')).join('|')})(?![\p{L}\p{M}\p{N}])`,
-  'gu',
-);
+const UNIT_ALTERNATION = UNITS.map(([u]) => u.replace('/', '\\/')).join('|');
+const UNIT_RE = new RegExp(String.raw`${B}(${NUMBER})\s?(${UNIT_ALTERNATION})(?![\p{L}\p{M}\p{N}])`, 'gu');
+const unitWord = (unit: string) => UNITS.find(([u]) => u === unit)?.[1] ?? unit;
+
+/** "2026-2030", "2030 – 2035", "5-10", "70%-80%", "20-25 mm". */
+export const rangePass: Pass = (text, record) =>
+  text.replace(
+    new RegExp(String.raw`${B}(${NUMBER})(\s?%)?[ \t]?[-–—][ \t]?(${NUMBER})(\s?%)?(?:[ \t]?(${UNIT_ALTERNATION})(?![\p{L}\p{M}\p{N}]))?${E}`, 'gu'),
+    (match, a: string, pa: string | undefined, b: string, pb: string | undefined, unit: string | undefined, offset: number) => {
+      const from = parseVietnameseNumber(a);
+      const to = parseVietnameseNumber(b);
+      if (!(from < to)) return match;
+      const before = text.slice(Math.max(0, offset - 20), offset).toLowerCase();
+      let spoken: string;
+      if (isYear(a) && isYear(b) && !pa && !pb && !unit) {
+        const ya = readNumberString(a);
+        const yb = readNumberString(b);
+        if (/(?:giai đoạn|năm học|niên khóa|niên khoá|nhiệm kỳ|khóa|khoá|thời kỳ)\s*$/u.test(before)) spoken = `${ya} đến ${yb}`;
+        else if (/từ\s+năm\s*$/u.test(before)) spoken = `${ya} đến năm ${yb}`;
+        else if (/từ\s*$/u.test(before)) spoken = `năm ${ya} đến năm ${yb}`;
+        else if (/năm\s*$/u.test(before)) spoken = `${ya} đến năm ${yb}`;
+        else spoken = `từ năm ${ya} đến năm ${yb}`;
+      } else {
+        const percent = pa || pb ? ' phần trăm' : unit ? ` ${unitWord(unit)}` : '';
+        const lead = /từ\s*$/u.test(before) ? '' : 'từ ';
+        spoken = `${lead}${readNumberString(a)} đến ${readNumberString(b)}${percent}`;
+      }
+      return record(match, spoken, 'range');
+    },
+  );
+
+/** "100%" → "một trăm phần trăm", "70,5 %" → "bảy mươi phẩy năm phần trăm". */
+export const percentPass: Pass = (text, record) =>
+  text.replace(new RegExp(String.raw`${B}(${NUMBER})\s?%`, 'gu'), (match, n: string) =>
+    record(match, `${readNumberString(n)} phần trăm`, 'percent'),
+  );
 
 /** "60 km/h" → "sáu mươi ki-lô-mét mỗi giờ", "35°C" → "ba mươi lăm độ C". */
 export const unitPass: Pass = (text, record) =>
   text.replace(UNIT_RE, (match, n: string, unit: string) => {
-    const word = UNITS.find(([u]) => u === unit)?.[1] ?? unit;
-    return record(match, `${readNumberString(n)} ${word}`, 'number');
+    return record(match, `${readNumberString(n)} ${unitWord(unit)}`, 'number');
   });
 
 /** "thứ 4" → "thứ tư", "thứ 1" → "thứ nhất". */
