@@ -8,8 +8,10 @@
 import { ConfigError } from '../infra/config.js';
 import { CliError, type Command } from './command.js';
 import { doctorCommand } from './commands/doctor.js';
+import { plansListCommand, plansShowCommand, plansValidateCommand } from './commands/plans.js';
+import { calendarCommand } from './commands/calendar.js';
 
-const commands: Command[] = [doctorCommand];
+const commands: Command[] = [doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, calendarCommand];
 
 function usage(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(34)} ${c.summary}`);

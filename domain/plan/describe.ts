@@ -6,9 +6,9 @@ import { formatDayMonth, formatVnDate } from '../dates.js';
 import type { Paragraph, Plan, Target, Timeframe } from './schema.js';
 import { channelLabels, type Channel } from './vocabulary.js';
 
-/** "62/KH-UBND", or "KH-UBND (chưa ghi số)" when the copy leaves the number blank. */
+/** "62/KH-UBND", or "…/KH-UBND" when the copy leaves the number blank (as in "Số: /KH-UBND"). */
 export function planSymbol(plan: Pick<Plan, 'number' | 'symbol'>): string {
-  return plan.number === null ? `${plan.symbol} (chưa ghi số)` : `${plan.number}/${plan.symbol}`;
+  return plan.number === null ? `…/${plan.symbol}` : `${plan.number}/${plan.symbol}`;
 }
 
 /** "26/02/2026", or "năm 2026 (chưa ghi ngày)". */
