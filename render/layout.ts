@@ -175,9 +175,10 @@ function wrap(
   const pieces: string[] = [];
   let approx = 0;
   for (const token of tokens) {
-    // Stop early once clearly past the limit: callers only need to know it does not fit.
-    approx += w(token);
+    // Stop early once the pieces so far clearly need more than `limit` lines: callers only
+    // need the first lines and to know that the text does not fit.
     if (approx > width * (limit + 2) * 2) break;
+    approx += w(token);
     if (w(token) <= width) {
       pieces.push(token);
       continue;
@@ -188,11 +189,13 @@ function wrap(
       else {
         // A plain word longer than a line (e.g. a URL or garbage): break between graphemes.
         let chunk = '';
+        let chunks = 0;
         for (const g of graphemes(part)) {
           if (chunk && w(chunk + g) > width) {
             pieces.push(chunk);
             chunk = g;
-            if (pieces.length > limit + 1) break;
+            // This word alone already needs more lines than allowed.
+            if (++chunks > limit + 1) break;
           } else chunk += g;
         }
         if (chunk) pieces.push(chunk);
