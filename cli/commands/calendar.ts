@@ -6,6 +6,7 @@ import path from 'node:path';
 import { addDays, dateProblem, formatVnDate, parseVnDate, vnToday, vnWeekday, type IsoDate } from '../../domain/dates.js';
 import { fromPlanOccasion } from '../../domain/calendar/occasions.js';
 import { occasionsBetween, type DueDate, type OccasionInstance } from '../../domain/calendar/occasions-between.js';
+import { formatChannels } from '../../domain/plan/describe.js';
 import type { Plan } from '../../domain/plan/schema.js';
 import { channelLabels } from '../../domain/plan/vocabulary.js';
 import { loadPlan, loadPlans, PLANS_DIR } from '../../infra/plan-store.js';
@@ -30,7 +31,7 @@ function readDate(option: string, text: string | undefined): IsoDate | undefined
 }
 
 function dueText(d: DueDate): [string, string, string] {
-  const when = d.until ? `${formatVnDate(d.due)} → ${formatVnDate(d.until)}` : both(d.due);
+  const when = d.until ? `${formatVnDate(d.due)} → ${formatVnDate(d.until)} (${d.due} → ${d.until})` : both(d.due);
   const note = d.daysBefore === 0 ? 'đúng ngày' : d.until ? `hằng ngày, từ ${d.daysBefore} ngày trước` : `${d.daysBefore} ngày trước`;
   return [when, channelLabels[d.channel], note];
 }
@@ -44,13 +45,13 @@ export function describeCalendar(from: IsoDate, to: IsoDate, plans: Plan[], inst
     if (inst.occasion.dateNote) out.push(`  Lưu ý: ${inst.occasion.dateNote}`);
     if (inst.tasks.length > 0) {
       out.push('  Nhiệm vụ gắn với dịp này:');
-      const rows = inst.tasks.map((t) => [t.planId, t.number, t.title, t.leadBody, t.channels.map((c) => channelLabels[c]).join(', ') || '(nội bộ)']);
+      const rows = inst.tasks.map((t) => [t.planId, t.number, t.title, t.leadBody, formatChannels(t.channels) || '(nội bộ)']);
       out.push(renderTable(['Kế hoạch', 'Số', 'Nhiệm vụ', 'Chủ trì', 'Kênh'], rows, [26, 6, 36, 22, 30], '    '));
       out.push('  Hạn nộp nội dung:');
     } else {
       out.push('  Chưa có nhiệm vụ nào gắn với dịp này. Hạn nộp nội dung theo mặc định của dịp:');
     }
-    out.push(renderTable(['Ngày', 'Kênh', 'Ghi chú'], inst.due.map(dueText), [30, 34, 28], '    '));
+    out.push(renderTable(['Ngày', 'Kênh', 'Ghi chú'], inst.due.map(dueText), [50, 34, 28], '    '));
   }
   const unscheduled = plans.flatMap((p) => p.occasions.map((o) => fromPlanOccasion(p, o)).filter((o) => o.recurrence.kind === 'unscheduled'));
   if (unscheduled.length > 0) {

@@ -62,6 +62,19 @@ export function crossCheckPlan(source: YamlSource): PlanProblem[] {
     }
   }
 
+  const knownTasks = new Set(ids(tasks, ['tasks']).map((e) => e.value));
+  const taskChoices = [...knownTasks].join(', ') || '(kế hoạch chưa có nhiệm vụ nào)';
+  for (const section of ['reporting', 'bodyDuties'] as const) {
+    list(plan[section]).forEach((item, i) => {
+      list(rec(item)?.tasks).forEach((ref, j) => {
+        const id = str(ref);
+        if (id !== undefined && !knownTasks.has(id)) {
+          problems.push(problemAt(source, [section, i, 'tasks', j], `nhiệm vụ "${id}" không có trong mục tasks của kế hoạch; các mã nhiệm vụ hiện có: ${taskChoices}`));
+        }
+      });
+    });
+  }
+
   const knownOccasions = new Set([...BUILT_IN_OCCASION_IDS, ...occasionEntries.map((e) => e.value)]);
   const knownTargets = new Set(targetEntries.map((e) => e.value));
   const occasionChoices = [...BUILT_IN_OCCASIONS.map((o) => `${o.id} (${o.name})`), ...occasionEntries.map((e) => e.value)].join(', ');

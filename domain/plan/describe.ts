@@ -41,9 +41,9 @@ export function formatTimeframe(tf: Timeframe): string {
   }
 }
 
-/** Vietnamese names of channels, comma-separated. */
+/** Vietnamese names of channels, separated by semicolons (labels may contain commas). */
 export function formatChannels(channels: readonly Channel[]): string {
-  return channels.map((c) => channelLabels[c]).join(', ');
+  return channels.map((c) => channelLabels[c]).join('; ');
 }
 
 /** A description paragraph as plain text (bullet items joined after the lead-in). */

@@ -133,6 +133,8 @@ export const bodyDutySchema = z.strictObject({
   number: label,
   body: text,
   duties: z.array(text).min(1, 'cần ít nhất một nhiệm vụ'),
+  /** Ids of the plan's tasks these duties carry out (editorial link). */
+  tasks: z.array(slug).default([]),
 });
 export type BodyDuty = z.output<typeof bodyDutySchema>;
 
@@ -146,6 +148,8 @@ export const reportingDutySchema = z.strictObject({
   dueDates: z.array(dayMonth).default([]),
   /** What is reported. */
   content: text,
+  /** Ids of the tasks the report covers; empty: the plan as a whole. */
+  tasks: z.array(slug).default([]),
   /** Where in the plan the duty is stated, e.g. "V.1". */
   source: text.optional(),
 });

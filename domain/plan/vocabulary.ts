@@ -35,14 +35,14 @@ export const channelLabels: Record<Channel, string> = {
   loudspeaker: 'truyền thanh cơ sở',
   webPortal: 'cổng/trang thông tin điện tử',
   pressBriefing: 'cung cấp thông tin cho báo chí',
-  press: 'báo, phát thanh, truyền hình',
-  social: 'mạng xã hội, Zalo, Fanpage',
+  press: 'báo chí, phát thanh, truyền hình',
+  social: 'mạng xã hội (Zalo, Fanpage)',
   eBoard: 'bảng tin điện tử',
   poster: 'pano, áp phích',
   infographic: 'infographic',
   video: 'video ngắn',
   qaSet: 'bộ câu hỏi - đáp',
-  meeting: 'hội nghị, sinh hoạt chuyên đề, tọa đàm',
+  meeting: 'hội nghị, tọa đàm trực tiếp',
 };
 
 /** Groups of people a task or target addresses. */
