@@ -3,11 +3,19 @@
  * workflows only import the type (`import type { Activities }`).
  */
 import type { ActivityDeps } from './deps.js';
+import { createApprovalActivities } from './campaign/approval.js';
+import { createBroadcastActivities } from './campaign/broadcast.js';
+import { createDraftActivities } from './campaign/drafts.js';
+import { createPrepareActivities } from './campaign/prepare.js';
 import { createSelfCheckActivities } from './self-check.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createSelfCheckActivities(deps),
+    ...createPrepareActivities(deps),
+    ...createDraftActivities(deps),
+    ...createApprovalActivities(deps),
+    ...createBroadcastActivities(deps),
   };
 }
 

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { startServices, type RunningServices } from './services.js';
 import { createApp } from '../web/app.js';
+import { temporalGateway } from './campaign-gateway.js';
+import { S3ObjectStore } from './s3.js';
 import { startWebServer, type WebServerHandle } from '../web/server.js';
 
 const root = path.join(import.meta.dirname, '..');
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
   };
   startWorker();
 
-  const web: WebServerHandle = await startWebServer(createApp({ endpoints: services.endpoints }), config.web.host, config.web.port);
+  const web: WebServerHandle = await startWebServer(createApp({ endpoints: services.endpoints, store: S3ObjectStore.fromSettings(services.endpoints.s3), campaigns: temporalGateway(services.endpoints) }), config.web.host, config.web.port);
   const rows = [
     ...services.lines.map((l) => [l.service, l.where, l.note]),
     ['Worker', `hàng đợi ${services.endpoints.taskQueue}`, 'tiến trình con, tự khởi động lại nếu dừng'],

@@ -4,7 +4,10 @@
  * in-process with `app.request(...)`.
  */
 import { Hono } from 'hono';
+import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import type { Endpoints } from '../infra/config.js';
+import type { ObjectStore } from '../infra/object-store.js';
+import { approvalRoutes } from './approval.js';
 import { checkDependencies, serviceLabels, type HealthCheck } from '../infra/health.js';
 import { renderPage } from './views.js';
 
@@ -12,6 +15,10 @@ export interface AppDeps {
   endpoints: Endpoints;
   /** Replaceable in unit tests; defaults to the real checks. */
   checkHealth?: () => Promise<HealthCheck[]>;
+  /** Object store and running campaigns: needed by the approval pages, the site and the dashboard. */
+  store?: ObjectStore;
+  campaigns?: CampaignGateway;
+  now?: () => Date;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -47,6 +54,10 @@ export function createApp(deps: AppDeps): Hono {
     });
     return c.html(html, allUp ? 200 : 503);
   });
+
+  if (deps.store && deps.campaigns) {
+    app.route('/', approvalRoutes({ store: deps.store, campaigns: deps.campaigns, secret: deps.endpoints.approvalSecret, now: deps.now }));
+  }
 
   app.notFound((c) => c.html(renderPage('not-found', 'Không tìm thấy trang'), 404));
   return app;

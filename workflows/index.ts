@@ -4,3 +4,4 @@
  */
 export { selfCheckWorkflow } from './self-check.js';
 export type { SelfCheckInput, SelfCheckResult } from './self-check.js';
+export { campaignWorkflow, decideUpdate, statusQuery } from './campaign.js';

@@ -1,0 +1,101 @@
+/**
+ * Approval requests by email: for each approver a fresh random token (only its hash is kept),
+ * an email with a summary, a thumbnail and the link. A ledger entry per approver and round
+ * makes a retried activity skip people who already got their email.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { ContentBrief } from '../../domain/brief.js';
+import { formatVnDate } from '../../domain/dates.js';
+import { issueToken } from '../../infra/approval-tokens.js';
+import type { ActivityDeps } from '../deps.js';
+import { keys } from './keys.js';
+import { readJson } from './store-json.js';
+import { thumbnail } from './thumbnail.js';
+
+const dir = path.join(import.meta.dirname, '..', '..', 'templates', 'email');
+const html = Handlebars.create().compile(readFileSync(path.join(dir, 'approval-request.html.hbs'), 'utf8'), { strict: true });
+const text = Handlebars.create().compile(readFileSync(path.join(dir, 'approval-request.txt.hbs'), 'utf8'), { strict: true, noEscape: true });
+
+export interface ApprovalRequestInput {
+  campaignId: string;
+  workflowId: string;
+  version: number;
+  step: number;
+  steps: number;
+  approvers: string[];
+  kind: 'request' | 'reminder' | 'escalation';
+  /** Distinguishes rounds of the same kind (e.g. after a new version). */
+  round: number;
+  tokenTtlMs: number;
+  drafts: string[];
+}
+
+const titles = {
+  request: 'Đề nghị phê duyệt nội dung truyền thông',
+  reminder: 'Nhắc: nội dung truyền thông đang chờ phê duyệt',
+  escalation: 'Chuyển phê duyệt: nội dung truyền thông chưa được quyết định',
+};
+const intros = {
+  request: 'Bộ phận truyền thông đề nghị đồng chí xem và phê duyệt các bản nháp dưới đây.',
+  reminder: 'Các bản nháp dưới đây vẫn đang chờ quyết định của đồng chí.',
+  escalation: 'Người duyệt được giao chưa quyết định trong thời hạn; đề nghị đồng chí xem và quyết định thay.',
+};
+
+const hashOf = (s: string) => createHash('sha256').update(s.toLowerCase()).digest('hex').slice(0, 32);
+
+export function createApprovalActivities({ store, mailer, endpoints }: ActivityDeps) {
+  return {
+    async sendApprovalRequests(input: ApprovalRequestInput): Promise<{ sent: number; skipped: number }> {
+      const brief = await readJson<ContentBrief>(store, keys.brief(input.campaignId, input.version));
+      const poster = await store.get(keys.infographic(input.campaignId, input.version, 'social', 'png'));
+      const thumb = poster ? await thumbnail(poster.body, 560) : undefined;
+      let sent = 0;
+      let skipped = 0;
+      for (const approver of input.approvers) {
+        const ledgerKey = keys.approvalSent(input.campaignId, input.version, input.step, input.kind, input.round, hashOf(approver));
+        if (await store.head(ledgerKey)) {
+          skipped += 1;
+          continue;
+        }
+        const token = await issueToken(
+          store,
+          { campaignId: input.campaignId, workflowId: input.workflowId, version: input.version, step: input.step, approver, kind: input.kind },
+          input.tokenTtlMs,
+        );
+        const expires = new Date(Date.now() + input.tokenTtlMs);
+        const subject = `[Cần phê duyệt] ${brief.occasionName} ${formatVnDate(brief.occasionDate)} — ${brief.issuerShort} (phiên bản ${input.version})`;
+        const data = {
+          subject,
+          kindTitle: titles[input.kind],
+          intro: intros[input.kind],
+          approver,
+          headline: brief.headline,
+          keyMessages: brief.keyMessages,
+          occasion: `${brief.occasionName} (${formatVnDate(brief.occasionDate)})`,
+          plan: `${brief.planSymbol} — ${brief.issuerShort}`,
+          version: input.version,
+          stepLabel: input.steps > 1 ? (input.step === 1 ? 'biên tập viên duyệt (1/2)' : 'lãnh đạo duyệt (2/2)') : '',
+          drafts: input.drafts,
+          thumbnailCid: thumb ? 'thumbnail@campaign' : '',
+          link: `${endpoints.publicBaseUrl}/approve/${token}`,
+          expires: expires.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+        };
+        await mailer.sendMail({
+          from: endpoints.mailFrom,
+          to: approver,
+          subject,
+          text: text(data),
+          html: html(data),
+          attachments: thumb ? [{ filename: 'infographic.png', content: thumb, cid: 'thumbnail@campaign', contentType: 'image/png' }] : [],
+          headers: { 'X-Campaign-Id': input.campaignId },
+        });
+        await store.put(ledgerKey, JSON.stringify({ at: new Date().toISOString(), kind: input.kind }), { contentType: 'application/json' });
+        sent += 1;
+      }
+      return { sent, skipped };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Publishing loudspeaker scripts: each locality has a feed folder in the object store with one
+ * rundown per day listing what to broadcast in which slot, and its operator gets an email.
+ * Feed items and the rundown entry are keyed by campaign and slot, and the operator email has
+ * a ledger entry and a fixed Message-ID, so a retried batch neither duplicates nor re-sends.
+ */
+import { createHash } from 'node:crypto';
+import type { Locality } from '../../domain/localities.js';
+import type { ActivityDeps } from '../deps.js';
+import { campaignSlot } from './drafts.js';
+import { keys } from './keys.js';
+import { readJson, writeJson } from './store-json.js';
+
+export interface RundownItem {
+  slot: string;
+  slotLabel: string;
+  start: string;
+  campaignId: string;
+  version: number;
+  title: string;
+  durationSeconds: number;
+  priority: string;
+  scriptKey: string;
+}
+
+export const feedKeys = {
+  item: (locality: string, day: string, slot: string, campaignId: string) => `broadcast/${locality}/${day}/${slot}-${campaignId}.txt`,
+  rundown: (locality: string, day: string) => `broadcast/${locality}/${day}/rundown.json`,
+  ledger: (campaignId: string, version: number, locality: string) => `ledger/broadcast/${campaignId}/v${version}/${locality}.json`,
+};
+
+interface Sidecar {
+  durationSeconds: number;
+  priority: string;
+  headline: string;
+}
+
+export function createBroadcastActivities({ store, mailer, endpoints }: ActivityDeps) {
+  const domain = endpoints.mailFrom.match(/@([^>\s]+)/)?.[1] ?? 'campaign-ops.local';
+  return {
+    async publishScriptsBatch(input: { campaignId: string; version: number; batch: number; batchSize: number; days: string[] }): Promise<{ localities: number; bulletins: number }> {
+      const all = await readJson<Locality[]>(store, keys.localities(input.campaignId));
+      const mine = all.slice(input.batch * input.batchSize, (input.batch + 1) * input.batchSize);
+      let bulletins = 0;
+      for (const locality of mine) {
+        const script = await store.get(keys.script(input.campaignId, input.version, locality.id));
+        if (!script) continue; // its draft failed; the editor saw the problem before approving
+        const sidecar = await readJson<Sidecar>(store, keys.scriptSidecar(input.campaignId, input.version, locality.id));
+        const slot = campaignSlot(locality);
+        for (const day of input.days) {
+          const itemKey = feedKeys.item(locality.id, day, slot.id, input.campaignId);
+          await store.put(itemKey, script.body, { contentType: 'text/plain; charset=utf-8', metadata: { campaign: input.campaignId, version: String(input.version) } });
+          const rundownKey = feedKeys.rundown(locality.id, day);
+          const existing = (await store.get(rundownKey)) ? await readJson<{ items: RundownItem[] }>(store, rundownKey) : { items: [] };
+          const item: RundownItem = {
+            slot: slot.id,
+            slotLabel: slot.label,
+            start: slot.start,
+            campaignId: input.campaignId,
+            version: input.version,
+            title: sidecar.headline,
+            durationSeconds: sidecar.durationSeconds,
+            priority: sidecar.priority,
+            scriptKey: itemKey,
+          };
+          const items = [...existing.items.filter((i) => !(i.campaignId === input.campaignId && i.slot === slot.id)), item].sort((a, b) => a.start.localeCompare(b.start));
+          await writeJson(store, rundownKey, { locality: locality.id, localityName: locality.name, day, items });
+          bulletins += 1;
+        }
+        const ledger = feedKeys.ledger(input.campaignId, input.version, locality.id);
+        if (!(await store.head(ledger))) {
+          const id = createHash('sha256').update(`${input.campaignId}:${input.version}:${locality.id}`).digest('hex').slice(0, 24);
+          await mailer.sendMail({
+            from: endpoints.mailFrom,
+            to: locality.operator.email,
+            subject: `[Bản tin truyền thanh] ${sidecar.headline} — ${locality.name}`,
+            messageId: `<broadcast.${id}@${domain}>`,
+            text:
+              `Kính gửi ${locality.operator.name},\n\n` +
+              `${locality.station} có bản tin mới phát trong khung giờ ${slot.label} (${slot.start}) các ngày: ${input.days.map((d) => d.split('-').reverse().join('/')).join(', ')}.\n` +
+              `Thời lượng đọc khoảng ${Math.ceil(sidecar.durationSeconds / 60)} phút. Mức ưu tiên: ${sidecar.priority}.\n\n` +
+              `Nội dung kịch bản:\n\n${script.body.toString('utf8')}\n`,
+          });
+          await writeJson(store, ledger, { sentAt: new Date().toISOString(), to: locality.operator.email });
+        }
+      }
+      return { localities: mine.length, bulletins };
+    },
+
+    /** Copies the approved infographics into the public site's media folder. */
+    async publishInfographics(input: { campaignId: string; version: number }): Promise<{ summary: string; keys: string[] }> {
+      const prefix = keys.version(input.campaignId, input.version) + 'infographic/';
+      const out: string[] = [];
+      for (const key of await store.list(prefix)) {
+        const obj = await store.get(key);
+        if (!obj) continue;
+        const file = key.slice(prefix.length);
+        const target = `site/media/${input.campaignId}-${file}`;
+        await store.put(target, obj.body, { contentType: obj.contentType ?? 'application/octet-stream', cacheControl: 'public, max-age=3600' });
+        out.push(target);
+      }
+      return { summary: `${out.length} tệp ảnh công khai`, keys: out };
+    },
+  };
+}

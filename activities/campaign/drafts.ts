@@ -1,0 +1,73 @@
+/**
+ * Drafts of a campaign version: infographics (every template, PNG and WebP) and loudspeaker
+ * scripts in batches of localities. Keys are deterministic per campaign, version and item,
+ * so a retried activity rewrites the same objects.
+ */
+import type { ContentBrief } from '../../domain/brief.js';
+import type { DraftSummary } from '../../domain/campaign/types.js';
+import type { Locality } from '../../domain/localities.js';
+import { renderInfographic } from '../../render/infographic/render.js';
+import { renderLoudspeakerScript } from '../../render/script/index.js';
+import type { ActivityDeps } from '../deps.js';
+import { keys } from './keys.js';
+import { readJson, writeJson } from './store-json.js';
+
+/** Templates drafted for every campaign; `social` comes first (thumbnails, post figure). */
+export const CAMPAIGN_TEMPLATES = ['social', 'poster', 'eboard', 'targets'] as const;
+
+export interface ScriptsBatchResult {
+  count: number;
+  seconds: number;
+  sampleKeys: string[];
+  problems: string[];
+}
+
+/** The slot a campaign bulletin goes in: the locality's earliest slot. */
+export function campaignSlot(locality: Locality) {
+  return [...locality.slots].sort((a, b) => a.start.localeCompare(b.start))[0]!;
+}
+
+export function createDraftActivities({ store }: ActivityDeps) {
+  return {
+    async draftInfographics(input: { campaignId: string; version: number; briefKey: string }): Promise<DraftSummary> {
+      const brief = await readJson<ContentBrief>(store, input.briefKey);
+      const keysOut: string[] = [];
+      const problems: string[] = [];
+      for (const template of CAMPAIGN_TEMPLATES) {
+        try {
+          const out = await renderInfographic(brief, template);
+          const meta = { campaign: input.campaignId, plan: brief.planId, task: brief.taskId ?? '', occasion: brief.occasionId, template, 'content-hash': out.contentHash };
+          const png = keys.infographic(input.campaignId, input.version, template, 'png');
+          await store.put(png, out.png, { contentType: 'image/png', metadata: meta });
+          await store.put(keys.infographic(input.campaignId, input.version, template, 'webp'), out.webp, { contentType: 'image/webp', metadata: meta });
+          keysOut.push(png);
+          if (out.truncated.length) problems.push(`${template}: đã rút gọn ${out.truncated.join(', ')}`);
+        } catch (err) {
+          problems.push(`${template}: ${(err as Error).message}`);
+        }
+      }
+      return { channel: 'infographic', keys: keysOut, summary: `${keysOut.length} mẫu infographic (PNG và WebP)`, problems };
+    },
+
+    async draftScriptsBatch(input: { campaignId: string; version: number; briefKey: string; batch: number; batchSize: number }): Promise<ScriptsBatchResult> {
+      const brief = await readJson<ContentBrief>(store, input.briefKey);
+      const all = await readJson<Locality[]>(store, keys.localities(input.campaignId));
+      const mine = all.slice(input.batch * input.batchSize, (input.batch + 1) * input.batchSize);
+      const result: ScriptsBatchResult = { count: 0, seconds: 0, sampleKeys: [], problems: [] };
+      for (const locality of mine) {
+        try {
+          const script = renderLoudspeakerScript({ brief, locality, slot: campaignSlot(locality) });
+          const key = keys.script(input.campaignId, input.version, locality.id);
+          await store.put(key, script.text, { contentType: 'text/plain; charset=utf-8', metadata: { locality: locality.id, campaign: input.campaignId } });
+          await writeJson(store, keys.scriptSidecar(input.campaignId, input.version, locality.id), script.sidecar);
+          result.count += 1;
+          result.seconds += script.sidecar.durationSeconds;
+          if (result.sampleKeys.length < 1) result.sampleKeys.push(key);
+        } catch (err) {
+          result.problems.push(`${locality.name}: ${(err as Error).message}`);
+        }
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Preparing a campaign: loads the plan, occasion, localities and media list once, checks them,
+ * and snapshots everything the later steps need into the object store (so a re-run uses the
+ * same inputs even if files change). Also the brief revisions and the audit log.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import type { ContentBrief } from '../../domain/brief.js';
+import { buildBrief } from '../../domain/brief-builder.js';
+import { occasionsBetween } from '../../domain/calendar/index.js';
+import { leadTimeFor } from '../../domain/calendar/lead-times.js';
+import type { CampaignInput, DraftEdits } from '../../domain/campaign/types.js';
+import { publishSchedule, type ChannelLead } from '../../domain/campaign/schedule.js';
+import { loadLocalities, loadMediaList, loadPlan } from '../../infra/plan-store.js';
+import type { ActivityDeps } from '../deps.js';
+import { keys } from './keys.js';
+import { readJson, writeJson } from './store-json.js';
+
+export interface PreparedCampaign {
+  title: string;
+  briefKey: string;
+  localityCount: number;
+  recipientCount: number;
+  /** ISO publish time per channel. */
+  schedule: Record<string, string>;
+  loudspeakerRepeatDaily: boolean;
+}
+
+const bad = (message: string) => ApplicationFailure.nonRetryable(message, 'InvalidCampaign');
+
+export function createPrepareActivities({ store }: ActivityDeps) {
+  return {
+    async prepareCampaign(input: CampaignInput): Promise<PreparedCampaign> {
+      let plan;
+      try {
+        plan = await loadPlan(input.planId);
+      } catch (err) {
+        throw bad((err as Error).message);
+      }
+      const instance = occasionsBetween(input.occasionDate, input.occasionDate, [plan]).find((o) => o.occasionId === input.occasionId);
+      if (!instance) throw bad(`Sự kiện "${input.occasionId}" không rơi vào ngày ${input.occasionDate} của kế hoạch ${plan.id}.`);
+      const tasks = input.taskIds.length > 0 ? input.taskIds : instance.tasks.filter((t) => t.planId === plan.id).map((t) => t.taskId);
+      const missing = tasks.filter((id) => !plan.tasks.some((t) => t.id === id));
+      if (missing.length) throw bad(`Kế hoạch ${plan.id} không có nhiệm vụ: ${missing.join(', ')}.`);
+      const brief: ContentBrief = buildBrief(plan, instance, tasks[0]);
+
+      const localityList = await loadLocalities(input.localitiesFile);
+      const localities =
+        input.localities === 'all' ? localityList.localities : localityList.localities.filter((l) => (input.localities as string[]).includes(l.id));
+      if (input.localities !== 'all') {
+        const unknown = input.localities.filter((id) => !localityList.localities.some((l) => l.id === id));
+        if (unknown.length) throw bad(`Không có đơn vị: ${unknown.join(', ')} trong ${input.localitiesFile}.`);
+      }
+      const media = await loadMediaList(input.mediaListFile);
+
+      await writeJson(store, keys.input(input.campaignId), input);
+      await writeJson(store, keys.localities(input.campaignId), localities);
+      await writeJson(store, keys.media(input.campaignId), media);
+      await writeJson(store, keys.brief(input.campaignId, 1), brief);
+
+      const leads: Record<string, ChannelLead> = {};
+      for (const c of input.channels) {
+        const l = leadTimeFor(instance.occasion.leadTimes, c);
+        leads[c] = { daysBefore: l.daysBefore, repeatDaily: l.repeatDaily };
+      }
+      return {
+        title: `${instance.label} — ${brief.planSymbol}`,
+        briefKey: keys.brief(input.campaignId, 1),
+        localityCount: input.channels.includes('loudspeaker') ? localities.length : 0,
+        recipientCount: input.channels.includes('pressBriefing') ? media.journalists.length : 0,
+        schedule: publishSchedule(input.occasionDate, input.channels, leads, input.publishAt),
+        loudspeakerRepeatDaily: leads.loudspeaker?.repeatDaily ?? false,
+      };
+    },
+
+    /** A new version of the brief with an approver's edits applied. */
+    async reviseBrief(input: { campaignId: string; version: number; edits: DraftEdits; comment: string }): Promise<{ briefKey: string }> {
+      const previous = await readJson<ContentBrief>(store, keys.brief(input.campaignId, input.version - 1));
+      const next: ContentBrief = {
+        ...previous,
+        headline: input.edits.headline?.trim() || previous.headline,
+        keyMessages: input.edits.keyMessages?.length ? input.edits.keyMessages : previous.keyMessages,
+      };
+      await writeJson(store, keys.brief(input.campaignId, input.version), next);
+      return { briefKey: keys.brief(input.campaignId, input.version) };
+    },
+
+    /** Appends one entry to the campaign's audit log; the key is fixed per sequence number, so a retry rewrites the same entry. */
+    async appendAudit(input: { campaignId: string; seq: number; entry: Record<string, unknown> }): Promise<void> {
+      await writeJson(store, keys.audit(input.campaignId, input.seq), { campaignId: input.campaignId, seq: input.seq, ...input.entry });
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * A campaign: one occasion of one plan turned into drafts on every channel, approved by
+ * people, then published at each channel's time. These types travel through Temporal, so
+ * they hold ids, keys and small summaries only — never artifacts.
+ */
+
+/** The channels a campaign produces drafts for. */
+export const CampaignChannel = {
+  infographic: 'infographic',
+  webPortal: 'webPortal',
+  pressBriefing: 'pressBriefing',
+  loudspeaker: 'loudspeaker',
+} as const;
+export type CampaignChannel = (typeof CampaignChannel)[keyof typeof CampaignChannel];
+export const ALL_CAMPAIGN_CHANNELS: readonly CampaignChannel[] = ['infographic', 'webPortal', 'pressBriefing', 'loudspeaker'];
+
+export const campaignChannelLabels: Record<CampaignChannel, string> = {
+  infographic: 'Infographic',
+  webPortal: 'Bài đăng cổng thông tin',
+  pressBriefing: 'Thông tin cho báo chí',
+  loudspeaker: 'Truyền thanh cơ sở',
+};
+
+export const CampaignStatus = {
+  preparing: 'preparing',
+  drafting: 'drafting',
+  awaitingApproval: 'awaitingApproval',
+  approved: 'approved',
+  publishing: 'publishing',
+  published: 'published',
+  rejected: 'rejected',
+  cancelled: 'cancelled',
+  expired: 'expired',
+  failed: 'failed',
+} as const;
+export type CampaignStatus = (typeof CampaignStatus)[keyof typeof CampaignStatus];
+
+export const campaignStatusLabels: Record<CampaignStatus, string> = {
+  preparing: 'Đang chuẩn bị',
+  drafting: 'Đang soạn bản nháp',
+  awaitingApproval: 'Chờ phê duyệt',
+  approved: 'Đã phê duyệt, chờ đăng',
+  publishing: 'Đang đăng',
+  published: 'Đã đăng',
+  rejected: 'Bị từ chối',
+  cancelled: 'Đã hủy',
+  expired: 'Hết hạn (qua ngày sự kiện chưa duyệt)',
+  failed: 'Lỗi',
+};
+
+export const ChannelState = {
+  pending: 'pending',
+  drafted: 'drafted',
+  scheduled: 'scheduled',
+  publishing: 'publishing',
+  published: 'published',
+  failed: 'failed',
+  skipped: 'skipped',
+} as const;
+export type ChannelState = (typeof ChannelState)[keyof typeof ChannelState];
+
+export const channelStateLabels: Record<ChannelState, string> = {
+  pending: 'chưa soạn',
+  drafted: 'đã soạn',
+  scheduled: 'đã lên lịch đăng',
+  publishing: 'đang đăng',
+  published: 'đã đăng',
+  failed: 'lỗi',
+  skipped: 'không đăng',
+};
+
+/** What an editor asks for when starting a campaign. */
+export interface CampaignInput {
+  campaignId: string;
+  planId: string;
+  occasionId: string;
+  /** Date of the occasion instance (ISO, Asia/Ho_Chi_Minh). */
+  occasionDate: string;
+  taskIds: string[];
+  channels: CampaignChannel[];
+  /** 'all' or locality ids from the locality list. */
+  localities: 'all' | string[];
+  /** Locality list and media list files (repo-relative or absolute); defaults chosen by the client. */
+  localitiesFile: string;
+  mediaListFile: string;
+  /** ISO date-time overriding every channel's publish time. */
+  publishAt?: string;
+  approvers: string[];
+  /** Second-level approvers asked when nobody decided in time (escalation). */
+  escalateTo: string[];
+  /** When set, an editor approves first, then one of these leaders. */
+  leaders: string[];
+  /** Durations in milliseconds. */
+  reminderAfterMs: number;
+  escalateAfterMs: number;
+  tokenTtlMs: number;
+  /** Until when a decision may come (ISO); by default the end of the occasion day. */
+  decideBy: string;
+  startedBy?: string;
+}
+
+export const Decision = { approve: 'approve', requestChanges: 'requestChanges', reject: 'reject' } as const;
+export type Decision = (typeof Decision)[keyof typeof Decision];
+
+export const decisionLabels: Record<Decision, string> = { approve: 'Phê duyệt', requestChanges: 'Yêu cầu sửa', reject: 'Từ chối' };
+
+/** Fields an approver may edit when requesting changes. */
+export interface DraftEdits {
+  headline?: string;
+  keyMessages?: string[];
+}
+
+export interface DecisionInput {
+  version: number;
+  /** Step 1 (editors) or 2 (leaders) of the two-person rule. */
+  step: number;
+  approver: string;
+  decision: Decision;
+  comment?: string;
+  edits?: DraftEdits;
+  /** ISO time the decision was made (set by the web server). */
+  at: string;
+  /** Token hash, for the audit trail. */
+  tokenHash?: string;
+}
+
+export interface DraftSummary {
+  channel: CampaignChannel;
+  keys: string[];
+  /** e.g. "3 ảnh", "12 kịch bản, tổng 18 phút", "412 từ, hợp lệ". */
+  summary: string;
+  problems: string[];
+}
+
+export interface ChannelStatus {
+  channel: CampaignChannel;
+  state: ChannelState;
+  version: number;
+  publishAt?: string;
+  publishedAt?: string;
+  detail?: string;
+}
+
+export interface CampaignEvent {
+  at: string;
+  kind: string;
+  text: string;
+}
+
+/** What `campaign status` and the dashboard show; returned by the workflow's status query. */
+export interface CampaignState {
+  campaignId: string;
+  planId: string;
+  occasionId: string;
+  occasionDate: string;
+  status: CampaignStatus;
+  version: number;
+  step: number;
+  steps: number;
+  channels: ChannelStatus[];
+  drafts: DraftSummary[];
+  decisions: DecisionInput[];
+  events: CampaignEvent[];
+  /** Prefix in the object store under which everything of this campaign lives. */
+  prefix: string;
+  awaiting: string[];
+  localityCount: number;
+  recipientCount: number;
+  startedAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,224 @@
+/**
+ * Starting, inspecting, listing and cancelling campaigns — the client code shared by the CLI
+ * and the web dashboard. Requests are validated here with every problem named by field, before
+ * anything reaches Temporal.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { z } from 'zod';
+import { occasionsBetween } from '../domain/calendar/index.js';
+import { addDays, parseVnDate, vnToday } from '../domain/dates.js';
+import { campaignId } from '../domain/campaign/ids.js';
+import { endOfVnDay } from '../domain/campaign/schedule.js';
+import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
+import { CampaignOccasion, CampaignPlan, CampaignStatus, CampaignYear } from '../domain/search-attributes.js';
+import { DEFAULT_LOCALITIES_FILE, DEFAULT_MEDIA_LIST_FILE, loadLocalities, loadPlan, PlanNotFoundError } from './plan-store.js';
+
+export const DEFAULTS = {
+  reminderAfterMs: 24 * 3600_000,
+  escalateAfterMs: 48 * 3600_000,
+  tokenTtlMs: 72 * 3600_000,
+};
+
+export interface StartRequest {
+  planId: string;
+  occasionId: string;
+  /** Date of the occasion (dd/mm/yyyy or ISO); default: its next occurrence from today. */
+  date?: string;
+  taskIds?: string[];
+  channels?: string[];
+  localities?: 'all' | string[];
+  publishAt?: string;
+  approvers: string[];
+  escalateTo?: string[];
+  leaders?: string[];
+  reminderAfterMs?: number;
+  escalateAfterMs?: number;
+  tokenTtlMs?: number;
+  /** Deadline for a decision (ISO); default: end of the occasion day. */
+  decideBy?: string;
+  localitiesFile?: string;
+  mediaListFile?: string;
+  forceNew?: boolean;
+  startedBy?: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class CampaignRequestError extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super(`Không khởi tạo được chiến dịch:\n${problems.map((p) => `  - ${p.field}: ${p.message}`).join('\n')}`);
+    this.name = 'CampaignRequestError';
+  }
+}
+
+const email = z.string().trim().toLowerCase().email('không phải địa chỉ email hợp lệ');
+
+/** Validates a request against the plan files and builds the workflow input. Throws CampaignRequestError listing every problem. */
+export async function resolveCampaignInput(req: StartRequest, now: Date = new Date()): Promise<CampaignInput> {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  let plan;
+  try {
+    plan = await loadPlan(req.planId);
+  } catch (err) {
+    add('plan', err instanceof PlanNotFoundError ? err.message : (err as Error).message);
+  }
+  let occasionDate: string | undefined;
+  let tiedTasks: string[] = [];
+  if (plan) {
+    const today = vnToday(now);
+    let from = today;
+    let to = addDays(today, 400);
+    if (req.date) {
+      const d = parseVnDate(req.date);
+      if (!d) add('date', `"${req.date}" không phải ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd`);
+      else from = to = d;
+    }
+    const found = occasionsBetween(from, to, [plan]).find((o) => o.occasionId === req.occasionId);
+    if (!found) add('occasion', `sự kiện "${req.occasionId}" không có trong lịch của kế hoạch ${plan.id}${req.date ? ` vào ngày ${req.date}` : ' trong 400 ngày tới'}`);
+    else {
+      occasionDate = found.date;
+      tiedTasks = found.tasks.filter((t) => t.planId === plan.id).map((t) => t.taskId);
+    }
+    for (const t of req.taskIds ?? []) if (!plan.tasks.some((x) => x.id === t)) add('tasks', `kế hoạch ${plan.id} không có nhiệm vụ "${t}"`);
+  }
+  const channels = (req.channels?.length ? req.channels : ALL_CAMPAIGN_CHANNELS) as string[];
+  for (const c of channels) if (!ALL_CAMPAIGN_CHANNELS.includes(c as CampaignChannel)) add('channels', `kênh "${c}" không hợp lệ; chọn trong: ${ALL_CAMPAIGN_CHANNELS.join(', ')}`);
+  const localitiesFile = req.localitiesFile ?? DEFAULT_LOCALITIES_FILE;
+  const localities = req.localities ?? 'all';
+  if (localities !== 'all') {
+    try {
+      const list = await loadLocalities(localitiesFile);
+      for (const id of localities) if (!list.localities.some((l) => l.id === id)) add('localities', `không có đơn vị "${id}" trong danh sách đơn vị`);
+    } catch (err) {
+      add('localities', (err as Error).message);
+    }
+  }
+  const approvers: string[] = [];
+  if (req.approvers.length === 0) add('approvers', 'cần ít nhất một người phê duyệt (email)');
+  for (const [field, list] of [['approvers', req.approvers], ['escalateTo', req.escalateTo ?? []], ['leaders', req.leaders ?? []]] as const) {
+    for (const a of list) {
+      const r = email.safeParse(a);
+      if (!r.success) add(field, `"${a}" ${r.error.issues[0]!.message}`);
+      else if (field === 'approvers') approvers.push(r.data);
+    }
+  }
+  if (req.publishAt && Number.isNaN(Date.parse(req.publishAt))) add('publishAt', `"${req.publishAt}" không phải thời điểm ISO, ví dụ 2026-11-13T08:00:00+07:00`);
+  if (req.decideBy && Number.isNaN(Date.parse(req.decideBy))) add('decideBy', `"${req.decideBy}" không phải thời điểm ISO`);
+  for (const f of ['reminderAfterMs', 'escalateAfterMs', 'tokenTtlMs'] as const) {
+    const v = req[f];
+    if (v !== undefined && (!Number.isFinite(v) || v <= 0)) add(f, 'phải là khoảng thời gian dương');
+  }
+  if (problems.length || !plan || !occasionDate) throw new CampaignRequestError(problems);
+
+  const suffix = req.forceNew ? `r${now.getTime().toString(36)}${randomBytes(2).toString('hex')}` : undefined;
+  return {
+    campaignId: campaignId(plan.id, req.occasionId, occasionDate, suffix),
+    planId: plan.id,
+    occasionId: req.occasionId,
+    occasionDate,
+    taskIds: req.taskIds?.length ? req.taskIds : tiedTasks,
+    channels: channels as CampaignChannel[],
+    localities,
+    localitiesFile,
+    mediaListFile: req.mediaListFile ?? DEFAULT_MEDIA_LIST_FILE,
+    publishAt: req.publishAt ? new Date(req.publishAt).toISOString() : undefined,
+    approvers,
+    escalateTo: (req.escalateTo ?? []).map((a) => a.trim().toLowerCase()),
+    leaders: (req.leaders ?? []).map((a) => a.trim().toLowerCase()),
+    reminderAfterMs: req.reminderAfterMs ?? DEFAULTS.reminderAfterMs,
+    escalateAfterMs: req.escalateAfterMs ?? DEFAULTS.escalateAfterMs,
+    tokenTtlMs: req.tokenTtlMs ?? DEFAULTS.tokenTtlMs,
+    decideBy: req.decideBy ? new Date(req.decideBy).toISOString() : endOfVnDay(occasionDate),
+    startedBy: req.startedBy,
+  };
+}
+
+export class CampaignExistsError extends Error {
+  constructor(readonly campaignId: string) {
+    super(`Chiến dịch ${campaignId} đã được khởi tạo trước đó. Xem: campaign status ${campaignId}. Muốn chạy lần mới có chủ ý, thêm --force-new.`);
+    this.name = 'CampaignExistsError';
+  }
+}
+
+/** Starts the workflow; the id is derived from plan, occasion and year, so a duplicate is refused. */
+export async function startCampaign(client: Client, taskQueue: string, input: CampaignInput): Promise<{ campaignId: string; runId: string }> {
+  try {
+    const handle = await client.workflow.start('campaignWorkflow', {
+      taskQueue,
+      workflowId: input.campaignId,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: CampaignPlan, value: input.planId },
+        { key: CampaignOccasion, value: input.occasionId },
+        { key: CampaignYear, value: Number(input.occasionDate.slice(0, 4)) },
+        { key: CampaignStatus, value: 'preparing' },
+      ]),
+    });
+    return { campaignId: input.campaignId, runId: handle.firstExecutionRunId };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw new CampaignExistsError(input.campaignId);
+    throw err;
+  }
+}
+
+export async function campaignStatus(client: Client, id: string): Promise<{ state: CampaignState; workflowStatus: string } | undefined> {
+  try {
+    const handle = client.workflow.getHandle(id);
+    const [state, description] = await Promise.all([handle.query<CampaignState>('status'), handle.describe()]);
+    return { state, workflowStatus: description.status.name };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return undefined;
+    throw err;
+  }
+}
+
+export interface CampaignListing {
+  campaignId: string;
+  planId?: string;
+  occasionId?: string;
+  year?: number;
+  status?: string;
+  workflowStatus: string;
+  startedAt: string;
+}
+
+/** Campaigns found through their search attributes, newest first. */
+export async function listCampaigns(client: Client, filter: { planId?: string; occasionId?: string; status?: string } = {}): Promise<CampaignListing[]> {
+  const q = [`WorkflowType = 'campaignWorkflow'`];
+  const quote = (s: string) => `'${s.replace(/'/g, '')}'`;
+  if (filter.planId) q.push(`CampaignPlan = ${quote(filter.planId)}`);
+  if (filter.occasionId) q.push(`CampaignOccasion = ${quote(filter.occasionId)}`);
+  if (filter.status) q.push(`CampaignStatus = ${quote(filter.status)}`);
+  const out: CampaignListing[] = [];
+  for await (const wf of client.workflow.list({ query: q.join(' AND ') })) {
+    const sa = wf.typedSearchAttributes;
+    out.push({
+      campaignId: wf.workflowId,
+      planId: sa.get(CampaignPlan),
+      occasionId: sa.get(CampaignOccasion),
+      year: sa.get(CampaignYear),
+      status: sa.get(CampaignStatus),
+      workflowStatus: wf.status.name,
+      startedAt: wf.startTime.toISOString(),
+    });
+    if (out.length >= 500) break;
+  }
+  return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}
+
+export async function cancelCampaign(client: Client, id: string): Promise<boolean> {
+  try {
+    await client.workflow.getHandle(id).cancel();
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The campaign workflow: one per plan × occasion × year. It prepares the content brief, fans
+ * out drafts on every channel (loudspeaker scripts in batches), asks approvers by email, waits
+ * for their decision with reminders, escalation and a deadline, re-drafts on request, and on
+ * approval publishes each channel at its time on durable timers.
+ */
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  defineQuery,
+  defineUpdate,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type {
+  CampaignChannel,
+  CampaignInput,
+  CampaignState,
+  CampaignStatus,
+  ChannelState,
+  DecisionInput,
+  DraftEdits,
+  DraftSummary,
+} from '../domain/campaign/types.js';
+import { broadcastDays } from '../domain/campaign/schedule.js';
+import { CampaignStatus as SearchStatus } from '../domain/search-attributes.js';
+
+export const statusQuery = defineQuery<CampaignState>('status');
+export const decideUpdate = defineUpdate<{ status: CampaignStatus; version: number }, [DecisionInput]>('decide');
+
+/** Scripts are drafted and published in batches so 1,000+ localities stay small in history. */
+export const LOCALITY_BATCH = 100;
+
+const prep = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
+const drafting = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 5 } });
+const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
+
+function isoNow(): string {
+  return new Date(Date.now()).toISOString();
+}
+
+export async function campaignWorkflow(input: CampaignInput): Promise<CampaignState> {
+  const steps = input.leaders.length > 0 ? 2 : 1;
+  const state: CampaignState = {
+    campaignId: input.campaignId,
+    planId: input.planId,
+    occasionId: input.occasionId,
+    occasionDate: input.occasionDate,
+    status: 'preparing',
+    version: 1,
+    step: 1,
+    steps,
+    channels: input.channels.map((channel) => ({ channel, state: 'pending', version: 1 })),
+    drafts: [],
+    decisions: [],
+    events: [],
+    prefix: `campaigns/${input.campaignId}`,
+    awaiting: [],
+    localityCount: 0,
+    recipientCount: 0,
+    startedAt: isoNow(),
+    updatedAt: isoNow(),
+  };
+  let pending: DecisionInput | undefined;
+  let repeatDaily = false;
+  let allowed: string[] = [];
+  let auditSeq = 0;
+
+  const event = async (kind: string, text: string, extra: Record<string, unknown> = {}) => {
+    const at = isoNow();
+    state.events.push({ at, kind, text });
+    state.updatedAt = at;
+    auditSeq += 1;
+    await prep.appendAudit({ campaignId: input.campaignId, seq: auditSeq, entry: { at, kind, text, version: state.version, ...extra } });
+  };
+  const setStatus = (status: CampaignStatus) => {
+    state.status = status;
+    state.updatedAt = isoNow();
+    upsertSearchAttributes({ [SearchStatus.name]: [status] });
+  };
+  const setChannel = (channel: CampaignChannel, s: ChannelState, extra: { publishAt?: string; publishedAt?: string; detail?: string } = {}) => {
+    const c = state.channels.find((x) => x.channel === channel);
+    if (c) Object.assign(c, { state: s, version: state.version }, extra);
+  };
+
+  setHandler(statusQuery, () => state);
+  setHandler(
+    decideUpdate,
+    (d) => {
+      pending = d;
+      state.decisions.push(d);
+      return { status: state.status, version: state.version };
+    },
+    {
+      validator: (d) => {
+        if (state.status !== 'awaitingApproval' || pending) throw new Error('Chiến dịch không còn chờ phê duyệt.');
+        if (d.version !== state.version) throw new Error(`Phiên bản ${d.version} đã cũ; phiên bản hiện tại là ${state.version}.`);
+        if (d.step !== state.step) throw new Error(`Bước duyệt ${d.step} không phải bước hiện tại (${state.step}).`);
+        if (!allowed.includes(d.approver.toLowerCase())) throw new Error(`${d.approver} không phải người duyệt của bước này.`);
+        if (d.decision === 'requestChanges' && !d.comment?.trim()) throw new Error('Yêu cầu sửa cần có nhận xét.');
+      },
+    },
+  );
+
+  /** Renders every requested channel's drafts for the current version. */
+  async function renderDrafts(briefKey: string): Promise<void> {
+    setStatus('drafting');
+    const v = state.version;
+    const jobs: Promise<DraftSummary>[] = [];
+    const wants = (c: CampaignChannel) => input.channels.includes(c);
+    // The infographic comes first: the post and the briefing embed it.
+    const infographic = await drafting.draftInfographics({ campaignId: input.campaignId, version: v, briefKey });
+    if (wants('infographic')) jobs.push(Promise.resolve(infographic));
+    if (wants('webPortal')) jobs.push(drafting.draftPost({ campaignId: input.campaignId, version: v, briefKey, infographicKey: infographic.keys[0] }));
+    if (wants('pressBriefing')) jobs.push(drafting.draftBriefing({ campaignId: input.campaignId, version: v, briefKey, infographicKey: infographic.keys[0] }));
+    if (wants('loudspeaker')) {
+      const batches = Math.ceil(state.localityCount / LOCALITY_BATCH);
+      jobs.push(
+        Promise.all(
+          Array.from({ length: batches }, (_, batch) =>
+            drafting.draftScriptsBatch({ campaignId: input.campaignId, version: v, briefKey, batch, batchSize: LOCALITY_BATCH }),
+          ),
+        ).then((parts) => {
+          const seconds = parts.reduce((s, p) => s + p.seconds, 0);
+          return {
+            channel: 'loudspeaker' as const,
+            keys: parts.flatMap((p) => p.sampleKeys).slice(0, 3),
+            summary: `${parts.reduce((s, p) => s + p.count, 0)} kịch bản, tổng ${Math.round(seconds / 60)} phút đọc`,
+            problems: parts.flatMap((p) => p.problems),
+          };
+        }),
+      );
+    }
+    state.drafts = await Promise.all(jobs);
+    for (const d of state.drafts) setChannel(d.channel, d.problems.length ? 'failed' : 'drafted', { detail: d.summary });
+    await event('drafted', `Đã soạn bản nháp phiên bản ${v}: ${state.drafts.map((d) => d.summary).join('; ')}`);
+  }
+
+  /** Asks the approvers of the current step and waits, with reminder, escalation and deadline. */
+  async function awaitDecision(approvers: string[]): Promise<DecisionInput | 'expired'> {
+    allowed = approvers.map((a) => a.toLowerCase());
+    state.awaiting = [...approvers];
+    pending = undefined;
+    const ask = (to: string[], kind: 'request' | 'reminder' | 'escalation') =>
+      mail.sendApprovalRequests({
+        campaignId: input.campaignId,
+        workflowId: workflowInfo().workflowId,
+        version: state.version,
+        step: state.step,
+        steps,
+        approvers: to,
+        kind,
+        round: auditSeq,
+        tokenTtlMs: input.tokenTtlMs,
+        drafts: state.drafts.map((d) => `${d.channel}: ${d.summary}`),
+      });
+    setStatus('awaitingApproval');
+    await ask(approvers, 'request');
+    await event('approvalRequested', `Đã gửi yêu cầu phê duyệt (bước ${state.step}/${steps}) tới ${approvers.join(', ')}`);
+    const started = Date.now();
+    const deadline = Date.parse(input.decideBy);
+    let reminded = false;
+    let escalated = input.escalateTo.length === 0;
+    while (!pending) {
+      const wakes = [deadline];
+      if (!reminded) wakes.push(started + input.reminderAfterMs);
+      if (!escalated) wakes.push(started + input.escalateAfterMs);
+      const wait = Math.max(0, Math.min(...wakes) - Date.now());
+      if (await condition(() => pending !== undefined, wait)) break;
+      const now = Date.now();
+      if (now >= deadline) return 'expired';
+      if (!reminded && now >= started + input.reminderAfterMs) {
+        reminded = true;
+        await ask(state.awaiting, 'reminder');
+        await event('reminder', `Đã nhắc ${state.awaiting.join(', ')}`);
+      }
+      if (!escalated && now >= started + input.escalateAfterMs) {
+        escalated = true;
+        allowed = [...allowed, ...input.escalateTo.map((a) => a.toLowerCase())];
+        state.awaiting = [...state.awaiting, ...input.escalateTo];
+        await ask(input.escalateTo, 'escalation');
+        await event('escalation', `Chưa có quyết định; đã chuyển lên ${input.escalateTo.join(', ')}`);
+      }
+    }
+    const decision = pending!;
+    state.awaiting = [];
+    await event(decision.decision, `${decision.approver}: ${decision.decision}${decision.comment ? ` — ${decision.comment}` : ''}`, { decision });
+    return decision;
+  }
+
+  /** Publishes one channel at its time. */
+  async function publishChannel(channel: CampaignChannel, at: string, postUrl: { value?: string }): Promise<void> {
+    setChannel(channel, 'scheduled', { publishAt: at });
+    const wait = Date.parse(at) - Date.now();
+    if (wait > 0) await sleep(wait);
+    setChannel(channel, 'publishing', { publishAt: at });
+    const v = state.version;
+    let detail = '';
+    if (channel === 'infographic') {
+      detail = (await mail.publishInfographics({ campaignId: input.campaignId, version: v })).summary;
+    } else if (channel === 'webPortal') {
+      const r = await mail.publishCampaignPost({ campaignId: input.campaignId, version: v, publishedAt: isoNow() });
+      postUrl.value = r.url;
+      detail = r.url;
+    } else if (channel === 'pressBriefing') {
+      if (input.channels.includes('webPortal') && !postUrl.value) await condition(() => postUrl.value !== undefined, '1 day');
+      detail = (await mail.sendCampaignBriefings({ campaignId: input.campaignId, version: v, postUrl: postUrl.value })).summary;
+    } else if (channel === 'loudspeaker') {
+      const batches = Math.ceil(state.localityCount / LOCALITY_BATCH);
+      const days = broadcastDays(at, input.occasionDate, !input.publishAt && repeatDaily);
+      const parts = await Promise.all(
+        Array.from({ length: batches }, (_, batch) => mail.publishScriptsBatch({ campaignId: input.campaignId, version: v, batch, batchSize: LOCALITY_BATCH, days })),
+      );
+      detail = `${parts.reduce((s, p) => s + p.bulletins, 0)} bản tin tới ${parts.reduce((s, p) => s + p.localities, 0)} đơn vị`;
+    }
+    setChannel(channel, 'published', { publishAt: at, publishedAt: isoNow(), detail });
+    await event('published', `Đã đăng ${channel}: ${detail}`, { channel });
+  }
+
+  try {
+    upsertSearchAttributes({ [SearchStatus.name]: ['preparing'] });
+    const prepared = await prep.prepareCampaign(input);
+    state.localityCount = prepared.localityCount;
+    state.recipientCount = prepared.recipientCount;
+    repeatDaily = prepared.loudspeakerRepeatDaily;
+    await event('started', `Bắt đầu chiến dịch ${prepared.title}${input.startedBy ? ` (người khởi tạo: ${input.startedBy})` : ''}`);
+    let briefKey = prepared.briefKey;
+    let edits: DraftEdits | undefined;
+
+    for (;;) {
+      await renderDrafts(briefKey);
+      let outcome: DecisionInput | 'expired' | undefined;
+      for (state.step = 1; state.step <= steps; state.step++) {
+        outcome = await awaitDecision(state.step === 1 ? input.approvers : input.leaders);
+        if (outcome === 'expired' || outcome.decision !== 'approve') break;
+      }
+      if (outcome === 'expired') {
+        setStatus('expired');
+        await event('expired', 'Quá hạn phê duyệt (ngày sự kiện đã qua); không đăng gì.');
+        return state;
+      }
+      if (!outcome || outcome.decision === 'reject') {
+        setStatus('rejected');
+        for (const c of state.channels) setChannel(c.channel, 'skipped');
+        await event('closed', 'Chiến dịch bị từ chối; không đăng gì, bản nháp được giữ lại.');
+        return state;
+      }
+      if (outcome.decision === 'approve') break;
+      // Request changes: a new version with the edited fields, and a new round of approval.
+      edits = { ...edits, ...outcome.edits };
+      state.version += 1;
+      state.step = 1;
+      briefKey = (await prep.reviseBrief({ campaignId: input.campaignId, version: state.version, edits, comment: outcome.comment ?? '' })).briefKey;
+    }
+
+    setStatus('approved');
+    state.step = steps;
+    const postUrl: { value?: string } = {};
+    setStatus('publishing');
+    await Promise.all(input.channels.map((c) => publishChannel(c, prepared.schedule[c] ?? isoNow(), postUrl)));
+    setStatus('published');
+    await event('closed', 'Đã đăng xong mọi kênh.');
+    return state;
+  } catch (err) {
+    if (isCancellation(err)) {
+      await CancellationScope.nonCancellable(async () => {
+        setStatus('cancelled');
+        for (const c of state.channels) if (c.state !== 'published') setChannel(c.channel, 'skipped');
+        await event('cancelled', 'Chiến dịch đã bị hủy; không đăng thêm gì, bản nháp được giữ lại.');
+      });
+      return state;
+    }
+    if (err instanceof ApplicationFailure && err.nonRetryable) {
+      setStatus('failed');
+      state.events.push({ at: isoNow(), kind: 'failed', text: err.message });
+    }
+    throw err;
+  }
+}
