@@ -86,7 +86,9 @@ export function documentSymbolPass(
       // An explicit "của <issuer>" in the same clause wins; do not say it twice.
       const earlier = expandForComparison(text.slice(Math.max(0, offset - LOOK_AHEAD), offset).split(/[;.\n]/u).pop() ?? '').toLowerCase();
       const names = (s: string) => [issuer, parsed.issuer].some((i) => i !== undefined && s.includes(`của ${i.toLowerCase()}`));
-      const named = names(clause) || names(earlier);
+      // A full issuer given by the caller may also stand earlier as the subject: "UBND tỉnh X ban hành Kế hoạch số …".
+      const subject = issuer !== parsed.issuer && earlier.includes(issuer.toLowerCase());
+      const named = names(clause) || names(earlier) || subject;
       if (!named) parts.push(`của ${issuer}`);
     }
     const spoken = `${prefix}${parts.join(' ')}`.trim();
