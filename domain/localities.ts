@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { clockTime, email, slug, text } from './plan/fields.js';
-import { problemAt, readYaml, type PlanProblem } from './plan/yaml-source.js';
+import { sortProblems } from './plan/parse.js';
+import { problemAt, readYaml, type PlanProblem, type YamlSource } from './plan/yaml-source.js';
 import { validateWithSchema } from './plan/zod-problems.js';
 
 /** Commune-tier unit kinds since 1/7/2025. */
@@ -55,29 +56,53 @@ export function isExampleAddress(address: string): boolean {
   return /@(?:[a-z0-9-]+\.)*example\.(?:org|com|net)$/i.test(address);
 }
 
+type Raw = Record<string, unknown>;
+const asRec = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
+/** Checks across entries (duplicate ids, overlapping slots, sample addresses) on the raw data, so they run even when the schema fails. */
+function crossCheck(source: YamlSource): PlanProblem[] {
+  const root = asRec(source.data);
+  const problems: PlanProblem[] = [];
+  const seen = new Set<string>();
+  asList(root.localities).forEach((raw, i) => {
+    const loc = asRec(raw);
+    if (typeof loc.id === 'string') {
+      if (seen.has(loc.id)) problems.push(problemAt(source, ['localities', i, 'id'], `mã đơn vị "${loc.id}" bị trùng; mỗi đơn vị một mã riêng`));
+      seen.add(loc.id);
+    }
+    const slots = asList(loc.slots)
+      .map((s, j) => ({ s: asRec(s), j }))
+      .filter(({ s }) => typeof s.start === 'string' && CLOCK.test(s.start) && typeof s.durationMinutes === 'number')
+      .sort((a, b) => clockMinutes(String(a.s.start)) - clockMinutes(String(b.s.start)));
+    slots.forEach(({ s, j }, k) => {
+      const prev = slots[k - 1];
+      if (prev && clockMinutes(String(prev.s.start)) + Number(prev.s.durationMinutes) > clockMinutes(String(s.start))) {
+        problems.push(problemAt(source, ['localities', i, 'slots', j, 'start'], `khung giờ "${String(s.label)}" (${String(s.start)}) bắt đầu khi khung "${String(prev.s.label)}" (${String(prev.s.start)}, ${Number(prev.s.durationMinutes)} phút) chưa kết thúc`));
+      }
+    });
+    const slotIds = new Set<string>();
+    asList(loc.slots).forEach((s, j) => {
+      const id = asRec(s).id;
+      if (typeof id !== 'string') return;
+      if (slotIds.has(id)) problems.push(problemAt(source, ['localities', i, 'slots', j, 'id'], `mã khung giờ "${id}" bị trùng trong đơn vị này`));
+      slotIds.add(id);
+    });
+    const email = asRec(loc.operator).email;
+    if (root.sample === true && typeof email === 'string' && !isExampleAddress(email.trim())) {
+      problems.push(problemAt(source, ['localities', i, 'operator', 'email'], `tệp mẫu (sample: true) chỉ được dùng địa chỉ @example.org, @example.com hoặc @example.net, không dùng "${email}"`));
+    }
+  });
+  return problems;
+}
+
 /** Parses and validates a locality list in YAML; every problem comes back with its line. */
 export function parseLocalities(text: string): { ok: true; list: LocalityList } | { ok: false; problems: PlanProblem[] } {
   const read = readYaml(text);
   if (!read.ok) return read;
   const result = validateWithSchema(localityListSchema, read.source);
-  if (!result.ok) return result;
-  const list = result.value;
-  const problems: PlanProblem[] = [];
-  const seen = new Set<string>();
-  list.localities.forEach((loc, i) => {
-    if (seen.has(loc.id)) problems.push(problemAt(read.source, ['localities', i, 'id'], `mã đơn vị "${loc.id}" bị trùng; mỗi đơn vị một mã riêng`));
-    seen.add(loc.id);
-    const slots = [...loc.slots].map((s, j) => ({ s, j })).sort((a, b) => clockMinutes(a.s.start) - clockMinutes(b.s.start));
-    slots.forEach(({ s, j }, k) => {
-      const prev = slots[k - 1];
-      if (prev && clockMinutes(prev.s.start) + prev.s.durationMinutes > clockMinutes(s.start)) {
-        problems.push(problemAt(read.source, ['localities', i, 'slots', j, 'start'], `khung giờ "${s.label}" (${s.start}) bắt đầu khi khung "${prev.s.label}" chưa kết thúc`));
-      }
-      if (loc.slots.findIndex((o) => o.id === s.id) !== j) problems.push(problemAt(read.source, ['localities', i, 'slots', j, 'id'], `mã khung giờ "${s.id}" bị trùng trong đơn vị này`));
-    });
-    if (list.sample && !isExampleAddress(loc.operator.email)) {
-      problems.push(problemAt(read.source, ['localities', i, 'operator', 'email'], `tệp mẫu (sample: true) chỉ được dùng địa chỉ @example.org, @example.com hoặc @example.net, không dùng "${loc.operator.email}"`));
-    }
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, list };
+  const problems = [...(result.ok ? [] : result.problems), ...crossCheck(read.source)];
+  if (problems.length > 0 || !result.ok) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, list: result.value };
 }

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { isExampleAddress } from './localities.js';
 import { email, slug, text } from './plan/fields.js';
-import { problemAt, readYaml, type PlanProblem } from './plan/yaml-source.js';
+import { sortProblems } from './plan/parse.js';
+import { problemAt, readYaml, type PlanProblem, type YamlSource } from './plan/yaml-source.js';
 import { validateWithSchema } from './plan/zod-problems.js';
 
 export const journalistSchema = z.strictObject({
@@ -28,27 +29,40 @@ export const mediaListSchema = z.strictObject({
 });
 export type MediaList = z.output<typeof mediaListSchema>;
 
+type Raw = Record<string, unknown>;
+const asRec = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+
+/** Duplicate ids and emails, and sample addresses, checked on the raw data so they run even when the schema fails. */
+function crossCheck(source: YamlSource): PlanProblem[] {
+  const root = asRec(source.data);
+  const problems: PlanProblem[] = [];
+  const ids = new Set<string>();
+  const emails = new Set<string>();
+  (Array.isArray(root.journalists) ? root.journalists : []).forEach((raw, i) => {
+    const j = asRec(raw);
+    if (typeof j.id === 'string') {
+      if (ids.has(j.id)) problems.push(problemAt(source, ['journalists', i, 'id'], `mã "${j.id}" bị trùng; mỗi phóng viên một mã riêng`));
+      ids.add(j.id);
+    }
+    if (typeof j.email !== 'string') return;
+    const key = j.email.trim().toLowerCase();
+    if (emails.has(key)) problems.push(problemAt(source, ['journalists', i, 'email'], `địa chỉ ${j.email} đã có ở một phóng viên khác`));
+    emails.add(key);
+    if (root.sample === true && key.includes('@') && !isExampleAddress(key)) {
+      problems.push(problemAt(source, ['journalists', i, 'email'], `tệp mẫu (sample: true) chỉ được dùng địa chỉ @example.org, @example.com hoặc @example.net, không dùng "${j.email}"`));
+    }
+  });
+  return problems;
+}
+
 /** Parses and validates a media list in YAML; every problem comes back with its line. */
 export function parseMediaList(text: string): { ok: true; list: MediaList } | { ok: false; problems: PlanProblem[] } {
   const read = readYaml(text);
   if (!read.ok) return read;
   const result = validateWithSchema(mediaListSchema, read.source);
-  if (!result.ok) return result;
-  const list = result.value;
-  const problems: PlanProblem[] = [];
-  const ids = new Set<string>();
-  const emails = new Set<string>();
-  list.journalists.forEach((j, i) => {
-    if (ids.has(j.id)) problems.push(problemAt(read.source, ['journalists', i, 'id'], `mã "${j.id}" bị trùng; mỗi phóng viên một mã riêng`));
-    ids.add(j.id);
-    const key = j.email.toLowerCase();
-    if (emails.has(key)) problems.push(problemAt(read.source, ['journalists', i, 'email'], `địa chỉ ${j.email} đã có ở một phóng viên khác`));
-    emails.add(key);
-    if (list.sample && !isExampleAddress(j.email)) {
-      problems.push(problemAt(read.source, ['journalists', i, 'email'], `tệp mẫu (sample: true) chỉ được dùng địa chỉ @example.org, @example.com hoặc @example.net, không dùng "${j.email}"`));
-    }
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, list };
+  const problems = [...(result.ok ? [] : result.problems), ...crossCheck(read.source)];
+  if (problems.length > 0 || !result.ok) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, list: result.value };
 }
 
 /** Journalists whose beats include any of `beats` (case-insensitive); all when `beats` is empty. */

@@ -5,6 +5,7 @@
  */
 import { BUILT_IN_OCCASIONS, BUILT_IN_OCCASION_IDS } from '../calendar/occasions.js';
 import { problemAt, type PlanProblem, type YamlSource } from './yaml-source.js';
+import { closest } from './zod-problems.js';
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Rec) : undefined);
@@ -84,7 +85,9 @@ export function crossCheckPlan(source: YamlSource): PlanProblem[] {
     list(t?.occasions).forEach((ref, j) => {
       const id = str(ref);
       if (id !== undefined && !knownOccasions.has(id)) {
-        problems.push(problemAt(source, ['tasks', i, 'occasions', j], `dịp "${id}" không tồn tại; dùng một dịp có sẵn hoặc khai báo nó trong mục occasions của kế hoạch. Các dịp hiện có: ${occasionChoices}`));
+        const guess = closest(id, [...knownOccasions]);
+        const hint = guess ? ` Có phải ý là "${guess}"?` : '';
+        problems.push(problemAt(source, ['tasks', i, 'occasions', j], `dịp "${id}" không tồn tại; dùng một dịp có sẵn hoặc khai báo nó trong mục occasions của kế hoạch.${hint} Các dịp hiện có: ${occasionChoices}`));
       }
     });
     list(t?.targets).forEach((ref, j) => {

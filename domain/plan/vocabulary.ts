@@ -36,7 +36,7 @@ export const channelLabels: Record<Channel, string> = {
   webPortal: 'cổng/trang thông tin điện tử',
   pressBriefing: 'cung cấp thông tin cho báo chí',
   press: 'báo chí, phát thanh, truyền hình',
-  social: 'mạng xã hội (Zalo, Fanpage)',
+  social: 'mạng xã hội, Zalo, Fanpage',
   eBoard: 'bảng tin điện tử',
   poster: 'pano, áp phích',
   infographic: 'infographic',

@@ -25,7 +25,7 @@ const syntaxMessages: Record<string, string> = {
   DUPLICATE_KEY: 'khóa này xuất hiện hai lần trong cùng một mục; hãy xóa hoặc đổi tên một khóa',
   BAD_INDENT: 'thụt lề không đúng; các mục cùng cấp phải thẳng cột với nhau (dùng dấu cách, không dùng tab)',
   TAB_AS_INDENT: 'dùng phím tab để thụt lề; hãy thay bằng dấu cách',
-  MISSING_CHAR: 'thiếu ký tự đóng (dấu nháy, ngoặc vuông hoặc ngoặc nhọn)',
+  MISSING_CHAR: 'thiếu ký tự đóng (dấu nháy, ngoặc vuông hoặc ngoặc nhọn) cho một giá trị mở ở dòng này hoặc ở các dòng phía trên',
   MULTILINE_IMPLICIT_KEY: 'một khóa bị xuống dòng; có thể thiếu dấu ":" hoặc dấu nháy đóng ở dòng trước',
   BLOCK_AS_IMPLICIT_KEY: 'có thể thiếu dấu ":" hoặc thụt lề sai',
   UNEXPECTED_TOKEN: 'có ký tự không mong đợi; kiểm tra dấu ":", "-" và dấu nháy',
@@ -39,7 +39,7 @@ export function readYaml(text: string): { ok: true; source: YamlSource } | { ok:
   const doc = parseDocument(text.normalize('NFC'), { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((err) => {
-      const line = err.linePos?.[0]?.line;
+      const line = err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
       const known = syntaxMessages[err.code];
       const message = `lỗi cú pháp YAML: ${known ?? 'cấu trúc tệp không đúng'}${known ? '' : ` (${err.message.split('\n')[0]})`}`;
       return line === undefined ? { path: '', message } : { path: '', line, message };

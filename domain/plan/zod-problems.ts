@@ -78,7 +78,8 @@ export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): st
   return [...new Set(current.flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
 }
 
-function closest(word: string, candidates: string[]): string | undefined {
+/** The candidate nearest to `word` by edit distance, when it is close enough to be a typo. */
+export function closest(word: string, candidates: string[]): string | undefined {
   let best: { c: string; d: number } | undefined;
   for (const c of candidates) {
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
