@@ -3,7 +3,7 @@
  * slots and operator contact. Kept in data files apart from plans; parsed here without I/O.
  */
 import { z } from 'zod';
-import { clockTime, email, slug, text } from './plan/fields.js';
+import { clockTime, email, need, slug, text } from './plan/fields.js';
 import { sortProblems } from './plan/parse.js';
 import { problemAt, readYaml, type PlanProblem, type YamlSource } from './plan/yaml-source.js';
 import { validateWithSchema } from './plan/zod-problems.js';
@@ -19,7 +19,7 @@ export const broadcastSlotSchema = z.strictObject({
   label: text,
   /** Local time (Asia/Ho_Chi_Minh) the slot starts, "HH:MM". */
   start: clockTime,
-  durationMinutes: z.number({ error: 'phải là số phút, ví dụ 20' }).int('phải là số nguyên').min(5, 'tối thiểu 5 phút').max(180, 'tối đa 180 phút'),
+  durationMinutes: z.number({ error: need('số phút, ví dụ 20') }).int('phải là số nguyên').min(5, 'tối thiểu 5 phút').max(180, 'tối đa 180 phút'),
 });
 export type BroadcastSlot = z.output<typeof broadcastSlotSchema>;
 
@@ -31,13 +31,13 @@ export const localitySchema = z.strictObject({
   /** e.g. "Đài truyền thanh phường Bắc Kạn" */
   station: text,
   slots: z.array(broadcastSlotSchema).min(1, 'cần ít nhất một khung giờ phát'),
-  operator: z.strictObject({ name: text, email, phone: z.string({ error: 'phải là số điện thoại' }).regex(/^\+?[\d .]{8,20}$/, 'số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm, ví dụ "0209 000 0001"') }),
+  operator: z.strictObject({ name: text, email, phone: z.string({ error: need('số điện thoại') }).regex(/^\+?[\d .]{8,20}$/, 'số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm, ví dụ "0209 000 0001"') }),
 });
 export type Locality = z.output<typeof localitySchema>;
 
 export const localityListSchema = z.strictObject({
   /** True for sample files shipped with the product (addresses must be at example.* domains). */
-  sample: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+  sample: z.boolean({ error: need('true hoặc false') }).default(false),
   /** Body the list belongs to, e.g. "Ủy ban nhân dân phường Bắc Kạn". */
   owner: text,
   province: text.optional(),

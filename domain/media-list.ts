@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isExampleAddress } from './localities.js';
-import { email, slug, text } from './plan/fields.js';
+import { email, need, slug, text } from './plan/fields.js';
 import { sortProblems } from './plan/parse.js';
 import { problemAt, readYaml, type PlanProblem, type YamlSource } from './plan/yaml-source.js';
 import { validateWithSchema } from './plan/zod-problems.js';
@@ -22,7 +22,7 @@ export type Journalist = z.output<typeof journalistSchema>;
 
 export const mediaListSchema = z.strictObject({
   /** True for sample files shipped with the product (addresses must be at example.* domains). */
-  sample: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+  sample: z.boolean({ error: need('true hoặc false') }).default(false),
   /** Body that keeps the list, e.g. "Ủy ban nhân dân phường Bắc Kạn". */
   owner: text,
   journalists: z.array(journalistSchema).min(1, 'cần ít nhất một phóng viên'),

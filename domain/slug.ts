@@ -58,11 +58,11 @@ export function isSafeSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 1 && value.length <= MAX_SLUG_LENGTH && SAFE_SLUG.test(value);
 }
 
-const SAFE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?![.]|$)){0,127}$/;
+const SAFE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?![.]|$)){0,199}$/;
 
 /**
  * True for an identifier that may appear inside a storage key and the left part of a
- * Message-ID: ASCII letters, digits, `_`, `-` and single inner dots, 1–128 characters.
+ * Message-ID: ASCII letters, digits, `_`, `-` and single inner dots, 1–200 characters.
  */
 export function isSafeId(value: unknown): value is string {
   return typeof value === 'string' && SAFE_ID.test(value);

@@ -6,17 +6,26 @@ import { z } from 'zod';
 import { dateProblem, parseDayMonth, parseVnDate } from '../dates.js';
 import { audienceLabels, channelLabels, describeChoices, type Audience, type Channel } from './vocabulary.js';
 
+/**
+ * Error for a value of the wrong type: "missing" when absent, otherwise what to write, e.g.
+ * `need('một số, ví dụ 70')`.
+ */
+export function need(what: string) {
+  return (issue: { input?: unknown }): string =>
+    issue.input === undefined ? `thiếu mục bắt buộc này (cần ${what})` : issue.input === null ? `đang để trống, cần ${what}` : `phải là ${what}`;
+}
+
 /** A non-empty line of text (trimmed). */
-export const text = z.string({ error: 'phải là một dòng chữ' }).trim().min(1, 'không được để trống');
+export const text = z.string({ error: need('một dòng chữ') }).trim().min(1, 'không được để trống');
 
 /** A readable id: lowercase ASCII letters, digits and hyphens. */
 export const slug = z
-  .string({ error: 'phải là một mã, ví dụ "tang-cuong-truyen-thong"' })
+  .string({ error: need('một mã, ví dụ "tang-cuong-truyen-thong"') })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ "tang-cuong-truyen-thong"');
 
 /** A calendar date written `dd/mm/yyyy` or `yyyy-mm-dd`; the parsed value is ISO. */
 export const isoDate = z
-  .string({ error: 'phải là ngày dạng dd/mm/yyyy (ví dụ 20/11/2026) hoặc yyyy-mm-dd; nhớ đặt trong dấu nháy nếu cần' })
+  .string({ error: need('ngày dạng dd/mm/yyyy (ví dụ 20/11/2026) hoặc yyyy-mm-dd') })
   .superRefine((value, ctx) => {
     const problem = dateProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -25,7 +34,7 @@ export const isoDate = z
 
 /** A day and month that recur every year, written `dd/mm` (e.g. "10/6"). */
 export const dayMonth = z
-  .string({ error: 'phải là ngày và tháng dạng dd/mm, ví dụ "10/6"' })
+  .string({ error: need('ngày và tháng dạng dd/mm, ví dụ "10/6"') })
   .superRefine((value, ctx) => {
     if (!parseDayMonth(value)) {
       ctx.addIssue({ code: 'custom', message: `"${value}" không phải ngày/tháng có thật lặp lại hằng năm (viết dạng dd/mm, ví dụ "10/6"; không dùng 29/02)` });
@@ -35,7 +44,7 @@ export const dayMonth = z
 
 /** A YAML number or string, kept as text (task numbers like 1, "III.2", "a)"). */
 export const label = z
-  .union([z.string(), z.number()], { error: 'phải là số thứ tự như trong văn bản, ví dụ "1" hoặc "III.2"' })
+  .union([z.string(), z.number()], { error: need('số thứ tự như trong văn bản, ví dụ "1" hoặc "III.2"') })
   .transform((v) => String(v).trim())
   .pipe(z.string().min(1, 'không được để trống'));
 
@@ -63,18 +72,18 @@ export function choice<T extends string>(labels: Record<T, string>, what: string
 /** When content for a channel is due before an occasion. */
 export const leadTimeSchema = z.strictObject({
   channel,
-  daysBefore: z.number({ error: 'phải là số ngày trước dịp, ví dụ 7' }).int('phải là số nguyên').min(0, 'không được âm').max(120, 'tối đa 120 ngày'),
-  repeatDaily: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+  daysBefore: z.number({ error: need('số ngày trước dịp, ví dụ 7') }).int('phải là số nguyên').min(0, 'không được âm').max(120, 'tối đa 120 ngày'),
+  repeatDaily: z.boolean({ error: need('true hoặc false') }).default(false),
 });
 export type LeadTime = z.output<typeof leadTimeSchema>;
 
 /** A clock time of day `HH:MM` (24-hour). */
 export const clockTime = z
-  .string({ error: 'phải là giờ dạng HH:MM, ví dụ "05:30"' })
+  .string({ error: need('giờ dạng HH:MM, ví dụ "05:30"') })
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ dạng HH:MM (24 giờ), ví dụ "05:30" hoặc "17:00"');
 
 /** An email address. */
 export const email = z
-  .string({ error: 'phải là địa chỉ email' })
+  .string({ error: need('địa chỉ email, ví dụ "ten@example.org"') })
   .trim()
   .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'phải là địa chỉ email, ví dụ "ten@example.org"');

@@ -6,7 +6,7 @@
  * Checks that span the whole plan (duplicate ids, references) live in `cross-check.ts`.
  */
 import { z } from 'zod';
-import { audience, channel, choice, dayMonth, isoDate, label, leadTimeSchema, slug, text } from './fields.js';
+import { audience, channel, choice, dayMonth, isoDate, label, leadTimeSchema, need, slug, text } from './fields.js';
 import { issuerTierLabels, metricKindLabels, reportCadenceLabels } from './vocabulary.js';
 
 export * from './vocabulary.js';
@@ -28,7 +28,7 @@ export const documentRefSchema = z.strictObject({
 export type DocumentRef = z.output<typeof documentRefSchema>;
 
 const periodSchema = z
-  .union([z.string(), z.number()], { error: 'giai đoạn viết dạng "2026-2030" hoặc một năm "2027"' })
+  .union([z.string(), z.number()], { error: need('giai đoạn dạng "2026-2030" hoặc một năm "2027"') })
   .transform((raw, ctx) => {
     const m = /^\s*(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*$/.exec(String(raw));
     const from = Number(m?.[1]);
@@ -44,7 +44,7 @@ const periodSchema = z
 export const measureSchema = z
   .strictObject({
     metric: choice(metricKindLabels, 'loại chỉ tiêu'),
-    value: z.number({ error: 'phải là một số, ví dụ 70' }).min(0, 'không được âm'),
+    value: z.number({ error: need('một số, ví dụ 70') }).min(0, 'không được âm'),
     /** "Tối thiểu 70%" is atLeast; "100%" is exact. */
     bound: z.enum(['exact', 'atLeast'], { error: 'bound phải là exact (đúng bằng) hoặc atLeast (tối thiểu)' }).default('exact'),
     audience,
@@ -190,14 +190,14 @@ export const planSchema = z.strictObject({
   id: slug,
   issuer: issuerSchema,
   /** The document number, or null when the copy has it blank. */
-  number: z.number({ error: 'số văn bản là một số nguyên, hoặc null khi văn bản để trống' }).int('phải là số nguyên').positive('phải là số dương').nullable(),
+  number: z.number({ error: need('số văn bản (số nguyên), hoặc null khi văn bản để trống số') }).int('phải là số nguyên').positive('phải là số dương').nullable(),
   /** The symbol after the slash, e.g. "KH-UBND". */
-  symbol: z.string({ error: 'phải là ký hiệu văn bản, ví dụ "KH-UBND"' }).regex(/^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$/, 'ký hiệu viết hoa, nối bằng gạch ngang, ví dụ "KH-UBND"'),
+  symbol: z.string({ error: need('ký hiệu văn bản, ví dụ "KH-UBND"') }).regex(/^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$/, 'ký hiệu viết hoa, nối bằng gạch ngang, ví dụ "KH-UBND"'),
   issued: z.strictObject({
     place: text.nullable().default(null),
     /** Full issue date, or null when the copy leaves the day blank. */
     date: isoDate.nullable(),
-    year: z.number({ error: 'phải là năm, ví dụ 2026' }).int().min(1945, 'năm không hợp lý').max(2100, 'năm không hợp lý').nullable().default(null),
+    year: z.number({ error: need('năm, ví dụ 2026') }).int().min(1945, 'năm không hợp lý').max(2100, 'năm không hợp lý').nullable().default(null),
   }).superRefine((issued, ctx) => {
     if (issued.date && issued.year !== null && Number(issued.date.slice(0, 4)) !== issued.year) {
       ctx.addIssue({ code: 'custom', path: ['year'], message: `năm ${issued.year} khác với năm của ngày ban hành ${issued.date}` });
