@@ -47,9 +47,9 @@ export const BUILT_IN_OCCASIONS: readonly Occasion[] = [
     recurrence: {
       kind: 'dated',
       dates: [
-        { date: '2026-05-30', label: 'năm học 2025–2026' },
-        { date: '2027-05-29', label: 'năm học 2026–2027' },
-        { date: '2028-05-27', label: 'năm học 2027–2028' },
+        { date: '2026-05-30', label: '2025–2026' },
+        { date: '2027-05-29', label: '2026–2027' },
+        { date: '2028-05-27', label: '2027–2028' },
       ],
     },
     resolutions: [NQ71],

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBrief } from '../../../domain/brief-builder.js';
+import { occasionsBetween } from '../../../domain/calendar/index.js';
+import { loadPlan } from '../../../infra/plan-store.js';
+
+const ward = await loadPlan('phuong-bac-kan-2026');
+const langSon = await loadPlan('lang-son-62-kh-ubnd-2026');
+const nq57 = await loadPlan('nq57-xa-minh-hoa', path.resolve(import.meta.dirname, '../../fixtures/plans/valid'));
+
+const teachersDay = occasionsBetween('2026-11-20', '2026-11-20', [ward])[0];
+if (!teachersDay) throw new Error('20/11 missing');
+
+describe('buildBrief', () => {
+  it('builds a brief for a task on Ngày Nhà giáo Việt Nam', () => {
+    const brief = buildBrief(ward, teachersDay, 'pbk-ton-vinh');
+    expect(brief).toMatchObject({
+      planId: 'phuong-bac-kan-2026',
+      planSymbol: '…/KH-UBND',
+      resolution: 'Nghị quyết số 71-NQ/TW',
+      issuer: 'Ủy ban nhân dân phường Bắc Kạn',
+      issuerShort: 'UBND phường Bắc Kạn',
+      taskId: 'pbk-ton-vinh',
+      taskNumber: 'II.4',
+      leadBody: 'Phòng Văn hóa - Xã hội',
+      occasionId: 'ngay-nha-giao-20-11',
+      occasionName: 'Ngày Nhà giáo Việt Nam',
+      occasionDate: '2026-11-20',
+      headline: 'Chào mừng Ngày Nhà giáo Việt Nam 20/11 – Đột phá phát triển giáo dục và đào tạo',
+    });
+    expect(brief.keyMessages).toEqual(ward.tasks.find((t) => t.id === 'pbk-ton-vinh')?.keyMessages.slice(0, 5));
+    expect(brief.body[1]).toMatch(/^Lồng ghép nội dung tôn vinh giáo dục trong các dịp: Ngày Nhà giáo Việt Nam 20\/11/);
+    expect(brief.tags).toEqual(['Nghị quyết số 71-NQ/TW', 'Ngày Nhà giáo Việt Nam', 'phường Bắc Kạn']);
+  });
+
+  it('takes figures from the measurable targets of the current period', () => {
+    const brief = buildBrief(ward, teachersDay);
+    expect(brief.figures).toEqual([
+      { targetId: 'pbk-2030-quan-triet', value: 100, unit: 'percent', label: 'cán bộ, công chức, giáo viên được phổ biến, quán triệt Nghị quyết', period: '2026–2030' },
+      { targetId: 'pbk-2030-co-so-giao-duc', value: 100, unit: 'percent', label: 'cơ sở giáo dục có nội dung truyền thông trong kế hoạch năm học', period: '2026–2030' },
+      { targetId: 'pbk-2030-chuyen-de', value: 1, unit: 'perYear', label: 'hoạt động truyền thông chuyên đề hoặc tọa đàm mỗi năm', period: '2026–2030' },
+    ]);
+    expect(brief.taskId).toBeUndefined();
+    expect(brief.body).toEqual(ward.objectives.general);
+    expect(brief.keyMessages).toEqual(ward.keyMessages);
+  });
+
+  it("prefers the task's own targets", () => {
+    const occasion = occasionsBetween('2026-11-20', '2026-11-20', [langSon])[0];
+    if (!occasion) throw new Error('20/11 missing');
+    const brief = buildBrief(langSon, occasion, 'ls-day-manh-truyen-thong');
+    expect(brief.figures.map((f) => f.targetId)).toEqual(['ls-2030-chuyen-muc', 'ls-2030-boi-duong']);
+    expect(brief.figures[1]).toMatchObject({ value: 70, unit: 'percent' });
+    expect(brief.planSymbol).toBe('62/KH-UBND');
+  });
+
+  it('works for another resolution', () => {
+    const occasion = occasionsBetween('2026-10-10', '2026-10-10', [nq57])[0];
+    if (!occasion) throw new Error('10/10 missing');
+    const brief = buildBrief(nq57, occasion, 'truyen-thong-chuyen-doi-so');
+    expect(brief.headline).toBe('Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10 – Đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia');
+    expect(brief.figures).toEqual([{ targetId: 'tiep-can-thong-tin', value: 80, unit: 'percent', label: 'người dân được tiếp cận thông tin về chuyển đổi số', period: '2026' }]);
+  });
+
+  it('refuses an unknown task id', () => {
+    expect(() => buildBrief(ward, teachersDay, 'khong-co')).toThrow(RangeError);
+  });
+});
