@@ -10,6 +10,7 @@ import { listEmails } from '../support/mailbox.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
 import { approvalLink, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
 import { waitForEmails } from '../support/mailbox.js';
+import { recordHistory } from '../support/histories.js';
 
 const shared = inject('endpoints');
 const PLAN = 'phuong-bac-kan-2026';
@@ -83,6 +84,7 @@ describe('campaign approval through email links', () => {
     // The used link is refused now and changes nothing.
     const replay = await postDecision(link, { ...formFields(html), decision: 'reject' });
     expect(replay.status).toBe(409);
+    await recordHistory(product.client, id, 'campaign-approved');
   });
 
   it('request changes renders a new version, refuses the old link, then approves', async () => {
@@ -122,6 +124,7 @@ describe('campaign approval through email links', () => {
       ['requestChanges', 1],
       ['approve', 2],
     ]);
+    await recordHistory(product.client, id, 'campaign-changes-requested');
   });
 
   it('forged, replayed and cross-campaign tokens are refused and change nothing', async () => {
@@ -154,6 +157,8 @@ describe('campaign approval through email links', () => {
     expect((await status(b.id)).decisions).toHaveLength(0);
     await product.client.workflow.getHandle(b.id).cancel();
     expect((await product.client.workflow.getHandle(b.id).result()).status).toBe('cancelled');
+    await recordHistory(product.client, a.id, 'campaign-rejected');
+    await recordHistory(product.client, b.id, 'campaign-cancelled');
   });
 
   it('an expired link is refused with 410', async () => {
@@ -184,5 +189,6 @@ describe('campaign approval through email links', () => {
     expect(final.decisions[0]?.approver).toBe(second);
     expect(final.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['reminder', 'escalation']));
     expect((await listEmails(product.endpoints)).length).toBeGreaterThan(0);
+    await recordHistory(product.client, id, 'campaign-escalated');
   });
 });

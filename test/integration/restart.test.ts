@@ -13,6 +13,7 @@ import type { Endpoints } from '../../infra/config.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import { startTemporalServer, type TemporalServerHandle } from '../../infra/temporal-server.js';
 import { waitForEmails } from '../support/mailbox.js';
+import { recordHistory } from '../support/histories.js';
 import { freePorts } from '../support/ports.js';
 import { startTestWorker } from '../support/temporal.js';
 
@@ -77,5 +78,6 @@ describe('restart', () => {
     expect(mails).toHaveLength(1);
     const history = await client.workflow.getHandle(probeId).fetchHistory();
     expect(history.events?.some((e) => e.timerFiredEventAttributes)).toBe(true);
+    await recordHistory(client, probeId, 'self-check-restart');
   });
 });
