@@ -1,0 +1,74 @@
+/**
+ * Serves the static site kept in object storage under `site/` at `/site/`, so editors can open
+ * what was published. Only a fixed set of shapes is served — the index, the feed, a post by
+ * slug and a media file by strict name — and every path segment is checked before it becomes
+ * part of a storage key. Anything else gets the site's Vietnamese 404 page.
+ */
+import { Hono, type Context } from 'hono';
+import { isSafeSlug } from '../domain/slug.js';
+import type { ObjectStore } from '../infra/object-store.js';
+import { DEFAULT_SITE, contentTypeForExtension, renderSiteIndex, renderSiteNotFound } from '../render/post/index.js';
+
+/** A media file name: a slug, one dot, a known image extension. */
+const MEDIA_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(png|jpg|jpeg|webp|svg)$/;
+
+const notFoundSite = { title: DEFAULT_SITE.title, description: DEFAULT_SITE.description, baseUrl: '/site' };
+
+/** The site routes, to mount with `app.route('/', siteRoutes(store))`. */
+export function siteRoutes(store: ObjectStore): Hono {
+  const app = new Hono();
+
+  const notFound = (c: Context) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderSiteNotFound(notFoundSite), 404);
+  };
+
+  async function serve(c: Context, key: string, contentType: string, extraHeaders: Record<string, string> = {}) {
+    const obj = await store.get(key);
+    if (!obj) return notFound(c);
+    const headers: Record<string, string> = {
+      'Content-Type': contentType,
+      'Cache-Control': obj.contentType?.startsWith('image/') ? 'public, max-age=300' : 'no-cache',
+      'Content-Length': String(obj.body.length),
+      ...extraHeaders,
+    };
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(new Uint8Array(obj.body), 200, headers);
+  }
+
+  app.get('/site', (c) => c.redirect('/site/', 301));
+
+  app.get('/site/', async (c) => {
+    const obj = await store.get('site/index.html');
+    if (obj) return serve(c, 'site/index.html', 'text/html; charset=utf-8');
+    // Nothing published yet: an empty index rather than a 404.
+    c.header('Cache-Control', 'no-cache');
+    return c.html(renderSiteIndex([], notFoundSite));
+  });
+
+  app.get('/site/feed.xml', (c) => serve(c, 'site/feed.xml', 'application/rss+xml; charset=utf-8'));
+
+  app.get('/site/posts/:slug', (c) => {
+    const slug = c.req.param('slug');
+    return isSafeSlug(slug) ? c.redirect(`/site/posts/${slug}/`, 301) : notFound(c);
+  });
+
+  app.get('/site/posts/:slug/', (c) => {
+    const slug = c.req.param('slug');
+    if (!isSafeSlug(slug)) return notFound(c);
+    return serve(c, `site/posts/${slug}/index.html`, 'text/html; charset=utf-8');
+  });
+
+  app.get('/site/media/:file', (c) => {
+    const file = c.req.param('file');
+    const m = MEDIA_FILE.exec(file);
+    const type = m ? contentTypeForExtension(m[2]!) : undefined;
+    if (!m || !type) return notFound(c);
+    // SVG can carry script: forbid everything but inline styles when it is opened directly.
+    const extra: Record<string, string> = type === 'image/svg+xml' ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" } : {};
+    return serve(c, `site/media/${file}`, type, extra);
+  });
+
+  app.all('/site/*', (c) => notFound(c));
+  return app;
+}
