@@ -9,10 +9,11 @@ import { ConfigError } from '../infra/config.js';
 import { CliError, type Command } from './command.js';
 import { campaignCancelCommand, campaignListCommand, campaignStartCommand, campaignStatusCommand } from './commands/campaign.js';
 import { doctorCommand } from './commands/doctor.js';
+import { renderInfographicCommand, renderScriptCommand } from './commands/render.js';
 import { plansListCommand, plansShowCommand, plansValidateCommand } from './commands/plans.js';
 import { calendarCommand } from './commands/calendar.js';
 
-const commands: Command[] = [campaignStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, calendarCommand];
+const commands: Command[] = [campaignStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, renderInfographicCommand, renderScriptCommand, doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, calendarCommand];
 
 function usage(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(34)} ${c.summary}`);

@@ -40,10 +40,18 @@ export interface SpeechText {
  *   digit slash that is neither a date nor a ratio ("29/02/2025") is left for the check to report;
  * - leftover symbols and tidying last.
  */
+/**
+ * A plan not yet numbered is written "Kế hoạch số …/KH-UBND": the placeholder (and its "số")
+ * is not read, leaving the numberless symbol for the symbol pass.
+ */
+const unnumberedPass: Pass = (text, record) =>
+  text.replace(/(?:\s+số)?\s*(?:…|\.{2,})\s*(?=\/[A-ZĐ])/gu, (m) => record(m, ' ', 'symbol'));
+
 export function normalizeForSpeech(text: string, options: NormalizeOptions = {}): SpeechText {
   const abbreviations = abbreviationMatcher(options.extraAbbreviations);
   const passes: Pass[] = [
     cleanPass,
+    unnumberedPass,
     documentSymbolPass(options.symbolIssuers ?? {}, abbreviations.expand),
     datePass,
     timePass,

@@ -84,6 +84,8 @@ const TABLE: ReadonlyArray<readonly [string, string]> = [
   ['Chỉ thị 05-CT/TW', 'Chỉ thị số năm của Ban Bí thư'],
   ['theo 62/KH-UBND', 'Theo Kế hoạch số sáu mươi hai của Ủy ban nhân dân'],
   ['Kế hoạch KH-UBND', 'Kế hoạch của Ủy ban nhân dân'],
+  ['Kế hoạch số …/KH-UBND của UBND phường', 'Kế hoạch của Ủy ban nhân dân phường'],
+  ['và Kế hoạch số .../KH-UBND', 'Và Kế hoạch của Ủy ban nhân dân'],
   [
     'Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị',
     'Nghị quyết số bảy mươi mốt ngày hai mươi hai tháng tám năm hai nghìn không trăm hai mươi lăm của Bộ Chính trị',
