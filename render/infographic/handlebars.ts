@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { capitalize, viDateLong, viDateShort, viNumber, viPercent } from '../format.js';
+import type { LaidOutText } from '../layout.js';
 import { escapeXml, sanitizeText } from '../sanitize.js';
 
 /** Folder holding the infographic templates. */
@@ -24,6 +25,15 @@ const safe = (s: string) => new hbs.SafeString(s);
 
 /** Text for SVG: sanitized and XML-escaped (never rely on handlebars' HTML escaping). */
 hbs.registerHelper('t', (v: unknown) => safe(escapeXml(sanitizeText(str(v)))));
+/** One laid-out line as SVG `<text>`: coordinates from layout, text sanitized and XML-escaped. */
+hbs.registerHelper('textLine', (line: LaidOutText, fill: unknown) => {
+  const n2 = (v: number) => String(Math.round(v * 100) / 100);
+  const spacing = line.letterSpacing ? ` letter-spacing="${n2(line.letterSpacing)}"` : '';
+  return safe(
+    `<text x="${n2(line.anchorX)}" y="${n2(line.baseline)}" font-size="${n2(line.fontSize)}" font-weight="${line.weight}" ` +
+      `text-anchor="${line.anchor}"${spacing} fill="${escapeXml(str(fill) || '#000000')}">${escapeXml(sanitizeText(line.text))}</text>\n`,
+  );
+});
 /** Number with at most two decimals, for coordinates. */
 hbs.registerHelper('n', (v: unknown) => safe(String(Math.round(num(v) * 100) / 100)));
 hbs.registerHelper('add', (a: unknown, b: unknown) => num(a) + num(b));

@@ -207,8 +207,8 @@ export async function renderInfographic(
   const { template: t, svg, layout, truncated, contentHash } = renderInfographicSvg(brief, templateName);
   const formats = options.formats ?? ['png', 'webp'];
   const input = Buffer.from(svg, 'utf8');
-  // Rasterising twice in parallel (one pipeline per format) is faster than sharing a raw
-  // buffer: the two pipelines run on separate threads.
+  // One pipeline per format, run in parallel on separate threads: faster than rasterising once
+  // to a raw buffer and encoding twice.
   const load = () => sharp(input, { density: 72, limitInputPixels: false }).removeAlpha();
   const [png, webp] = await Promise.all([
     formats.includes('png')
@@ -218,6 +218,5 @@ export async function renderInfographic(
       ? load().webp({ quality: options.webpQuality ?? 90, effort: 2 }).toBuffer()
       : Buffer.alloc(0),
   ]);
-  const info = { width: t.pixelWidth, height: t.pixelHeight };
-  return { template: t.name, width: info.width, height: info.height, png, webp, layout, truncated, contentHash };
+  return { template: t.name, width: t.pixelWidth, height: t.pixelHeight, png, webp, layout, truncated, contentHash };
 }
