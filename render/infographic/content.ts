@@ -5,6 +5,7 @@
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
 import { capitalize, figureValue, viDateLong, viDateShort, viDayMonth } from '../format.js';
+import { fontHasGlyph } from '../fonts.js';
 import { sanitizeText } from '../sanitize.js';
 import type { TextField } from './templates.js';
 
@@ -26,7 +27,15 @@ export interface InfographicContent {
   figures: FigureContent[];
 }
 
-const clean = (s: unknown) => sanitizeText(s);
+/**
+ * Sanitized text without characters the shipped font cannot draw (e.g. CJK or Arabic), which
+ * would otherwise show as empty boxes on a poster.
+ */
+function clean(s: unknown): string {
+  const text = sanitizeText(s);
+  if (/^[\u0020-\u007E\u00A0-\u024F\u1E00-\u1EFF]*$/.test(text)) return text; // Latin incl. Vietnamese
+  return [...text].filter((ch) => fontHasGlyph(ch.codePointAt(0)!)).join('').replace(/ {2,}/g, ' ').trim();
+}
 
 function figureContent(f: BriefFigure): FigureContent {
   const value = Number.isFinite(f.value) ? f.value : 0;

@@ -99,3 +99,12 @@ describe('hostile and oversized text', () => {
     }
   });
 });
+
+describe('characters the font cannot draw', () => {
+  it('are left out instead of showing as boxes', () => {
+    const brief = { ...langSonTeachersDay, headline: 'Giáo dục 教育 التعليم và đào tạo', keyMessages: ['Học tập ☃ suốt đời'] };
+    const { layout } = renderInfographicSvg(brief, 'poster');
+    const headline = layout.filter((l) => l.field === 'headline').map((l) => l.text).join(' ');
+    expect(headline).toBe('Giáo dục và đào tạo');
+  });
+});
