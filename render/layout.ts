@@ -218,10 +218,11 @@ function wrap(
 }
 
 /**
- * Re-breaks `lines` into the same number of lines, minimising squared slack (even lines) plus
- * a penalty for breaking inside Vietnamese compounds or after a connective (see vi-breaks).
+ * Re-breaks `lines` into the same number of lines, minimising squared slack (even lines, or
+ * all but the last when `ragged`) plus a penalty for breaking inside Vietnamese compounds or
+ * after a connective (see vi-breaks).
  */
-function balanced(lines: string[], width: number, font: FontAt, measure: TextMeasurer): string[] {
+function balanced(lines: string[], width: number, font: FontAt, measure: TextMeasurer, ragged = false): string[] {
   const n = lines.length;
   if (n < 2) return lines;
   const words = lines.flatMap((l) => l.split(' '));
@@ -240,7 +241,8 @@ function balanced(lines: string[], width: number, font: FontAt, measure: TextMea
         if (prev === Infinity) continue;
         const lineWidth = w(i, j);
         if (lineWidth > width) break;
-        const slack = width - lineWidth;
+        // Ragged (left-aligned body text): the last line may be short without cost.
+        const slack = ragged && j === m ? 0 : width - lineWidth;
         const brk = j < m ? breakCost(words[j - 1]!, words[j]!) * penalty : 0;
         const cost = prev + slack * slack + brk;
         if (cost < best[k]![j]!) {
@@ -402,8 +404,9 @@ export function layoutList(items: string[], spec: ListBoxSpec, ctx: LayoutContex
     const out: Wrapped[] = [];
     let total = 0;
     for (const item of shown) {
-      const lines = wrap(prepare(item, spec).tokens, spec.width, font, ctx.measure);
-      if (!lines || lines.length > spec.maxLines) return undefined;
+      const wrapped = wrap(prepare(item, spec).tokens, spec.width, font, ctx.measure, { limit: spec.maxLines });
+      if (!wrapped || wrapped.length > spec.maxLines) return undefined;
+      const lines = balanced(wrapped, spec.width, font, ctx.measure, true);
       total += lines.length * size * lh;
       out.push({ lines, font, truncated: false });
     }
