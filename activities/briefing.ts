@@ -25,6 +25,7 @@
  * still sent; transient ones throw a retryable failure (Temporal retries; finished recipients
  * are skipped); fatal ones (authentication, sender refused) fail the activity without retry.
  */
+import { failpoint } from './failpoints.js';
 import { createHash } from 'node:crypto';
 import { asyncLocalStorage } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
@@ -258,6 +259,7 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
         await store.put(keys.done, json(sentEntry), JSON_TYPE);
         await store.delete(keys.pending);
         result.sent.push(email);
+        await failpoint('briefing-sent', result.sent.length);
       }
       heartbeat({ done, total: input.recipients.length });
       return result;

@@ -5,6 +5,7 @@
 import type { ActivityDeps } from './deps.js';
 import { createApprovalActivities } from './campaign/approval.js';
 import { createBroadcastActivities } from './campaign/broadcast.js';
+import { createChannelActivities } from './campaign/channels.js';
 import { createDraftActivities } from './campaign/drafts.js';
 import { createPrepareActivities } from './campaign/prepare.js';
 import { createSelfCheckActivities } from './self-check.js';
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDraftActivities(deps),
     ...createApprovalActivities(deps),
     ...createBroadcastActivities(deps),
+    ...createChannelActivities(deps),
   };
 }
 

@@ -8,6 +8,8 @@ import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import type { Endpoints } from '../infra/config.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import { approvalRoutes } from './approval.js';
+import { siteRoutes } from './site.js';
+import { unsubscribeRoutes } from './unsubscribe.js';
 import { checkDependencies, serviceLabels, type HealthCheck } from '../infra/health.js';
 import { renderPage } from './views.js';
 
@@ -55,6 +57,10 @@ export function createApp(deps: AppDeps): Hono {
     return c.html(html, allUp ? 200 : 503);
   });
 
+  if (deps.store) {
+    app.route('/', siteRoutes(deps.store));
+    app.route('/', unsubscribeRoutes({ store: deps.store, secret: deps.endpoints.approvalSecret }));
+  }
   if (deps.store && deps.campaigns) {
     app.route('/', approvalRoutes({ store: deps.store, campaigns: deps.campaigns, secret: deps.endpoints.approvalSecret, now: deps.now }));
   }

@@ -111,7 +111,9 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     const obj = await deps.store.get(`campaigns/${loaded.record.campaignId}/v${loaded.record.version}/${rest}`);
     if (!obj) return refuse(c, 'unknown');
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox");
+    // Previews are framed by the approval page itself; scripts never run in them.
+    c.header('X-Frame-Options', 'SAMEORIGIN');
+    c.header('Content-Security-Policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
     return c.body(new Uint8Array(obj.body), 200, { 'Content-Type': obj.contentType ?? 'application/octet-stream' });
   });
 

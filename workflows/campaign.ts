@@ -40,6 +40,12 @@ export const LOCALITY_BATCH = 100;
 const prep = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
 const drafting = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 5 } });
 const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
+/** Briefings heartbeat per recipient, so a crashed worker's attempt is retried within seconds. */
+const briefings = proxyActivities<Activities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '2 seconds', maximumAttempts: 8 },
+});
 
 function isoNow(): string {
   return new Date(Date.now()).toISOString();
@@ -69,6 +75,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   };
   let pending: DecisionInput | undefined;
   let repeatDaily = false;
+  let schedule: Record<string, string> = {};
   let allowed: string[] = [];
   let auditSeq = 0;
 
@@ -209,8 +216,12 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       postUrl.value = r.url;
       detail = r.url;
     } else if (channel === 'pressBriefing') {
-      if (input.channels.includes('webPortal') && !postUrl.value) await condition(() => postUrl.value !== undefined, '1 day');
-      detail = (await mail.sendCampaignBriefings({ campaignId: input.campaignId, version: v, postUrl: postUrl.value })).summary;
+      // A post due at the same time or earlier is linked from the briefing; one due later sets
+      // the embargo (journalists may not publish before the post is out).
+      const postAt = input.channels.includes('webPortal') ? schedule.webPortal : undefined;
+      if (postAt && Date.parse(postAt) <= Date.parse(at)) await condition(() => postUrl.value !== undefined, '1 hour');
+      const embargoUntil = postAt && Date.parse(postAt) > Date.parse(at) ? postAt : undefined;
+      detail = (await briefings.sendCampaignBriefings({ campaignId: input.campaignId, version: v, postUrl: postUrl.value, embargoUntil })).summary;
     } else if (channel === 'loudspeaker') {
       const batches = Math.ceil(state.localityCount / LOCALITY_BATCH);
       const days = broadcastDays(at, input.occasionDate, !input.publishAt && repeatDaily);
@@ -229,6 +240,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     state.localityCount = prepared.localityCount;
     state.recipientCount = prepared.recipientCount;
     repeatDaily = prepared.loudspeakerRepeatDaily;
+    schedule = prepared.schedule;
     await event('started', `Bắt đầu chiến dịch ${prepared.title}${input.startedBy ? ` (người khởi tạo: ${input.startedBy})` : ''}`);
     let briefKey = prepared.briefKey;
     let edits: DraftEdits | undefined;

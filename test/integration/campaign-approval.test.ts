@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CampaignState } from '../../domain/campaign/types.js';
 import { listEmails } from '../support/mailbox.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
-import { approvalLink, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
+import { approvalLink, campaignResult, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
 import { waitForEmails } from '../support/mailbox.js';
 import { recordHistory } from '../support/histories.js';
 
@@ -43,7 +43,7 @@ describe('campaign approval through email links', () => {
   }
 
   it('GET and HEAD change nothing; the POST approves; every channel publishes', async () => {
-    const { id, approver } = await start(['infographic', 'loudspeaker']);
+    const { id, approver } = await start(['infographic', 'webPortal', 'pressBriefing', 'loudspeaker']);
     const link = await approvalLink(product.endpoints, approver);
     expect(link.startsWith(product.endpoints.publicBaseUrl)).toBe(true);
 
@@ -61,7 +61,7 @@ describe('campaign approval through email links', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Đã ghi nhận quyết định');
 
-    const final = await product.client.workflow.getHandle(id).result();
+    const final = await campaignResult(product.client, id);
     expect(final.status).toBe('published');
     expect(final.channels.every((c) => c.state === 'published')).toBe(true);
     expect(final.decisions).toMatchObject([{ approver, decision: 'approve', version: 1 }]);
@@ -75,6 +75,26 @@ describe('campaign approval through email links', () => {
     }
     expect(mine.length).toBe(final.localityCount);
     expect(final.localityCount).toBeGreaterThan(1);
+
+    // The post is on the local site and in its index and feed.
+    const postUrl = final.channels.find((c) => c.channel === 'webPortal')!.detail!;
+    expect(postUrl.startsWith(`${product.endpoints.publicBaseUrl}/site/posts/`)).toBe(true);
+    const post = await fetch(postUrl);
+    expect(post.status).toBe(200);
+    expect(await post.text()).toContain('Ngày Nhà giáo Việt Nam');
+    const slug = new URL(postUrl).pathname.split('/').filter(Boolean).pop()!;
+    expect(await (await fetch(`${product.endpoints.publicBaseUrl}/site/`)).text()).toContain(`posts/${slug}/`);
+    expect(await (await fetch(`${product.endpoints.publicBaseUrl}/site/feed.xml`)).text()).toContain(postUrl);
+
+    // Every journalist of the media list got exactly one briefing of this campaign, linking the post.
+    const media = JSON.parse((await product.store.get(`campaigns/${id}/inputs/media.json`))!.body.toString('utf8')) as { journalists: { email: string }[] };
+    expect(media.journalists.length).toBeGreaterThan(1);
+    for (const j of media.journalists) {
+      const mails = (await waitForEmails(product.endpoints, j.email, 1)).filter((m) => (m.messageId ?? '').includes(id));
+      expect(mails, j.email).toHaveLength(1);
+      expect(mails[0]!.text).toContain(postUrl);
+      expect(mails[0]!.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    }
 
     // The audit log holds the decision with who, when and which version.
     const audit = await product.store.list(`audit/${id}/`);
@@ -117,7 +137,7 @@ describe('campaign approval through email links', () => {
     expect(link2).not.toBe(link1);
     const page2 = await (await fetch(link2)).text();
     expect((await postDecision(link2, { ...formFields(page2), decision: 'approve' })).status).toBe(200);
-    const final = await product.client.workflow.getHandle(id).result();
+    const final = await campaignResult(product.client, id);
     expect(final.status).toBe('published');
     expect(final.version).toBe(2);
     expect(final.decisions.map((d) => [d.decision, d.version])).toEqual([
@@ -151,12 +171,12 @@ describe('campaign approval through email links', () => {
     const ok = await postDecision(linkA, { ...formFields(pageA), decision: 'reject' });
     expect(ok.status).toBe(200);
     expect((await postDecision(linkA, { ...formFields(pageA), decision: 'approve' })).status).toBe(409);
-    const finalA = await product.client.workflow.getHandle(a.id).result();
+    const finalA = await campaignResult(product.client, a.id);
     expect(finalA.status).toBe('rejected');
     expect(finalA.decisions).toHaveLength(1);
     expect((await status(b.id)).decisions).toHaveLength(0);
     await product.client.workflow.getHandle(b.id).cancel();
-    expect((await product.client.workflow.getHandle(b.id).result()).status).toBe('cancelled');
+    expect((await campaignResult(product.client, b.id)).status).toBe('cancelled');
     await recordHistory(product.client, a.id, 'campaign-rejected');
     await recordHistory(product.client, b.id, 'campaign-cancelled');
   });
@@ -184,7 +204,7 @@ describe('campaign approval through email links', () => {
     const escalationLink = await approvalLink(product.endpoints, second);
     const page = await (await fetch(escalationLink)).text();
     expect((await postDecision(escalationLink, { ...formFields(page), decision: 'approve' })).status).toBe(200);
-    const final = await product.client.workflow.getHandle(id).result();
+    const final = await campaignResult(product.client, id);
     expect(final.status).toBe('published');
     expect(final.decisions[0]?.approver).toBe(second);
     expect(final.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['reminder', 'escalation']));

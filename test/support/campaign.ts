@@ -3,6 +3,7 @@
  * services, with the public base URL pointing at this web server so email links work.
  */
 import { randomUUID } from 'node:crypto';
+import type { CampaignState } from '../../domain/campaign/types.js';
 import type { Endpoints } from '../../infra/config.js';
 import { temporalGateway } from '../../infra/campaign-gateway.js';
 import { S3ObjectStore } from '../../infra/s3.js';
@@ -44,8 +45,8 @@ export async function startProduct(shared: Endpoints, name: string) {
 }
 
 /** The approval link in the newest approval email to `address` (waits for `count` emails). */
-export async function approvalLink(endpoints: Endpoints, address: string, count = 1): Promise<string> {
-  const mails = await waitForEmails(endpoints, address, count, 60_000);
+export async function approvalLink(endpoints: Endpoints, address: string, count = 1, timeoutMs = 60_000): Promise<string> {
+  const mails = await waitForEmails(endpoints, address, count, timeoutMs);
   if (mails.length < count) throw new Error(`expected ${count} approval emails to ${address}, got ${mails.length}`);
   const newest = mails.sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0))[mails.length - 1]!;
   const m = /(https?:\/\/\S+\/approve\/[A-Za-z0-9_-]{43})/.exec(newest.text ?? '');
@@ -72,4 +73,9 @@ export async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 6
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Waits for a campaign workflow to finish and returns its final state. */
+export async function campaignResult(client: { workflow: { getHandle(id: string): { result(): Promise<unknown> } } }, id: string): Promise<CampaignState> {
+  return (await client.workflow.getHandle(id).result()) as CampaignState;
 }
