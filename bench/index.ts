@@ -2,6 +2,7 @@
  * `npm run bench`: runs every bench module and prints one aligned table
  * (measure, value, target, ok). Add a module by adding it to BENCHES.
  */
+import { benchCampaign } from './campaign.js';
 import { benchInfographic } from './infographic.js';
 import type { Row } from './row.js';
 
@@ -10,7 +11,10 @@ interface Bench {
   run: () => Promise<Row[]>;
 }
 
-const BENCHES: Bench[] = [{ name: 'infographic', run: benchInfographic }];
+const BENCHES: Bench[] = [
+  { name: 'infographic', run: benchInfographic },
+  { name: 'campaign', run: benchCampaign },
+];
 
 function table(rows: Row[]): string {
   const cells = rows.map((r) => [r.name, r.value, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'yes' : 'NO']);
