@@ -34,7 +34,10 @@ export interface TextBoxSpec {
   uppercase?: boolean;
   /** Extra space between characters, in em. */
   letterSpacing?: number;
-  /** Even out line lengths (for centred headlines). */
+  /**
+   * Even out line lengths (for centred headlines). Without it lines are ragged (the last may
+   * be short); either way breaks avoid splitting Vietnamese compounds where they can.
+   */
   balance?: boolean;
 }
 
@@ -347,7 +350,7 @@ function fit(text: string, spec: TextBoxSpec, maxLinesAt: (size: number) => numb
       continue;
     }
     if (lines.length <= maxLinesAt(size)) {
-      return { lines: spec.balance ? balanced(lines, spec.width, font, ctx.measure) : lines, font, truncated: false };
+      return { lines: balanced(lines, spec.width, font, ctx.measure, !spec.balance), font, truncated: false };
     }
   }
   const font = fontAt(spec, spec.minSize);
