@@ -4,7 +4,6 @@
  * approval POST → first publish activity started (from the workflow history), and the
  * worker's peak RSS.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,10 +17,9 @@ import { createApp } from '../web/app.js';
 import { startWebServer } from '../web/server.js';
 import { freePorts } from '../test/support/ports.js';
 import { approvalLink, formFields, postDecision } from '../test/support/campaign.js';
+import { spawnWorker } from '../test/support/worker-process.js';
 import type { CampaignState } from '../domain/campaign/types.js';
 import type { Row } from './row.js';
-
-const root = path.join(import.meta.dirname, '..');
 
 function localityFile(dir: string, n: number): string {
   const lines = ['sample: true', 'owner: Ủy ban nhân dân tỉnh Mẫu (dữ liệu đo hiệu năng)', 'localities:'];
@@ -110,20 +108,8 @@ export async function benchCampaign(): Promise<Row[]> {
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const services = await startServices(parsed.config, () => undefined);
   const endpoints: Endpoints = { ...services.endpoints, publicBaseUrl: `http://127.0.0.1:${web}` };
-  const workerEnv = {
-    ...process.env,
-    ...env,
-    TEMPORAL_ADDRESS: endpoints.temporalAddress,
-    S3_ENDPOINT: endpoints.s3.endpoint,
-    SMTP_URL: endpoints.smtpUrl,
-    PUBLIC_BASE_URL: endpoints.publicBaseUrl,
-    APPROVAL_SECRET: endpoints.approvalSecret,
-  };
-  const worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'worker', 'main.ts')], { cwd: root, env: workerEnv, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    worker.stdout!.on('data', (b: Buffer) => b.toString().includes('đang nhận việc') && resolve());
-    worker.once('exit', (code) => reject(new Error(`worker exited ${code}`)));
-  });
+  const workerProcess = await spawnWorker(endpoints);
+  const worker = workerProcess.child;
   const gateway = temporalGateway(endpoints);
   const server = await startWebServer(createApp({ endpoints, store: S3ObjectStore.fromSettings(endpoints.s3), campaigns: gateway }), '127.0.0.1', web!);
   const connection = await Connection.connect({ address: endpoints.temporalAddress });

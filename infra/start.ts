@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { startServices, type RunningServices } from './services.js';
 import { createApp } from '../web/app.js';
+import { workerSpawnArgs, workerSpawnEnv } from '../worker/process-options.js';
 import { temporalGateway } from './campaign-gateway.js';
 import { S3ObjectStore } from './s3.js';
 import { startWebServer, type WebServerHandle } from '../web/server.js';
@@ -16,9 +17,9 @@ const root = path.join(import.meta.dirname, '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function spawnWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'worker', 'main.ts')], {
+  const child = spawn(process.execPath, workerSpawnArgs(), {
     cwd: root,
-    env: process.env,
+    env: workerSpawnEnv(process.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (buf: Buffer) =>

@@ -2,14 +2,14 @@
  * Wires the worker: a connection to Temporal, the activities with their dependencies
  * (object store, mail transport), and the workflow code (bundled from `workflows/`).
  */
-import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import type { Endpoints } from '../infra/config.js';
 import { S3ObjectStore } from '../infra/s3.js';
 import { createMailTransport } from '../infra/smtp.js';
+import { workflowsPath } from './workflows-path.js';
 
-export const workflowsPath = path.join(import.meta.dirname, '..', 'workflows', 'index.ts');
+export { workflowsPath };
 
 export interface WorkerHandle {
   worker: Worker;
@@ -35,6 +35,9 @@ export async function createWorker(
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities(deps),
+    // Rendering and bulk sends are memory-hungry; a bounded number at once keeps the worker's
+    // footprint flat on a small machine (fan-outs queue instead).
+    maxConcurrentActivityTaskExecutions: Number(process.env.WORKER_MAX_ACTIVITIES ?? 6),
   });
   return {
     worker,

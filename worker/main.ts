@@ -2,6 +2,9 @@
  * The worker process: `tsx worker/main.ts`. Started by `npm start`'s supervisor, or alone
  * against configured services. Stops cleanly on SIGINT/SIGTERM.
  */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { endpointsFromConfig, loadConfig, ConfigError } from '../infra/config.js';
 import { resolveApprovalSecret } from '../infra/secret.js';
@@ -12,7 +15,11 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN') });
   const config = loadConfig();
   const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
-  const handle = await createWorker(endpoints);
+  // Bundle the workflow code in a child process: webpack's memory is freed when it exits.
+  const bundlePath = path.join(config.dataDir, 'workflow-bundle', `bundle-${process.pid}.js`);
+  const built = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bundle.ts'), bundlePath], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`bundling the workflow code failed (exit ${built.status})`);
+  const handle = await createWorker(endpoints, { workflowBundle: { codePath: bundlePath } });
   const stop = () => handle.worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -20,6 +27,7 @@ async function main(): Promise<void> {
   console.log(`[worker] đang nhận việc trên hàng đợi "${endpoints.taskQueue}" tại ${endpoints.temporalAddress}`);
   await handle.worker.run();
   await handle.close();
+  rmSync(bundlePath, { force: true });
 }
 
 main().catch((err) => {

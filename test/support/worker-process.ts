@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Endpoints } from '../../infra/config.js';
+import { workerSpawnArgs, workerSpawnEnv } from '../../worker/process-options.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
@@ -33,7 +34,7 @@ export interface WorkerProcess {
 
 /** Spawns `worker/main.ts` and resolves once it polls its task queue. */
 export async function spawnWorker(endpoints: Endpoints, extra: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'worker', 'main.ts')], { cwd: root, env: workerEnv(endpoints, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, workerSpawnArgs(), { cwd: root, env: workerSpawnEnv(workerEnv(endpoints, extra)), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
