@@ -5,7 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderInfographic } from '../render/infographic/render.js';
 import { langSonTeachersDay } from '../test/fixtures/briefs.js';
@@ -111,12 +111,18 @@ async function chromiumMedians(renders: number): Promise<{ reused: number; newPa
 /** Runs the infographic bench; see the module comment. */
 export async function benchInfographic(): Promise<Row[]> {
   await timeRenders(10); // warm-up: fonts, template compile, libvips
+  const cpuStart = process.cpuUsage();
   const times = await timeRenders(100);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / times.length;
+  const [load1] = loadavg();
   const median = percentile(times, 50);
   const p95 = percentile(times, 95);
   const rows: Row[] = [
     { name: 'poster 1080×1350 → PNG, median, warm, 100 renders (ms)', value: fmt(median), target: '≤ 30', ok: median <= 30 },
     { name: 'poster 1080×1350 → PNG, p95 (ms)', value: fmt(p95) },
+    { name: 'poster 1080×1350 → PNG, CPU time per poster, all threads (ms)', value: fmt(cpuMs) },
+    { name: 'machine load average (1 min) when measured', value: fmt(load1 ?? NaN, 2) },
   ];
 
   const ips = await throughput(100);
