@@ -10,8 +10,11 @@ export function ensureDependencies() {
   const lock = path.join(root, 'package-lock.json');
   const fresh = existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs);
   if (fresh) return;
-  console.log('Lần chạy đầu: đang cài các gói npm (npm ci)…');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // `npm install` rather than `npm ci`: npm 11 leaves some optional platform packages (e.g.
+  // @swc/core-darwin-*) out of the lock file and then refuses `npm ci` on it; with the lock
+  // present, `npm install` still installs the locked versions.
+  console.log('Lần chạy đầu: đang cài các gói npm (npm install)…');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('Cài gói npm thất bại; xem thông báo ở trên.');
     process.exit(result.status ?? 1);
