@@ -9,6 +9,8 @@ import { createChannelActivities } from './campaign/channels.js';
 import { createDraftActivities } from './campaign/drafts.js';
 import { createPrepareActivities } from './campaign/prepare.js';
 import { createSelfCheckActivities } from './self-check.js';
+import { createScheduleActivities } from './schedules/index.js';
+import { createReportActivities } from './report/index.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -18,6 +20,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createApprovalActivities(deps),
     ...createBroadcastActivities(deps),
     ...createChannelActivities(deps),
+    ...createScheduleActivities(deps),
+    ...createReportActivities(deps),
   };
 }
 

@@ -5,3 +5,5 @@
 export { selfCheckWorkflow } from './self-check.js';
 export type { SelfCheckInput, SelfCheckResult } from './self-check.js';
 export { campaignWorkflow, decideUpdate, statusQuery } from './campaign.js';
+export { bulletinWorkflow, occasionCampaignWorkflow } from './bulletin.js';
+export { reportWorkflow } from './report.js';

@@ -1,0 +1,114 @@
+/**
+ * Activities of a bulletin run: choosing the run's key message by rotation (idempotent per
+ * run), snapshotting the localities and writing the run's brief so the campaign drafting and
+ * broadcast activities can render and publish it, and keeping a record of the run.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { keys } from '../campaign/keys.js';
+import { readJson, writeJson } from '../campaign/store-json.js';
+import { campaignSlot } from '../campaign/drafts.js';
+import { vnDateOf } from '../../domain/campaign/schedule.js';
+import { VN_OFFSET_MS } from '../../domain/dates.js';
+import type { Locality } from '../../domain/localities.js';
+import { bulletinBrief, bulletinDay, rotate, type BulletinSeriesInput, type RotationState } from '../../domain/schedules/bulletin.js';
+import { loadLocalities } from '../../infra/plan-store.js';
+import type { ActivityDeps } from '../deps.js';
+import { bulletinKeys } from './keys.js';
+
+/** What a run records about itself (the report reads these). */
+export interface BulletinRunRecord {
+  runId: string;
+  seriesId: string;
+  planId: string;
+  taskId: string;
+  messageIndex: number;
+  message: string;
+  /** Broadcast day (ISO date, local). */
+  day: string;
+  status: string;
+  startedAt: string;
+  preApprovedBy?: string;
+  localityCount: number;
+  bulletins?: number;
+  publishedAt?: string;
+  problems?: string[];
+}
+
+export interface PreparedBulletinRun {
+  messageIndex: number;
+  message: string;
+  day: string;
+  briefKey: string;
+  localityCount: number;
+  /** True when this run already had a message (a retried or replayed run). */
+  reused: boolean;
+}
+
+const localTime = (iso: string) => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(11, 16);
+
+function dayFor(localities: readonly Locality[], at: string): string {
+  const earliest = localities.map((l) => campaignSlot(l).start).sort()[0] ?? '00:00';
+  return bulletinDay(vnDateOf(at), localTime(at), earliest);
+}
+
+export function createBulletinActivities({ store }: ActivityDeps) {
+  async function readRecord(seriesId: string, runId: string): Promise<BulletinRunRecord | undefined> {
+    const found = await store.get(bulletinKeys.run(seriesId, runId));
+    return found ? (JSON.parse(found.body.toString('utf8')) as BulletinRunRecord) : undefined;
+  }
+
+  return {
+    /**
+     * Picks the run's message (the same one on every retry of the run, the next one for a new
+     * run), snapshots the localities, and writes the version-1 brief under the run's prefix.
+     */
+    async prepareBulletinRun(input: { series: BulletinSeriesInput; runId: string; at: string }): Promise<PreparedBulletinRun> {
+      const { series, runId } = input;
+      if (series.pool.length === 0) throw ApplicationFailure.nonRetryable(`Chuỗi bản tin ${series.seriesId} không có thông điệp nào.`, 'EmptyMessagePool');
+      const rotationKey = bulletinKeys.rotation(series.seriesId);
+      const current = (await store.get(rotationKey)) ? await readJson<RotationState>(store, rotationKey) : { next: 0, runs: {} };
+      const turn = rotate(current, runId, series.pool.length);
+      if (!turn.reused) await writeJson(store, rotationKey, turn.state);
+      const message = series.pool[turn.index]!;
+
+      let list;
+      try {
+        list = await loadLocalities(series.localitiesFile);
+      } catch (err) {
+        throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidLocalities');
+      }
+      const localities = series.localities === 'all' ? list.localities : list.localities.filter((l) => (series.localities as string[]).includes(l.id));
+      if (localities.length === 0) throw ApplicationFailure.nonRetryable(`Không có đơn vị nào nhận bản tin của chuỗi ${series.seriesId}.`, 'NoLocalities');
+      const day = (await readRecord(series.seriesId, runId))?.day ?? dayFor(localities, input.at);
+      await writeJson(store, keys.localities(runId), localities);
+      const briefKey = keys.brief(runId, 1);
+      await writeJson(store, briefKey, bulletinBrief(series.brief, message, day));
+      const record: BulletinRunRecord = {
+        runId,
+        seriesId: series.seriesId,
+        planId: series.planId,
+        taskId: series.taskId,
+        messageIndex: turn.index,
+        message,
+        day,
+        status: 'drafting',
+        startedAt: input.at,
+        ...(series.preApprovedBy ? { preApprovedBy: series.preApprovedBy } : {}),
+        localityCount: localities.length,
+      };
+      await writeJson(store, bulletinKeys.run(series.seriesId, runId), { ...(await readRecord(series.seriesId, runId)), ...record });
+      return { messageIndex: turn.index, message, day, briefKey, localityCount: localities.length, reused: turn.reused };
+    },
+
+    /** The broadcast day for a run approved at `at` (the next slot that has not passed). */
+    async bulletinPublishDay(input: { runId: string; at: string }): Promise<string> {
+      return dayFor(await readJson<Locality[]>(store, keys.localities(input.runId)), input.at);
+    },
+
+    /** Merges `patch` into the run's record. */
+    async recordBulletinRun(input: { seriesId: string; runId: string; patch: Partial<BulletinRunRecord> }): Promise<void> {
+      const previous = await readRecord(input.seriesId, input.runId);
+      await writeJson(store, bulletinKeys.run(input.seriesId, input.runId), { ...previous, ...input.patch });
+    },
+  };
+}
