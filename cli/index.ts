@@ -12,8 +12,10 @@ import { doctorCommand } from './commands/doctor.js';
 import { renderInfographicCommand, renderScriptCommand } from './commands/render.js';
 import { plansListCommand, plansShowCommand, plansValidateCommand } from './commands/plans.js';
 import { calendarCommand } from './commands/calendar.js';
+import { schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesSyncCommand, schedulesTriggerCommand } from './commands/schedules.js';
+import { reportCommand } from './commands/report.js';
 
-const commands: Command[] = [campaignStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, renderInfographicCommand, renderScriptCommand, doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, calendarCommand];
+const commands: Command[] = [campaignStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, renderInfographicCommand, renderScriptCommand, doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, calendarCommand, schedulesSyncCommand, schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesTriggerCommand, reportCommand];
 
 function usage(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(34)} ${c.summary}`);
