@@ -1,0 +1,174 @@
+/**
+ * The periodic report on real services: a campaign is run in the test (changes requested, then
+ * approved, then published), and a report over exactly that window lists that campaign alone,
+ * with its versions, decisions (who, when) and broadcasts. The DOCX is opened (unzipped and
+ * parsed) and holds the plan's number and the counts; the lead body receives it by email; the
+ * CLI produces the same report on demand.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { vnDateOf } from '../../domain/campaign/schedule.js';
+import type { CampaignState } from '../../domain/campaign/types.js';
+import { formatVnDate, vnToday } from '../../domain/dates.js';
+import type { ReportEvidence } from '../../domain/report/evidence.js';
+import type { ReportRequest } from '../../domain/report/request.js';
+import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
+import type { ReportRunResult } from '../../workflows/report.js';
+import { readDocx } from '../fixtures/schedules/docx-text.js';
+import { approvalLink, formFields, postDecision, startProduct } from '../support/campaign.js';
+import { waitForEmails } from '../support/mailbox.js';
+
+const shared = inject('endpoints');
+const dataDir = inject('dataDir');
+const PLAN = 'lang-son-62-kh-ubnd-2026';
+
+describe('the periodic report', () => {
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let campaign: { id: string; approver: string; final: CampaignState; windowStart: string };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'report-out-'));
+
+  beforeAll(async () => {
+    product = await startProduct(shared, 'report');
+    const windowStart = new Date().toISOString();
+    const approver = `bien-tap-${randomUUID().slice(0, 8)}@example.org`;
+    const input = await resolveCampaignInput({
+      planId: PLAN,
+      occasionId: 'ngay-nha-giao-20-11',
+      channels: ['infographic', 'loudspeaker'],
+      approvers: [approver],
+      publishAt: new Date(Date.now() + 1_000).toISOString(),
+      forceNew: true,
+    });
+    await startCampaign(product.client, product.taskQueue, input);
+    const link1 = await approvalLink(product.endpoints, approver);
+    const page1 = await (await fetch(link1)).text();
+    expect((await postDecision(link1, { ...formFields(page1), decision: 'requestChanges', comment: 'Nhấn mạnh vai trò nhà giáo.' })).status).toBe(200);
+    const link2 = await approvalLink(product.endpoints, approver, 2);
+    const page2 = await (await fetch(link2)).text();
+    expect((await postDecision(link2, { ...formFields(page2), decision: 'approve' })).status).toBe(200);
+    const final = await product.client.workflow.getHandle(input.campaignId).result();
+    expect(final.status).toBe('published');
+    campaign = { id: input.campaignId, approver, final, windowStart };
+  });
+  afterAll(async () => {
+    await product?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('lists exactly the campaign of the period with its versions, decisions and broadcasts; the DOCX holds the plan number and the counts; the lead body gets it', async () => {
+    const reportTo = `lanh-dao-${randomUUID().slice(0, 8)}@example.org`;
+    const request: ReportRequest = {
+      planId: PLAN,
+      dutyId: 'ls-bc-so-gddt',
+      period: { from: vnDateOf(campaign.windowStart), to: vnToday(), start: campaign.windowStart, end: new Date().toISOString() },
+      reportTo: [reportTo],
+      email: true,
+    };
+    const result = (await product.client.workflow.execute('reportWorkflow', { taskQueue: product.taskQueue, workflowId: `report-it-${randomUUID().slice(0, 8)}`, args: [request] })) as ReportRunResult;
+    expect(result.planRef).toBe('62/KH-UBND');
+    expect(result.emailed).toBe(1);
+
+    const evidence = JSON.parse((await product.store.get(result.files.evidence))!.body.toString('utf8')) as ReportEvidence;
+    expect(evidence.items.map((i) => i.id)).toEqual([campaign.id]);
+    const item = evidence.items[0]!;
+    const [changes, approval] = campaign.final.decisions;
+    expect(item.drafts.map((d) => d.version)).toEqual([1, 2]);
+    expect(item.decisions).toEqual([
+      { approver: campaign.approver, decision: 'requestChanges', at: changes!.at, version: 1, comment: 'Nhấn mạnh vai trò nhà giáo.' },
+      { approver: campaign.approver, decision: 'approve', at: approval!.at, version: 2 },
+    ]);
+    expect(item.publications.map((p) => p.channel).sort()).toEqual(['infographic', 'loudspeaker']);
+    expect(item.broadcasts).toHaveLength(campaign.final.localityCount);
+    expect(new Set(item.broadcasts.map((b) => b.locality)).size).toBe(campaign.final.localityCount);
+
+    const figure = (key: string) => result.summary.find((s) => s.key === key)!.value;
+    const airMinutes = Math.round(item.broadcasts.reduce((s, b) => s + b.durationSeconds, 0) / 60);
+    expect([figure('campaigns'), figure('draftVersions'), figure('decisions'), figure('broadcasts'), figure('localities'), figure('airMinutes'), figure('bulletinRuns')]).toEqual([
+      1,
+      2,
+      2,
+      campaign.final.localityCount,
+      campaign.final.localityCount,
+      airMinutes,
+      0,
+    ]);
+
+    // Open the DOCX: a Word package whose text has the plan's number, the header, and the counts.
+    const docx = await product.store.get(result.files.docx);
+    expect(docx!.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const doc = readDocx(docx!.body);
+    const text = doc.paragraphs.join('\n');
+    expect(text).toContain('Kế hoạch số 62/KH-UBND ngày 26/02/2026 của Ủy ban nhân dân tỉnh Lạng Sơn');
+    expect(text).toContain('Số:        /BC-UBND');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    const summary = doc.tables.find((t) => t[0]?.join('|') === 'TT|Nội dung|Số lượng')!;
+    const cell = (label: string) => summary.find((r) => r[1] === label)?.[2];
+    expect(cell('Chiến dịch truyền thông')).toBe('1');
+    expect(cell('Phiên bản bản nháp đã soạn')).toBe('2');
+    expect(cell('Quyết định phê duyệt đã ghi nhận')).toBe('2');
+    expect(cell('Lượt phát bản tin truyền thanh')).toBe(String(campaign.final.localityCount));
+    expect(cell('Tổng thời lượng phát')).toBe(`${airMinutes} phút`);
+    const campaigns = doc.tables.find((t) => t[0]?.[0] === 'Chiến dịch')!;
+    expect(campaigns).toHaveLength(2);
+    expect(campaigns[1]!.join(' ')).toContain(`Yêu cầu sửa — ${campaign.approver}`);
+    expect(campaigns[1]!.join(' ')).toContain(`Phê duyệt — ${campaign.approver}`);
+    expect(text).toContain('Chưa có dữ liệu minh chứng trong hệ thống cho mục tiêu này');
+
+    expect((await product.store.get(result.files.html))!.body.toString('utf8')).toContain('Kế hoạch số 62/KH-UBND');
+    expect((await product.store.head(result.files.png))!.contentType).toBe('image/png');
+
+    // The lead body receives the draft with the DOCX attached; the product does not sign or send it on.
+    const [mail] = await waitForEmails(product.endpoints, reportTo, 1, 30_000);
+    expect(mail!.subject).toBe(`[Dự thảo báo cáo] Kết quả truyền thông thực hiện Kế hoạch số 62/KH-UBND — từ ngày ${formatVnDate(result.period.from)} đến ngày ${formatVnDate(result.period.to)}`);
+    expect(mail!.text).toContain('hệ thống không tự gửi báo cáo đi');
+    const attached = mail!.attachments.find((a) => a.filename?.endsWith('.docx'))!;
+    expect(attached.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(readDocx(attached.content).paragraphs.join('\n')).toContain('62/KH-UBND');
+  });
+
+  it('`campaign report` produces the same report on demand, into --out, without email', async () => {
+    const env = {
+      DATA_DIR: dataDir,
+      TEMPORAL_ADDRESS: product.endpoints.temporalAddress,
+      TEMPORAL_TASK_QUEUE: product.taskQueue,
+      S3_ENDPOINT: product.endpoints.s3.endpoint,
+      S3_BUCKET: product.endpoints.s3.bucket,
+      SMTP_URL: product.endpoints.smtpUrl,
+    };
+    const from = formatVnDate(vnDateOf(campaign.windowStart));
+    const to = formatVnDate(vnToday());
+    const out = await runCli(['report', '--plan', PLAN, '--from', from, '--to', to, '--out', tmp, '--no-email', '--json'], env);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const result = JSON.parse(out.stdout) as ReportRunResult & { written: string[] };
+    expect(result.emailed).toBe(0);
+    expect(result.summary.find((s) => s.key === 'campaigns')!.value).toBe(1);
+    expect(result.written.map((f) => path.basename(f)).sort()).toEqual(['report.docx', 'report.html', 'report.png']);
+    const file = path.join(tmp, 'report.docx');
+    expect(existsSync(file)).toBe(true);
+    expect(readDocx(readFileSync(file)).paragraphs.join('\n')).toContain('62/KH-UBND');
+
+    const human = await runCli(['report', '--plan', PLAN, '--from', from, '--to', to, '--no-email'], env);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Đã lập báo cáo Kế hoạch số 62/KH-UBND');
+    expect(human.stdout).toMatch(/Chiến dịch truyền thông\s+1/);
+    const bad = await runCli(['report', '--plan', PLAN, '--from', '31/02/2026', '--to', to], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--from: "31/02/2026" không phải ngày');
+  });
+});
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/campaign.js', ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
