@@ -33,6 +33,7 @@ export function createDraftActivities({ store }: ActivityDeps) {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
       const keysOut: string[] = [];
       const problems: string[] = [];
+      const notes: string[] = [];
       for (const template of CAMPAIGN_TEMPLATES) {
         try {
           const out = await renderInfographic(brief, template);
@@ -41,12 +42,14 @@ export function createDraftActivities({ store }: ActivityDeps) {
           await store.put(png, out.png, { contentType: 'image/png', metadata: meta });
           await store.put(keys.infographic(input.campaignId, input.version, template, 'webp'), out.webp, { contentType: 'image/webp', metadata: meta });
           keysOut.push(png);
-          if (out.truncated.length) problems.push(`${template}: đã rút gọn ${out.truncated.join(', ')}`);
+          // Truncation with an ellipsis is allowed where a template says so: a note, not a problem.
+          if (out.truncated.length) notes.push(`${template} rút gọn ${out.truncated.join(', ')}`);
         } catch (err) {
           problems.push(`${template}: ${(err as Error).message}`);
         }
       }
-      return { channel: 'infographic', keys: keysOut, summary: `${keysOut.length} mẫu infographic (PNG và WebP)`, problems };
+      const summary = `${keysOut.length} mẫu infographic (PNG và WebP)${notes.length ? `; ${notes.join('; ')}` : ''}`;
+      return { channel: 'infographic', keys: keysOut, summary, problems };
     },
 
     async draftScriptsBatch(input: { campaignId: string; version: number; briefKey: string; batch: number; batchSize: number }): Promise<ScriptsBatchResult> {
