@@ -10,7 +10,7 @@ import { listEmails } from '../support/mailbox.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
 import { approvalLink, campaignResult, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
 import { waitForEmails } from '../support/mailbox.js';
-import { recordHistory } from '../support/histories.js';
+import { largestPayload, recordHistory } from '../support/histories.js';
 
 const shared = inject('endpoints');
 const PLAN = 'phuong-bac-kan-2026';
@@ -105,6 +105,10 @@ describe('campaign approval through email links', () => {
     const replay = await postDecision(link, { ...formFields(html), decision: 'reject' });
     expect(replay.status).toBe(409);
     await recordHistory(product.client, id, 'campaign-approved');
+    // Artifacts travel as keys: no payload in the history comes near Temporal's limits.
+    const history = await product.client.workflow.getHandle(id).fetchHistory();
+    expect(largestPayload(history)).toBeGreaterThan(100);
+    expect(largestPayload(history)).toBeLessThan(64 * 1024);
   });
 
   it('request changes renders a new version, refuses the old link, then approves', async () => {
