@@ -49,7 +49,7 @@ async function readJsonOr<T>(store: ObjectStore, key: string): Promise<T | undef
 const within = (iso: string | undefined, p: ReportPeriod) => iso !== undefined && iso >= p.start && iso <= p.end;
 
 /** Campaign ids of the plan from Temporal visibility; undefined when Temporal cannot be asked. */
-async function campaignIdsFromTemporal(endpoints: Endpoints, planId: string, period: ReportPeriod): Promise<string[] | undefined> {
+export async function campaignIdsFromTemporal(endpoints: Endpoints, planId: string, period: ReportPeriod): Promise<string[] | undefined> {
   let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ address: endpoints.temporalAddress, connectTimeout: 5_000 });
@@ -137,16 +137,21 @@ async function briefingsOf(store: ObjectStore, id: string, period: ReportPeriod)
   return [...byVersion].map(([version, r]) => ({ version, ...r }));
 }
 
+/** Lists a plan's campaign ids (undefined: the source cannot be asked, the audit log is read instead). */
+export type CampaignLister = (planId: string, period: ReportPeriod) => Promise<string[] | undefined>;
+
 /** Gathers the evidence of `plan`'s work in `period`. */
-export async function gatherEvidence(deps: { store: ObjectStore; endpoints: Endpoints }, plan: Plan, period: ReportPeriod, now = new Date()): Promise<ReportEvidence> {
+export async function gatherEvidence(deps: { store: ObjectStore; listCampaigns: CampaignLister }, plan: Plan, period: ReportPeriod, now = new Date()): Promise<ReportEvidence> {
   const { store } = deps;
-  const fromTemporal = await campaignIdsFromTemporal(deps.endpoints, plan.id, period);
+  const fromTemporal = await deps.listCampaigns(plan.id, period);
   const campaignIds = fromTemporal ?? (await campaignIdsFromStore(store, plan.id));
+  // Broadcast days in the period count even when the work was approved and published before it.
+  const broadcasts = await rundownItems(store, period);
   const items: WorkEvidence[] = [];
 
   for (const id of campaignIds) {
     const audit = await auditIn(store, id, period);
-    if (audit.length === 0) continue;
+    if (audit.length === 0 && !broadcasts.has(id)) continue;
     const input = await readJsonOr<CampaignInput>(store, keys.input(id));
     const occasion = input ? findOccasion(input.occasionId, [plan]) : undefined;
     items.push({
@@ -157,7 +162,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; endpoints: Endp
       occasionDate: input?.occasionDate ?? '',
       taskIds: input?.taskIds ?? [],
       channels: input?.channels ?? [],
-      startedAt: audit[0]!.at,
+      startedAt: audit[0]?.at ?? period.start,
       ...fromAudit(audit),
       broadcasts: [],
       posts: [],
@@ -171,7 +176,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; endpoints: Endp
       const run = await readJsonOr<BulletinRunRecord>(store, key);
       if (!run || run.planId !== plan.id) continue;
       const audit = await auditIn(store, run.runId, period);
-      if (audit.length === 0) continue;
+      if (audit.length === 0 && !broadcasts.has(run.runId)) continue;
       items.push({
         id: run.runId,
         kind: 'bulletin',
@@ -194,7 +199,6 @@ export async function gatherEvidence(deps: { store: ObjectStore; endpoints: Endp
     bulletinsRead = false;
   }
 
-  const broadcasts = await rundownItems(store, period);
   const manifest = await readJsonOr<{ posts?: ManifestPost[] }>(store, 'site/manifest.json');
   let briefingsFound = false;
   for (const item of items) {

@@ -13,7 +13,7 @@ import { loadPlan } from '../../infra/plan-store.js';
 import { renderProgressPng, renderReportDocx, renderReportHtml } from '../../render/report/index.js';
 import { readJson, writeJson } from '../campaign/store-json.js';
 import type { ActivityDeps } from '../deps.js';
-import { gatherEvidence } from './evidence.js';
+import { campaignIdsFromTemporal, gatherEvidence } from './evidence.js';
 import { DOCX_TYPE, reportKeys } from './files.js';
 
 export interface ReportFiles {
@@ -38,7 +38,8 @@ export function createReportActivities({ store, mailer, endpoints }: ActivityDep
   return {
     /** Reads the evidence of the period and stores it beside the report. */
     async gatherReportEvidence(input: { planId: string; period: ReportPeriod; plansDir?: string }): Promise<{ evidenceKey: string; items: number }> {
-      const evidence = await gatherEvidence({ store, endpoints }, await plan(input.planId, input.plansDir), input.period);
+      const listCampaigns = (planId: string, period: ReportPeriod) => campaignIdsFromTemporal(endpoints, planId, period);
+      const evidence = await gatherEvidence({ store, listCampaigns }, await plan(input.planId, input.plansDir), input.period);
       const key = reportKeys(input.planId, input.period).evidence;
       await writeJson(store, key, evidence);
       return { evidenceKey: key, items: evidence.items.length };

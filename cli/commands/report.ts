@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseVnDate } from '../../domain/dates.js';
+import { formatVnDate, parseVnDate } from '../../domain/dates.js';
 import { periodOfDays } from '../../domain/report/period.js';
 import { DEFAULT_REPORT_TO, type ReportRequest } from '../../domain/report/request.js';
 import { loadPlan } from '../../infra/plan-store.js';
@@ -101,7 +101,7 @@ export const reportCommand: Command = {
       }
       process.stdout.write(
         [
-          `Đã lập báo cáo Kế hoạch số ${result.planRef}, kỳ ${from} đến ${to}.`,
+          `Đã lập báo cáo Kế hoạch số ${result.planRef}, kỳ báo cáo từ ngày ${formatVnDate(from!)} đến ngày ${formatVnDate(to!)}.`,
           '',
           table(['Nội dung', 'Số lượng'], result.summary.map((s) => [s.label, `${s.value}${s.unit ? ` ${s.unit}` : ''}`])),
           '',

@@ -144,6 +144,12 @@ export function tasksInScope(plan: Plan, duty: ReportingDuty | undefined): Task[
   return duty && duty.tasks.length > 0 ? plan.tasks.filter((t) => duty.tasks.includes(t.id)) : plan.tasks;
 }
 
+/** What a piece of work published or aired in the period, per channel, in words. */
+function published(w: WorkEvidence): string[] {
+  const done = PRODUCT_CHANNELS.filter((ch) => w.channels.includes(ch)).map((ch) => channelResult([w], ch).text).filter(Boolean);
+  return done.length ? done : ['Chưa đăng, phát trong kỳ'];
+}
+
 export function compileReport(plan: Plan, evidence: ReportEvidence, duty?: ReportingDuty): ReportModel {
   const scope = tasksInScope(plan, duty);
   const scopeIds = new Set(scope.map((t) => t.id));
@@ -186,7 +192,7 @@ export function compileReport(plan: Plan, evidence: ReportEvidence, duty?: Repor
         runs: onChannel.length,
         drafts: onChannel.reduce((s, i) => s + i.drafts.length, 0),
         decisions: onChannel.reduce((s, i) => s + i.decisions.length, 0),
-        result: result.text || (onChannel.length ? 'Đã soạn, chưa đăng/phát trong kỳ' : NO_CHANNEL_EVIDENCE),
+        result: result.text || (onChannel.length ? 'Đã soạn, chưa đăng, phát trong kỳ' : NO_CHANNEL_EVIDENCE),
         hasEvidence,
       });
     });
@@ -204,10 +210,7 @@ export function compileReport(plan: Plan, evidence: ReportEvidence, duty?: Repor
     channels: c.channels.map(channelName).join(', '),
     versions: c.drafts.length,
     decisions: c.decisions.map(decisionText),
-    publications: [
-      ...PRODUCT_CHANNELS.filter((ch) => c.channels.includes(ch)).map((ch) => channelResult([c], ch).text).filter(Boolean),
-      ...(c.publications.length === 0 ? ['Chưa đăng/phát trong kỳ'] : []),
-    ],
+    publications: published(c),
   }));
 
   const bySeries = new Map<string, WorkEvidence[]>();

@@ -15,11 +15,13 @@ import { vnDateOf } from '../../domain/campaign/schedule.js';
 import type { CampaignState } from '../../domain/campaign/types.js';
 import { formatVnDate, vnToday } from '../../domain/dates.js';
 import type { ReportEvidence } from '../../domain/report/evidence.js';
+import { scheduledPeriod } from '../../domain/report/period.js';
 import type { ReportRequest } from '../../domain/report/request.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
+import { planSchedules, syncSchedules, triggerSchedule } from '../../infra/schedules.js';
 import type { ReportRunResult } from '../../workflows/report.js';
 import { readDocx } from '../fixtures/schedules/docx-text.js';
-import { approvalLink, formFields, postDecision, startProduct } from '../support/campaign.js';
+import { approvalLink, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
 import { waitForEmails } from '../support/mailbox.js';
 
 const shared = inject('endpoints');
@@ -128,6 +130,34 @@ describe('the periodic report', () => {
     const attached = mail!.attachments.find((a) => a.filename?.endsWith('.docx'))!;
     expect(attached.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(readDocx(attached.content).paragraphs.join('\n')).toContain('62/KH-UBND');
+  });
+
+  it('the report schedule, triggered, compiles the period since its previous firing and emails it for review', async () => {
+    const idPrefix = `it${randomUUID().slice(0, 6)}-`;
+    const reportTo = `lanh-dao-${randomUUID().slice(0, 8)}@example.org`;
+    const desired = await planSchedules({ planId: PLAN, taskQueue: product.taskQueue, reportTo: [reportTo], reportDates: ['ls-bc-so-gddt=10/6,10/12'], idPrefix });
+    // Without approvers only the report is scheduled; the notes say why the rest is not.
+    expect(desired.schedules.map((s) => s.id)).toEqual([`sched-${idPrefix}${PLAN}-report-ls-bc-so-gddt`]);
+    const id = desired.schedules[0]!.id;
+    try {
+      await syncSchedules(product.client, desired);
+      await triggerSchedule(product.client, id);
+      const workflowId = await waitFor(async () => (await product.client.schedule.getHandle(id).describe()).info.recentActions[0]?.action.workflow.workflowId, 60_000, 'the report run');
+      const result = (await product.client.workflow.getHandle(workflowId).result()) as ReportRunResult;
+      const due = [
+        { day: 10, month: 6 },
+        { day: 10, month: 12 },
+      ];
+      expect(result.period).toEqual(scheduledPeriod(vnToday(), due, 5));
+      // Today's campaign belongs to the next period.
+      expect(result.summary.find((s) => s.key === 'campaigns')!.value).toBe(0);
+      expect(result.emailed).toBe(1);
+      const [mail] = await waitForEmails(product.endpoints, reportTo, 1, 30_000);
+      expect(mail!.subject).toContain(`từ ngày ${formatVnDate(result.period.from)} đến ngày ${formatVnDate(result.period.to)}`);
+      expect(mail!.attachments.map((a) => a.contentType).sort()).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/png', 'text/html']);
+    } finally {
+      await product.client.schedule.getHandle(id).delete().catch(() => undefined);
+    }
   });
 
   it('`campaign report` produces the same report on demand, into --out, without email', async () => {
