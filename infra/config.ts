@@ -50,6 +50,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'phải là true hoặc false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** The sample editor list shipped with the product (resolved from the repository, not the working directory). */
+export const DEFAULT_EDITORS_FILE = path.resolve(import.meta.dirname, '..', 'data', 'editors.sample.yaml');
+
 /** Environment variables, their defaults and their meaning (the README's table is generated from this). */
 export const configVariables = {
   DATA_DIR: { schema: z.string().trim().min(1).default('.data'), doc: 'Folder for all embedded data (Temporal SQLite file, objects, mail).' },
@@ -84,6 +87,10 @@ export const configVariables = {
     schema: z.string().min(32, 'phải dài ít nhất 32 ký tự (hãy dùng một chuỗi ngẫu nhiên)').optional(),
     doc: 'Secret used to sign approval links. Default: generated once and kept in DATA_DIR/secret.',
   },
+  EDITORS_FILE: {
+    schema: optionalText,
+    doc: 'YAML list of dashboard accounts (name, email, role editor or leader). Default: data/editors.sample.yaml.',
+  },
 } as const;
 
 type Vars = typeof configVariables;
@@ -97,6 +104,8 @@ export interface Config {
   smtp: { url?: string; from: string; port: number; uiPort: number };
   web: { host: string; port: number; publicBaseUrl: string };
   approvalSecret?: string;
+  /** Absolute path of the dashboard's editor list (EDITORS_FILE). */
+  editorsFile: string;
 }
 
 export interface ConfigProblem {
@@ -163,6 +172,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
       publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${v.WEB_PORT}`).replace(/\/+$/, ''),
     },
     approvalSecret: v.APPROVAL_SECRET,
+    editorsFile: v.EDITORS_FILE ? path.resolve(v.EDITORS_FILE) : DEFAULT_EDITORS_FILE,
   };
   return { ok: true, config };
 }
