@@ -1,0 +1,180 @@
+/**
+ * An in-process dashboard for unit tests: the real app with a MemoryObjectStore, a recording
+ * mailer, and fakes of the campaign gateway and the Temporal client (unit tests only).
+ */
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { CampaignInput, CampaignState, DecisionInput } from '../../../domain/campaign/types.js';
+import type { CampaignGateway } from '../../../infra/campaign-gateway.js';
+import { endpointsFromConfig, parseConfig, type Endpoints } from '../../../infra/config.js';
+import { MemoryObjectStore } from '../../../infra/object-store.js';
+import { createApp } from '../../../web/app.js';
+import type { Editor } from '../../../web/dashboard/editors.js';
+
+export const SECRET = 's'.repeat(40);
+export const EDITORS: Editor[] = [
+  { name: 'Nguyễn Thu Biên', email: 'bientap@example.org', role: 'editor' },
+  { name: 'Lê Văn Đạo', email: 'lanhdao@example.org', role: 'leader', unit: 'UBND phường' },
+];
+
+export interface SentMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A campaign state for the fakes, awaiting approval by default. */
+export function campaignState(overrides: Partial<CampaignState> = {}): CampaignState {
+  return {
+    campaignId: 'campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026',
+    planId: 'phuong-bac-kan-2026',
+    occasionId: 'ngay-nha-giao-20-11',
+    occasionDate: '2026-11-20',
+    status: 'awaitingApproval',
+    version: 1,
+    step: 1,
+    steps: 1,
+    channels: [
+      { channel: 'infographic', state: 'drafted', version: 1, detail: '4 mẫu infographic (PNG và WebP)' },
+      { channel: 'loudspeaker', state: 'drafted', version: 1, detail: '5 kịch bản, tổng 10 phút đọc' },
+    ],
+    drafts: [
+      { channel: 'infographic', keys: ['campaigns/campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026/v1/infographic/social.png'], summary: '4 mẫu infographic (PNG và WebP)', problems: [] },
+      { channel: 'loudspeaker', keys: ['campaigns/campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026/v1/loudspeaker/phuong-bac-kan.txt'], summary: '5 kịch bản, tổng 10 phút đọc', problems: [] },
+    ],
+    decisions: [],
+    events: [{ at: '2026-10-20T01:00:00.000Z', kind: 'started', text: 'Bắt đầu chiến dịch' }],
+    prefix: 'campaigns/campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026',
+    awaiting: ['bientap@example.org'],
+    localityCount: 5,
+    recipientCount: 3,
+    startedAt: '2026-10-20T01:00:00.000Z',
+    updatedAt: '2026-10-20T01:05:00.000Z',
+    ...overrides,
+  };
+}
+
+export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Editor[] } = {}) {
+  const parsed = parseConfig({});
+  if (!parsed.ok) throw new Error('default config must parse');
+  const endpoints: Endpoints = { ...endpointsFromConfig(parsed.config, SECRET), publicBaseUrl: opts.publicBaseUrl ?? 'http://localhost' };
+  const store = new MemoryObjectStore();
+  const clock = { now: opts.now ?? new Date('2026-10-25T03:00:00Z') };
+  const sent: SentMail[] = [];
+  const waiters: (() => void)[] = [];
+  const mailer = {
+    async sendMail(m: { to?: unknown; subject?: unknown; text?: unknown; html?: unknown }) {
+      sent.push({ to: String(m.to), subject: String(m.subject), text: String(m.text), html: String(m.html) });
+      waiters.splice(0).forEach((w) => w());
+      return {};
+    },
+  };
+  const states = new Map<string, CampaignState>();
+  const decisions: { id: string; d: DecisionInput }[] = [];
+  const started: CampaignInput[] = [];
+  const cancelled: string[] = [];
+  const gateway: CampaignGateway = {
+    async status(id) {
+      return states.get(id);
+    },
+    async decide(id, d) {
+      decisions.push({ id, d });
+      return { ok: true };
+    },
+  };
+  const fakeClient = {
+    workflow: {
+      async start(_type: string, o: { workflowId: string; args: [CampaignInput] }) {
+        if (states.has(o.workflowId) || started.some((s) => s.campaignId === o.workflowId)) throw new WorkflowExecutionAlreadyStartedError('exists', o.workflowId, 'campaignWorkflow');
+        started.push(o.args[0]);
+        return { firstExecutionRunId: 'run-1' };
+      },
+      async *list() {
+        for (const s of states.values()) {
+          const attrs: Record<string, unknown> = { CampaignPlan: s.planId, CampaignOccasion: s.occasionId, CampaignYear: Number(s.occasionDate.slice(0, 4)), CampaignStatus: s.status };
+          yield { workflowId: s.campaignId, status: { name: 'RUNNING' }, startTime: new Date(s.startedAt), typedSearchAttributes: { get: (k: { name: string }) => attrs[k.name] } };
+        }
+      },
+      getHandle(id: string) {
+        return {
+          async cancel() {
+            cancelled.push(id);
+          },
+        };
+      },
+    },
+  };
+  const app = createApp({
+    endpoints,
+    store,
+    campaigns: gateway,
+    now: () => clock.now,
+    checkHealth: async () => [],
+    dashboard: { client: async () => fakeClient as unknown as Client, editors: opts.editors ?? EDITORS, mailer, logError: () => undefined },
+  });
+
+  /** Waits until `n` emails were sent (sign-in mail goes out in the background). */
+  function mailCount(n: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (sent.length >= n ? resolve() : waiters.push(check));
+      check();
+    });
+  }
+
+  return { app, store, clock, sent, states, decisions, started, cancelled, endpoints, mailCount };
+}
+
+export type Harness = ReturnType<typeof harness>;
+
+/** `name=value` pairs of the Set-Cookie headers of a response. */
+export function cookiesOf(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = pair!.indexOf('=');
+    out[pair!.slice(0, eq)] = pair!.slice(eq + 1);
+  }
+  return out;
+}
+
+/** The value of a hidden input. */
+export function hidden(html: string, name: string): string | undefined {
+  return new RegExp(`<input type="hidden" name="${name}" value="([^"]*)">`).exec(html)?.[1];
+}
+
+export function form(fields: Record<string, string | string[]>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+  return body;
+}
+
+/** Asks for a sign-in link; returns the token from the email. */
+export async function requestLink(h: Harness, email: string): Promise<string> {
+  const before = h.sent.length;
+  const page = await h.app.request('/sign-in');
+  const nonce = cookiesOf(page).campaign_signin!;
+  const csrf = hidden(await page.text(), 'csrf')!;
+  const res = await h.app.request('/sign-in', { method: 'POST', body: form({ csrf, email, next: '/' }), headers: { Cookie: `campaign_signin=${nonce}` } });
+  if (res.status !== 200) throw new Error(`sign-in request answered ${res.status}`);
+  await h.mailCount(before + 1);
+  const m = /\/sign-in\/([A-Za-z0-9_-]{43})/.exec(h.sent[before]!.text);
+  if (!m) throw new Error('no sign-in link in the email');
+  return m[1]!;
+}
+
+/** Full sign-in; returns the Cookie header value of the session. */
+export async function signIn(h: Harness, email = EDITORS[0]!.email): Promise<string> {
+  const token = await requestLink(h, email);
+  const confirm = await h.app.request(`/sign-in/${token}`);
+  const csrf = hidden(await confirm.text(), 'csrf')!;
+  const res = await h.app.request(`/sign-in/${token}`, { method: 'POST', body: form({ csrf }) });
+  if (res.status !== 303) throw new Error(`sign-in answered ${res.status}`);
+  return `campaign_session=${cookiesOf(res).campaign_session}`;
+}
+
+/** The CSRF value of a signed-in session, read from any page. */
+export async function csrfOf(h: Harness, cookie: string): Promise<string> {
+  const res = await h.app.request('/plans', { headers: { Cookie: cookie } });
+  return hidden(await res.text(), 'csrf')!;
+}

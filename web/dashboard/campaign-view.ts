@@ -1,0 +1,174 @@
+/**
+ * A campaign shaped for its page and for the live status JSON: channels with their states,
+ * the drafts of one version (infographic images, the first locality's script with its reading
+ * time, post and briefing previews), version history, decisions and events.
+ */
+import {
+  campaignChannelLabels,
+  campaignStatusLabels,
+  channelStateLabels,
+  decisionLabels,
+  type CampaignState,
+  type CampaignStatus,
+} from '../../domain/campaign/types.js';
+import { formatVnDate } from '../../domain/dates.js';
+import type { ObjectStore } from '../../infra/object-store.js';
+import { cap } from './data.js';
+import { readingTime, vnDateTime } from './format.js';
+
+export const TERMINAL: readonly CampaignStatus[] = ['published', 'rejected', 'cancelled', 'expired', 'failed'];
+
+const templateLabels: Record<string, string> = {
+  social: 'Mạng xã hội (ảnh vuông)',
+  poster: 'Áp phích',
+  eboard: 'Bảng tin điện tử',
+  targets: 'Chỉ tiêu của kế hoạch',
+};
+
+interface Brief {
+  headline: string;
+  keyMessages: string[];
+  occasionName: string;
+  occasionDate: string;
+  planSymbol: string;
+  issuerShort: string;
+}
+
+interface ScriptSidecar {
+  localityName: string;
+  station: string;
+  slot: { label: string; start: string; durationMinutes: number };
+  durationSeconds: number;
+  spareSeconds: number;
+  priorityLabel: string;
+}
+
+async function json<T>(store: ObjectStore, key: string): Promise<T | undefined> {
+  const obj = await store.get(key).catch(() => undefined);
+  if (!obj) return undefined;
+  try {
+    return JSON.parse(obj.body.toString('utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Event texts written by the workflow name channels and decisions by id; show their labels. */
+export function eventText(text: string): string {
+  return text
+    .replace(/^Đã đăng (infographic|webPortal|pressBriefing|loudspeaker):/, (_, ch: keyof typeof campaignChannelLabels) => `Đã đăng ${campaignChannelLabels[ch].toLocaleLowerCase('vi')}:`)
+    .replace(/: (approve|requestChanges|reject)\b/, (_, d: keyof typeof decisionLabels) => `: ${decisionLabels[d].toLocaleLowerCase('vi')}`);
+}
+
+/** Changes when the page's server-rendered parts (drafts, decision form, history) are out of date. */
+export function liveKey(s: CampaignState): string {
+  return [s.version, s.step, s.status, s.drafts.length, s.decisions.length, s.awaiting.join(',')].join('|');
+}
+
+/** The live part of a campaign, for `status.json` and the first render alike. */
+export function liveStatus(s: CampaignState) {
+  return {
+    status: s.status,
+    statusLabel: campaignStatusLabels[s.status],
+    terminal: TERMINAL.includes(s.status),
+    key: liveKey(s),
+    updatedAt: vnDateTime(s.updatedAt),
+    channels: s.channels.map((ch) => ({
+      channel: ch.channel,
+      label: campaignChannelLabels[ch.channel],
+      state: ch.state,
+      stateLabel: cap(channelStateLabels[ch.state]),
+      publishAt: vnDateTime(ch.publishAt),
+      publishedAt: vnDateTime(ch.publishedAt),
+      detail: ch.detail ?? '',
+    })),
+  };
+}
+
+/** Drafts of version `v` as the page shows them; only channels the campaign asked for. */
+async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
+  const base = `${s.prefix}/v${v}/`;
+  const wants = new Set(s.channels.map((c) => c.channel));
+  const fileUrl = (key: string) => `/campaigns/${encodeURIComponent(s.campaignId)}/files/${key.slice(s.prefix.length + 1)}`;
+  const images = wants.has('infographic')
+    ? (await store.list(`${base}infographic/`))
+        .filter((k) => k.endsWith('.png'))
+        .map((k) => {
+          const template = k.slice(k.lastIndexOf('/') + 1, -4);
+          return { src: fileUrl(k), label: templateLabels[template] ?? template };
+        })
+    : [];
+  let script: { text: string; locality: string; station: string; slot: string; reading: string; spare: string; priority: string } | undefined;
+  const sample = s.drafts.find((d) => d.channel === 'loudspeaker')?.keys[0]?.replace(/\/v\d+\//, `/v${v}/`);
+  if (wants.has('loudspeaker') && sample) {
+    const text = await store.get(sample).catch(() => undefined);
+    const side = await json<ScriptSidecar>(store, sample.replace(/\.txt$/, '.json'));
+    if (text) {
+      script = {
+        text: text.body.toString('utf8'),
+        locality: side?.localityName ?? '',
+        station: side?.station ?? '',
+        slot: side ? `${side.slot.label} (${side.slot.start}, ${side.slot.durationMinutes} phút)` : '',
+        reading: side ? readingTime(side.durationSeconds) : '',
+        spare: side && side.spareSeconds >= 0 ? `còn trống ${readingTime(side.spareSeconds)} trong khung giờ` : '',
+        priority: side?.priorityLabel ?? '',
+      };
+    }
+  }
+  const post = wants.has('webPortal') && (await store.head(`${base}post/index.html`).catch(() => undefined)) ? fileUrl(`${base}post/index.html`) : undefined;
+  const briefing = wants.has('pressBriefing') && (await store.head(`${base}briefing/preview.html`).catch(() => undefined)) ? fileUrl(`${base}briefing/preview.html`) : undefined;
+  return { images, script, post, briefing };
+}
+
+/** Everything the campaign page shows, for version `shown` (default: the current one). */
+export async function campaignView(store: ObjectStore, s: CampaignState, opts: { email: string; shown?: number; planLabel?: string; occasionName?: string }) {
+  const shown = opts.shown && opts.shown >= 1 && opts.shown <= s.version ? opts.shown : s.version;
+  const current = shown === s.version;
+  const briefs = await Promise.all(Array.from({ length: s.version }, (_, i) => json<Brief>(store, `${s.prefix}/v${i + 1}/brief.json`)));
+  const brief = briefs[shown - 1];
+  const ready = !current || s.drafts.length > 0;
+  const live = liveStatus(s);
+  const mine = s.awaiting.some((a) => a.toLowerCase() === opts.email.toLowerCase());
+  return {
+    id: s.campaignId,
+    title: `${opts.occasionName ?? brief?.occasionName ?? s.occasionId} ${formatVnDate(s.occasionDate)}`,
+    plan: opts.planLabel ?? (brief ? `${brief.planSymbol} — ${brief.issuerShort}` : s.planId),
+    planHref: `/plans/${encodeURIComponent(s.planId)}`,
+    live,
+    version: s.version,
+    shown,
+    current,
+    step: s.steps > 1 ? `bước ${s.step}/${s.steps}` : '',
+    stepNumber: s.step,
+    scope: [
+      s.channels.some((c) => c.channel === 'loudspeaker') && s.localityCount ? `${s.localityCount} đơn vị truyền thanh` : '',
+      s.channels.some((c) => c.channel === 'pressBriefing') && s.recipientCount ? `${s.recipientCount} phóng viên` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    startedAt: vnDateTime(s.startedAt),
+    awaiting: s.status === 'awaitingApproval' ? s.awaiting.join(', ') : '',
+    brief: brief ? { headline: brief.headline, keyMessages: brief.keyMessages } : undefined,
+    summaries: current ? s.drafts.map((d) => ({ label: campaignChannelLabels[d.channel], summary: d.summary, problems: d.problems })) : [],
+    drafts: ready ? await draftsOf(store, s, shown) : undefined,
+    versions: briefs.map((b, i) => ({
+      n: i + 1,
+      href: `/campaigns/${encodeURIComponent(s.campaignId)}?version=${i + 1}`,
+      headline: b?.headline ?? '',
+      shown: i + 1 === shown,
+      current: i + 1 === s.version,
+    })),
+    decisions: s.decisions.map((d) => ({
+      at: vnDateTime(d.at),
+      approver: d.approver,
+      decision: decisionLabels[d.decision],
+      version: d.version,
+      step: d.step,
+      comment: d.comment ?? '',
+    })),
+    events: [...s.events].reverse().map((e) => ({ at: vnDateTime(e.at), text: eventText(e.text) })),
+    canDecide: current && s.status === 'awaitingApproval' && mine,
+    awaitingOthers: s.status === 'awaitingApproval' && !mine,
+    canCancel: !live.terminal,
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Campaigns: the list (`/campaigns`), one campaign's page with live status, drafts, history and
+ * the approve / request changes / reject actions (`/campaigns/:id`), its status as JSON for the
+ * page's polling script, its draft files, and cancelling with a confirmation page.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { findOccasion } from '../../domain/calendar/index.js';
+import { isCampaignId } from '../../domain/campaign/ids.js';
+import { decisionLabels, type CampaignState, type Decision } from '../../domain/campaign/types.js';
+import { cancelCampaign } from '../../infra/campaign-client.js';
+import type { DashContext, DashEnv } from './context.js';
+import { campaignRow, campaignsOrProblem, planLabel, plansOrProblem } from './data.js';
+import { campaignView, liveStatus } from './campaign-view.js';
+import { requireJson, requirePage, requirePost } from './guard.js';
+import { renderDash } from './render.js';
+
+/** Draft files a page may embed: a version folder, a known channel folder, strict names. */
+const FILE_RE = /^v\d{1,4}\/(?:infographic|loudspeaker|post|briefing)(?:\/[a-z0-9][a-z0-9._-]{0,120}){1,3}$/;
+
+const notices: Record<string, string> = {
+  started: 'Đã khởi tạo chiến dịch. Bản nháp đang được soạn; trang tự cập nhật khi xong.',
+  approve: 'Đã ghi nhận quyết định: Phê duyệt.',
+  requestChanges: 'Đã ghi nhận yêu cầu sửa. Phiên bản mới đang được soạn.',
+  reject: 'Đã ghi nhận quyết định: Từ chối.',
+  cancelled: 'Đã gửi yêu cầu hủy chiến dịch.',
+};
+
+const decisionSchema = z.object({
+  decision: z.enum(['approve', 'requestChanges', 'reject'], { error: 'Hãy chọn một quyết định.' }),
+  comment: z.string().trim().max(2000, 'Nhận xét tối đa 2.000 ký tự.').default(''),
+  headline: z.string().trim().max(200, 'Tiêu đề tối đa 200 ký tự.').default(''),
+  keyMessages: z
+    .string()
+    .default('')
+    .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(300, 'Mỗi thông điệp tối đa 300 ký tự.')).max(6, 'Tối đa 6 thông điệp, mỗi dòng một thông điệp.')),
+});
+
+type Ctx = Context<DashEnv>;
+
+export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
+  function problem(c: Ctx, status: 404 | 409 | 503, heading: string, text: string) {
+    return renderDash(c, ctx, 'dashboard/problem', heading, { heading, text, back: { href: '/campaigns', label: 'Về danh sách chiến dịch' } }, status);
+  }
+
+  /** The campaign's state, or a finished response explaining why there is none. */
+  async function load(c: Ctx): Promise<CampaignState | Response> {
+    const id = c.req.param('id') ?? '';
+    if (!isCampaignId(id)) return problem(c, 404, 'Không tìm thấy chiến dịch', 'Không có chiến dịch với mã này.');
+    try {
+      const state = await ctx.deps.campaigns.status(id);
+      return state ?? problem(c, 404, 'Không tìm thấy chiến dịch', 'Không có chiến dịch với mã này.');
+    } catch (err) {
+      return problem(c, 503, 'Chưa đọc được trạng thái chiến dịch', `Máy chủ quy trình (Temporal) chưa trả lời: ${(err as Error).message}. Hãy thử lại sau ít phút.`);
+    }
+  }
+
+  async function page(c: Ctx, state: CampaignState, extra: { errors?: string[]; values?: Record<string, string> } = {}, status: 200 | 400 | 409 = 200) {
+    const shown = Number(c.req.query('version')) || undefined;
+    const { plans } = await plansOrProblem();
+    const plan = plans.find((p) => p.id === state.planId);
+    const occasionName = findOccasion(state.occasionId, plans)?.name;
+    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName });
+    const ok = c.req.query('ok');
+    return renderDash(c, ctx, 'dashboard/campaign', view.title, {
+      c: view,
+      notice: ok ? notices[ok] : undefined,
+      errors: extra.errors ?? [],
+      values: {
+        headline: extra.values?.headline ?? view.brief?.headline ?? '',
+        keyMessages: extra.values?.keyMessages ?? view.brief?.keyMessages.join('\n') ?? '',
+        comment: extra.values?.comment ?? '',
+      },
+      statusUrl: `/campaigns/${encodeURIComponent(state.campaignId)}/status.json`,
+    }, status);
+  }
+
+  app.get('/campaigns', requirePage(ctx), async (c) => {
+    const { plans } = await plansOrProblem();
+    const { listings, problem: p } = await campaignsOrProblem(ctx);
+    return renderDash(c, ctx, 'dashboard/campaigns', 'Chiến dịch', { campaigns: listings.map((l) => campaignRow(l, plans)), problems: [p].filter(Boolean) });
+  });
+
+  app.get('/campaigns/:id', requirePage(ctx), async (c) => {
+    const state = await load(c);
+    return state instanceof Response ? state : page(c, state);
+  });
+
+  app.get('/campaigns/:id/status.json', requireJson(ctx), async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const id = c.req.param('id');
+    if (!isCampaignId(id)) return c.json({ error: 'Không tìm thấy chiến dịch.' }, 404);
+    try {
+      const state = await ctx.deps.campaigns.status(id);
+      if (!state) return c.json({ error: 'Không tìm thấy chiến dịch.' }, 404);
+      return c.json(liveStatus(state));
+    } catch {
+      return c.json({ error: 'Máy chủ quy trình chưa trả lời.' }, 503);
+    }
+  });
+
+  app.get('/campaigns/:id/files/*', requirePage(ctx), async (c) => {
+    const id = c.req.param('id');
+    const rest = c.req.path.split('/files/')[1] ?? '';
+    if (!isCampaignId(id) || !FILE_RE.test(rest) || rest.includes('..')) return c.text('Không tìm thấy tệp.', 404);
+    const obj = await ctx.deps.store.get(`campaigns/${id}/${rest}`);
+    if (!obj) return c.text('Không tìm thấy tệp.', 404);
+    return c.body(new Uint8Array(obj.body), 200, {
+      'Content-Type': obj.contentType ?? 'application/octet-stream',
+      'Cache-Control': 'private, max-age=60',
+      'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src 'self' data:; sandbox; frame-ancestors 'self'",
+      'X-Frame-Options': 'SAMEORIGIN',
+    });
+  });
+
+  app.post('/campaigns/:id/decision', requirePost(ctx), async (c) => {
+    const state = await load(c);
+    if (state instanceof Response) return state;
+    const form = c.get('form');
+    const email = c.get('session').email;
+    const values = { headline: form.one('headline') ?? '', keyMessages: form.one('keyMessages') ?? '', comment: form.one('comment') ?? '' };
+    if (form.one('version') !== String(state.version) || form.one('step') !== String(state.step) || state.status !== 'awaitingApproval') {
+      return page(c, state, { errors: ['Chiến dịch đã sang phiên bản, bước duyệt hoặc trạng thái khác từ khi trang này được mở. Hãy xem lại trang rồi quyết định.'] }, 409);
+    }
+    if (!state.awaiting.some((a) => a.toLowerCase() === email)) {
+      return page(c, state, { errors: ['Bạn không phải người duyệt của bước này.'] }, 409);
+    }
+    const parsed = decisionSchema.safeParse({ decision: form.one('decision'), comment: form.one('comment'), headline: form.one('headline'), keyMessages: form.one('keyMessages') });
+    if (!parsed.success) return page(c, state, { errors: parsed.error.issues.map((i) => i.message), values }, 400);
+    const { decision, comment, headline, keyMessages } = parsed.data;
+    if (decision === 'requestChanges' && !comment) return page(c, state, { errors: ['Khi yêu cầu sửa, hãy ghi nhận xét cho người soạn.'], values }, 400);
+    const result = await ctx.deps.campaigns.decide(state.campaignId, {
+      version: state.version,
+      step: state.step,
+      approver: email,
+      decision: decision as Decision,
+      comment: comment || undefined,
+      edits: decision === 'requestChanges' ? { headline: headline || undefined, keyMessages: keyMessages.length ? keyMessages : undefined } : undefined,
+      at: ctx.now().toISOString(),
+    });
+    if (!result.ok) return page(c, (await ctx.deps.campaigns.status(state.campaignId)) ?? state, { errors: [`Không ghi nhận được quyết định “${decisionLabels[decision as Decision]}”: ${result.message}`], values }, 409);
+    return c.redirect(`/campaigns/${encodeURIComponent(state.campaignId)}?ok=${decision}`, 303);
+  });
+
+  app.get('/campaigns/:id/cancel', requirePage(ctx), async (c) => {
+    const state = await load(c);
+    if (state instanceof Response) return state;
+    const view = liveStatus(state);
+    return renderDash(c, ctx, 'dashboard/cancel', 'Hủy chiến dịch', { id: state.campaignId, href: `/campaigns/${encodeURIComponent(state.campaignId)}`, statusLabel: view.statusLabel, terminal: view.terminal });
+  });
+
+  app.post('/campaigns/:id/cancel', requirePost(ctx), async (c) => {
+    const state = await load(c);
+    if (state instanceof Response) return state;
+    const href = `/campaigns/${encodeURIComponent(state.campaignId)}`;
+    if (liveStatus(state).terminal) return c.redirect(href, 303);
+    await cancelCampaign(await ctx.deps.client(), state.campaignId);
+    return c.redirect(`${href}?ok=cancelled`, 303);
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * What every dashboard module shares: its dependencies, the clock, and the typed Hono
+ * environment (the signed-in session and editor, the parsed form of a POST).
+ */
+import type { Client } from '@temporalio/client';
+import type { SendMailOptions } from 'nodemailer';
+import type { CampaignGateway } from '../../infra/campaign-gateway.js';
+import type { Endpoints } from '../../infra/config.js';
+import type { ObjectStore } from '../../infra/object-store.js';
+import type { Session } from './auth.js';
+import type { Editor } from './editors.js';
+
+export interface DashboardDeps {
+  store: ObjectStore;
+  /** Status query and decide update of running campaigns. */
+  campaigns: CampaignGateway;
+  /** Temporal client for start, list and cancel (connects lazily). */
+  client: () => Promise<Client>;
+  endpoints: Endpoints;
+  /** Accounts allowed to sign in (EDITORS_FILE). */
+  editors: Editor[];
+  /** Sends the sign-in emails. */
+  mailer: { sendMail(mail: SendMailOptions): Promise<unknown> };
+  now?: () => Date;
+  /** Where background failures (sign-in email not sent) are reported; default: stderr. */
+  logError?: (message: string, err: unknown) => void;
+}
+
+/** A parsed urlencoded or multipart form (repeated names kept as lists). */
+export interface Form {
+  one(name: string): string | undefined;
+  many(name: string): string[];
+}
+
+export type DashEnv = {
+  Variables: {
+    session: Session;
+    editor: Editor;
+    form: Form;
+  };
+};
+
+export interface DashContext {
+  deps: DashboardDeps;
+  now(): Date;
+  secret: string;
+  /** True when the public base URL is https (cookies get Secure and the __Host- prefix). */
+  secure: boolean;
+}
+
+export function dashContext(deps: DashboardDeps): DashContext {
+  return {
+    deps,
+    now: deps.now ?? (() => new Date()),
+    secret: deps.endpoints.approvalSecret,
+    secure: deps.endpoints.publicBaseUrl.startsWith('https://'),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Home (`/`): occasions of the next 60 days with their tasks and channels, the campaigns
+ * waiting for this person's decision, and the latest campaigns. Calendar (`/calendar`): the
+ * occasions of the next twelve months, grouped by month.
+ */
+import type { Hono } from 'hono';
+import { addDays, vnToday } from '../../domain/dates.js';
+import type { DashContext, DashEnv } from './context.js';
+import { campaignRow, campaignsOrProblem, occasionCards, plansOrProblem } from './data.js';
+import { requirePage } from './guard.js';
+import { renderDash } from './render.js';
+
+/** How far ahead the home page looks. */
+export const HOME_WINDOW_DAYS = 60;
+const CALENDAR_DAYS = 365;
+
+export function homeRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
+  app.get('/', requirePage(ctx), async (c) => {
+    const email = c.get('session').email;
+    const today = vnToday(ctx.now());
+    const { plans, problem: planProblem } = await plansOrProblem();
+    const occasions = occasionCards(plans, today, today, addDays(today, HOME_WINDOW_DAYS));
+    const { listings, problem: campaignProblem } = await campaignsOrProblem(ctx);
+    const waiting = [];
+    for (const l of listings.filter((x) => x.status === 'awaitingApproval' && x.workflowStatus === 'RUNNING').slice(0, 50)) {
+      const state = await ctx.deps.campaigns.status(l.campaignId).catch(() => undefined);
+      if (state?.status === 'awaitingApproval' && state.awaiting.some((a) => a.toLowerCase() === email)) {
+        waiting.push({ ...campaignRow(l, plans), version: state.version, step: state.steps > 1 ? `bước ${state.step}/${state.steps}` : '' });
+      }
+    }
+    return renderDash(c, ctx, 'dashboard/home', 'Trang chủ', {
+      name: c.get('editor').name,
+      windowDays: HOME_WINDOW_DAYS,
+      occasions,
+      waiting,
+      recent: listings.slice(0, 8).map((l) => campaignRow(l, plans)),
+      problems: [planProblem, campaignProblem].filter(Boolean),
+    });
+  });
+
+  app.get('/calendar', requirePage(ctx), async (c) => {
+    const today = vnToday(ctx.now());
+    const { plans, problem } = await plansOrProblem();
+    const cards = occasionCards(plans, today, today, addDays(today, CALENDAR_DAYS));
+    const months: { heading: string; occasions: typeof cards }[] = [];
+    for (const card of cards) {
+      const heading = `Tháng ${Number(card.date.slice(5, 7))} năm ${card.date.slice(0, 4)}`;
+      const last = months[months.length - 1];
+      if (last?.heading === heading) last.occasions.push(card);
+      else months.push({ heading, occasions: [card] });
+    }
+    return renderDash(c, ctx, 'dashboard/calendar', 'Lịch sự kiện 12 tháng tới', { months, problems: [problem].filter(Boolean) });
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Sign-in by a one-time link. GET pages never change anything: the emailed link opens a page
+ * with a "Đăng nhập" button (mail scanners fetch links), and only its POST spends the token and
+ * sets the session cookie. Asking for a link shows the same neutral page whether or not the
+ * address has an account, and sends mail only to accounts in the list.
+ */
+import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import {
+  checkSignInToken,
+  csrfForSignIn,
+  csrfMatchesSignIn,
+  hashToken,
+  issueSignInToken,
+  markSignInTokenUsed,
+  originAllowed,
+  safeNext,
+  SIGN_IN_TTL_MS,
+  type SignInProblem,
+} from './auth.js';
+import type { DashContext, DashEnv } from './context.js';
+import { findEditor } from './editors.js';
+import { currentSession, endSession, FORM_LIMIT, forbidden, readForm, requirePost, startSession } from './guard.js';
+import { renderDash } from './render.js';
+
+const FORM_COOKIE = 'campaign_signin';
+const emailSchema = z.string().trim().toLowerCase().max(254).email();
+
+const mailDir = path.join(import.meta.dirname, '..', '..', 'templates', 'web', 'dashboard');
+const mailHtml = Handlebars.create().compile(readFileSync(path.join(mailDir, 'sign-in-email.html.hbs'), 'utf8'), { strict: true });
+const mailText = Handlebars.create().compile(readFileSync(path.join(mailDir, 'sign-in-email.txt.hbs'), 'utf8'), { strict: true, noEscape: true });
+
+const problems: Record<SignInProblem, { status: 404 | 409 | 410; heading: string; text: string }> = {
+  unknown: { status: 404, heading: 'Liên kết đăng nhập không hợp lệ', text: 'Liên kết này không tồn tại hoặc đã bị sửa. Hãy mở đúng liên kết trong thư, hoặc xin một liên kết mới.' },
+  expired: { status: 410, heading: 'Liên kết đăng nhập đã hết hạn', text: 'Mỗi liên kết chỉ dùng được trong 15 phút. Hãy xin một liên kết mới.' },
+  used: { status: 409, heading: 'Liên kết đăng nhập đã được dùng', text: 'Mỗi liên kết chỉ dùng được một lần. Nếu chưa đăng nhập được, hãy xin một liên kết mới.' },
+};
+
+/** At most this many links per address in one link lifetime (per server process). */
+const MAX_LINKS_PER_WINDOW = 5;
+
+function formCsrf(ctx: DashContext, nonce: string): string {
+  return createHmac('sha256', ctx.secret).update(`sign-in-form:${nonce}`).digest('base64url');
+}
+
+function formCsrfOk(ctx: DashContext, nonce: string | undefined, given: string | undefined): boolean {
+  if (!nonce || !given) return false;
+  const a = Buffer.from(formCsrf(ctx, nonce));
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
+  const recent = new Map<string, number[]>();
+  const logError = ctx.deps.logError ?? ((message: string, err: unknown) => process.stderr.write(`${message}: ${err instanceof Error ? err.message : String(err)}\n`));
+
+  function throttled(email: string): boolean {
+    const now = ctx.now().getTime();
+    const times = (recent.get(email) ?? []).filter((t) => now - t < SIGN_IN_TTL_MS);
+    if (times.length >= MAX_LINKS_PER_WINDOW) return true;
+    times.push(now);
+    recent.set(email, times);
+    return false;
+  }
+
+  /** The form-bound value of the sign-in form: a random cookie and its MAC in a hidden field. */
+  function formNonce(c: Context): string {
+    let nonce = getCookie(c, FORM_COOKIE);
+    if (!nonce || !/^[A-Za-z0-9_-]{22}$/.test(nonce)) {
+      nonce = randomBytes(16).toString('base64url');
+      setCookie(c, FORM_COOKIE, nonce, { httpOnly: true, sameSite: 'Lax', path: '/sign-in', maxAge: 3600, ...(ctx.secure ? { secure: true } : {}) });
+    }
+    return nonce;
+  }
+
+  function signInPage(c: Context, data: { next: string; email?: string; error?: string; notice?: string }, status: 200 | 400 = 200) {
+    return renderDash(c, ctx, 'dashboard/sign-in', 'Đăng nhập', { ...data, formCsrf: formCsrf(ctx, formNonce(c)) }, status);
+  }
+
+  app.get('/sign-in', (c) => {
+    const next = safeNext(c.req.query('next'));
+    if (currentSession(ctx, c)) return c.redirect(next, 303);
+    const notice = c.req.query('signed-out') !== undefined ? 'Bạn đã đăng xuất.' : undefined;
+    return signInPage(c, { next, notice });
+  });
+
+  app.post('/sign-in', FORM_LIMIT, async (c) => {
+    if (!originAllowed(c.req.header('Origin'), ctx.deps.endpoints.publicBaseUrl, c.req.url)) return forbidden(ctx, c);
+    const form = await readForm(c);
+    if (!formCsrfOk(ctx, getCookie(c, FORM_COOKIE), form.one('csrf'))) return forbidden(ctx, c);
+    const next = safeNext(form.one('next'));
+    const typed = form.one('email') ?? '';
+    const parsed = emailSchema.safeParse(typed);
+    if (!parsed.success) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
+    const editor = findEditor(ctx.deps.editors, parsed.data);
+    if (editor && !throttled(editor.email)) {
+      // Sent in the background so the answer takes the same time for known and unknown addresses.
+      void sendLink(editor.email, editor.name, next).catch((err) => logError(`Không gửi được thư đăng nhập tới ${editor.email}`, err));
+    }
+    return renderDash(c, ctx, 'dashboard/sign-in-sent', 'Kiểm tra hộp thư', { email: parsed.data, mailUi: ctx.deps.endpoints.mailUi });
+  });
+
+  async function sendLink(email: string, name: string, next: string): Promise<void> {
+    const now = ctx.now();
+    const token = await issueSignInToken(ctx.deps.store, email, now, next === '/' ? undefined : next);
+    const data = {
+      name,
+      link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
+      expires: new Date(now.getTime() + SIGN_IN_TTL_MS).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+    };
+    await ctx.deps.mailer.sendMail({
+      from: ctx.deps.endpoints.mailFrom,
+      to: email,
+      subject: 'Liên kết đăng nhập bảng điều khiển truyền thông',
+      text: mailText(data),
+      html: mailHtml(data),
+      headers: { 'X-Dashboard-Sign-In': '1' },
+    });
+  }
+
+  app.get('/sign-in/:token', async (c) => {
+    const token = c.req.param('token');
+    const checked = await checkSignInToken(ctx.deps.store, token, ctx.now());
+    if ('problem' in checked) {
+      const p = problems[checked.problem];
+      return renderDash(c, ctx, 'dashboard/sign-in-problem', p.heading, p, p.status);
+    }
+    return renderDash(c, ctx, 'dashboard/sign-in-confirm', 'Xác nhận đăng nhập', {
+      token,
+      email: checked.record.email,
+      csrf: csrfForSignIn(ctx.secret, checked.record.tokenHash),
+    });
+  });
+
+  app.post('/sign-in/:token', FORM_LIMIT, async (c) => {
+    const token = c.req.param('token');
+    if (!originAllowed(c.req.header('Origin'), ctx.deps.endpoints.publicBaseUrl, c.req.url)) return forbidden(ctx, c);
+    const checked = await checkSignInToken(ctx.deps.store, token, ctx.now());
+    if ('problem' in checked) {
+      const p = problems[checked.problem];
+      return renderDash(c, ctx, 'dashboard/sign-in-problem', p.heading, p, p.status);
+    }
+    const form = await readForm(c);
+    if (!csrfMatchesSignIn(ctx.secret, hashToken(token), form.one('csrf'))) return forbidden(ctx, c);
+    const editor = findEditor(ctx.deps.editors, checked.record.email);
+    if (!editor) {
+      const heading = 'Tài khoản không còn hiệu lực';
+      return renderDash(c, ctx, 'dashboard/sign-in-problem', heading, { heading, text: 'Địa chỉ này không còn trong danh sách biên tập viên. Hãy liên hệ người quản trị.' }, 403);
+    }
+    await markSignInTokenUsed(ctx.deps.store, checked.record, ctx.now());
+    startSession(ctx, c, editor.email);
+    return c.redirect(safeNext(checked.record.next), 303);
+  });
+
+  app.post('/sign-out', requirePost(ctx), (c) => {
+    endSession(ctx, c);
+    return c.redirect('/sign-in?signed-out', 303);
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The start-a-campaign form as data: the values an editor entered, the checks only the form
+ * needs (at least one channel, a locality when broadcasting, a publish time in the future, two
+ * different people for the two-person rule), and the request for `resolveCampaignInput`.
+ * Pure: no I/O, so the rules are unit-tested directly.
+ */
+import { ALL_CAMPAIGN_CHANNELS } from '../../domain/campaign/types.js';
+import type { FieldProblem, StartRequest } from '../../infra/campaign-client.js';
+import type { Form } from './context.js';
+import { vnDateTime, vnLocalToIso } from './format.js';
+
+export const PublishMode = { schedule: 'schedule', immediate: 'immediate', at: 'at' } as const;
+export type PublishMode = (typeof PublishMode)[keyof typeof PublishMode];
+
+export interface StartFormValues {
+  plan: string;
+  /** `<occasion id>@<yyyy-mm-dd>` as chosen in the select. */
+  occasion: string;
+  tasks: string[];
+  channels: string[];
+  localities: string[];
+  publishMode: PublishMode;
+  /** `datetime-local` value, Vietnam time. */
+  publishAt: string;
+  approvers: string[];
+  approversExtra: string;
+  leaders: string[];
+  forceNew: boolean;
+}
+
+/** Which element a problem belongs beside (ids in the template). */
+export const FIELD_OF: Record<string, string> = {
+  plan: 'plan',
+  occasion: 'occasion',
+  date: 'occasion',
+  tasks: 'tasks',
+  channels: 'channels',
+  localities: 'localities',
+  publishAt: 'publishAt',
+  approvers: 'approvers',
+  leaders: 'leaders',
+  forceNew: 'forceNew',
+};
+
+const splitList = (s: string) => s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
+
+/** Reads the posted form. */
+export function startFormValues(form: Form): StartFormValues {
+  const mode = form.one('publishMode');
+  return {
+    plan: form.one('plan') ?? '',
+    occasion: form.one('occasion') ?? '',
+    tasks: form.many('tasks'),
+    channels: form.many('channels'),
+    localities: form.many('localities'),
+    publishMode: mode === 'immediate' || mode === 'at' ? mode : 'schedule',
+    publishAt: form.one('publishAt') ?? '',
+    approvers: form.many('approvers'),
+    approversExtra: form.one('approversExtra') ?? '',
+    leaders: form.many('leaders'),
+    forceNew: form.one('forceNew') === 'yes',
+  };
+}
+
+/** Defaults of a fresh form: every channel and locality, the signed-in editor approves. */
+export function defaultStartValues(plan: string, occasion: string, editorEmail: string, localityIds: string[]): StartFormValues {
+  return {
+    plan,
+    occasion,
+    tasks: [],
+    channels: [...ALL_CAMPAIGN_CHANNELS],
+    localities: localityIds,
+    publishMode: 'schedule',
+    publishAt: '',
+    approvers: [editorEmail],
+    approversExtra: '',
+    leaders: [],
+    forceNew: false,
+  };
+}
+
+/**
+ * The request for `resolveCampaignInput`, and the problems only the form can see. The request is
+ * built even when there are problems, so the caller can collect every problem at once.
+ */
+export function startRequest(v: StartFormValues, ctx: { now: Date; editorEmail: string; allLocalityIds: string[] }): { request: StartRequest; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  const [occasionId = '', date] = v.occasion.split('@');
+  if (!occasionId) add('occasion', 'Hãy chọn một sự kiện.');
+  if (v.channels.length === 0) add('channels', 'Hãy chọn ít nhất một kênh.');
+  if (v.channels.includes('loudspeaker') && v.localities.length === 0) add('localities', 'Kênh truyền thanh cần ít nhất một đơn vị nhận bản tin.');
+  let publishAt: string | undefined;
+  if (v.publishMode === 'immediate') publishAt = ctx.now.toISOString();
+  if (v.publishMode === 'at') {
+    publishAt = vnLocalToIso(v.publishAt);
+    if (!v.publishAt.trim()) add('publishAt', 'Hãy nhập ngày và giờ đăng, hoặc chọn cách đăng khác.');
+    else if (!publishAt) add('publishAt', `“${v.publishAt}” không phải ngày giờ hợp lệ.`);
+    else if (Date.parse(publishAt) < ctx.now.getTime() - 60_000) {
+      add('publishAt', `Thời điểm ${vnDateTime(publishAt)} đã qua; hãy chọn thời điểm sau bây giờ, hoặc chọn “Ngay khi được phê duyệt”.`);
+    }
+  }
+  const approvers = [...new Set([...v.approvers, ...splitList(v.approversExtra)].map((a) => a.toLowerCase()))];
+  const leaders = [...new Set(v.leaders.map((a) => a.toLowerCase()))];
+  const both = leaders.filter((l) => approvers.includes(l));
+  if (both.length) add('leaders', `${both.join(', ')} đã duyệt ở bước một; quy tắc hai người cần người khác duyệt bước hai.`);
+  const allLocalities = v.localities.length === ctx.allLocalityIds.length && ctx.allLocalityIds.every((id) => v.localities.includes(id));
+  return {
+    request: {
+      planId: v.plan,
+      occasionId,
+      ...(date ? { date } : {}),
+      taskIds: v.tasks,
+      // An empty list would mean "every channel" to the client; the form refuses it above.
+      channels: v.channels,
+      localities: allLocalities ? 'all' : v.localities,
+      ...(publishAt ? { publishAt } : {}),
+      approvers,
+      leaders,
+      forceNew: v.forceNew,
+      startedBy: ctx.editorEmail,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Start a campaign. `GET /campaigns/new` asks for the plan first (a plain GET form, so it works
+ * without JavaScript), then shows the full form for that plan. `POST /campaigns/new` validates with
+ * `resolveCampaignInput`; problems come back beside their fields with the entered values kept,
+ * success redirects (303) to the campaign page.
+ */
+import type { Context, Hono } from 'hono';
+import { occasionsBetween } from '../../domain/calendar/index.js';
+import { ALL_CAMPAIGN_CHANNELS, campaignChannelLabels } from '../../domain/campaign/types.js';
+import { addDays, vnToday } from '../../domain/dates.js';
+import type { Plan } from '../../domain/plan/index.js';
+import { CampaignExistsError, CampaignRequestError, resolveCampaignInput, startCampaign, type FieldProblem } from '../../infra/campaign-client.js';
+import { loadLocalities } from '../../infra/plan-store.js';
+import type { Locality } from '../../domain/localities.js';
+import type { DashContext, DashEnv } from './context.js';
+import { cap, planLabel, plansOrProblem } from './data.js';
+import { editorRoleLabels } from './editors.js';
+import { daysAway, vnDayLabel } from './format.js';
+import { requirePage, requirePost } from './guard.js';
+import { renderDash } from './render.js';
+import { defaultStartValues, FIELD_OF, startFormValues, startRequest, type StartFormValues } from './start-form.js';
+
+const channelHints: Record<string, string> = {
+  infographic: 'Bốn mẫu: mạng xã hội, áp phích, bảng tin điện tử, chỉ tiêu.',
+  webPortal: 'Bài đăng trên trang thông tin điện tử.',
+  pressBriefing: 'Thư gửi phóng viên trong danh sách báo chí.',
+  loudspeaker: 'Kịch bản cho từng đài truyền thanh, theo khung giờ phát.',
+};
+
+async function localitiesOrProblem(): Promise<{ localities: Locality[]; problem?: string }> {
+  try {
+    return { localities: (await loadLocalities()).localities };
+  } catch (err) {
+    return { localities: [], problem: (err as Error).message };
+  }
+}
+
+export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
+  function choosePlan(c: Context<DashEnv>, plans: Plan[], query: { plan?: string; occasion?: string; date?: string }, problem?: string) {
+    return renderDash(c, ctx, 'dashboard/start-plan', 'Khởi tạo chiến dịch', {
+      plans: plans.map((p) => ({ id: p.id, label: `${planLabel(p)}: ${p.title}`, selected: p.id === query.plan })),
+      occasion: query.occasion,
+      date: query.date,
+      error: problem,
+    }, problem ? 404 : 200);
+  }
+
+  async function form(c: Context<DashEnv>, plan: Plan, v: StartFormValues, problems: FieldProblem[] = [], status: 200 | 400 | 409 = 200, existing?: string) {
+    const today = vnToday(ctx.now());
+    const { localities, problem: localityProblem } = await localitiesOrProblem();
+    const occasions = occasionsBetween(today, addDays(today, 400), [plan]);
+    const errors: Record<string, string[]> = {};
+    const summary: { href: string; message: string }[] = [];
+    for (const p of problems) {
+      const id = FIELD_OF[p.field];
+      const message = cap(p.message);
+      if (id) (errors[id] ??= []).push(message);
+      summary.push({ href: `#${id ?? 'start-form'}`, message });
+    }
+    const editors = ctx.deps.editors;
+    const err = (id: string) => (errors[id] ? { id: `${id}-error`, messages: errors[id] } : undefined);
+    return renderDash(c, ctx, 'dashboard/start', 'Khởi tạo chiến dịch', {
+      plan: { id: plan.id, label: planLabel(plan), title: plan.title },
+      summary,
+      existing,
+      occasions: occasions.map((o) => {
+        const value = `${o.occasionId}@${o.date}`;
+        return { value, label: `${o.label} — ${vnDayLabel(o.date)} (${daysAway(today, o.date)})`, selected: value === v.occasion };
+      }),
+      tasks: plan.tasks.map((t) => {
+        const ties = occasions.filter((o) => o.tasks.some((x) => x.taskId === t.id));
+        const names = [...new Set(ties.map((o) => o.name))];
+        return { id: t.id, label: `${t.number} ${t.title}`, checked: v.tasks.includes(t.id), ties: names.join('; ') };
+      }),
+      channels: ALL_CAMPAIGN_CHANNELS.map((ch) => ({ value: ch, label: campaignChannelLabels[ch], hint: channelHints[ch], checked: v.channels.includes(ch) })),
+      localities: localities.map((l) => ({ id: l.id, label: l.name, station: l.station, checked: v.localities.includes(l.id) })),
+      localityProblem,
+      publish: { schedule: v.publishMode === 'schedule', immediate: v.publishMode === 'immediate', at: v.publishMode === 'at', value: v.publishAt },
+      approvers: editors.map((e) => ({ email: e.email, label: `${e.name} (${editorRoleLabels[e.role]}${e.unit ? `, ${e.unit}` : ''})`, checked: v.approvers.includes(e.email) })),
+      approversExtra: v.approversExtra || v.approvers.filter((a) => !editors.some((e) => e.email === a)).join(', '),
+      leaders: editors.filter((e) => e.role === 'leader').map((e) => ({ email: e.email, label: `${e.name}${e.unit ? ` (${e.unit})` : ''}`, checked: v.leaders.includes(e.email) })),
+      forceNew: v.forceNew,
+      errors: {
+        occasion: err('occasion'),
+        tasks: err('tasks'),
+        channels: err('channels'),
+        localities: err('localities'),
+        publishAt: err('publishAt'),
+        approvers: err('approvers'),
+        leaders: err('leaders'),
+        forceNew: err('forceNew'),
+      },
+    }, status);
+  }
+
+  app.get('/campaigns/new', requirePage(ctx), async (c) => {
+    const query = { plan: c.req.query('plan'), occasion: c.req.query('occasion'), date: c.req.query('date') };
+    const { plans, problem } = await plansOrProblem();
+    if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
+    const plan = plans.find((p) => p.id === query.plan);
+    if (!plan) return choosePlan(c, plans, query, query.plan ? `Không có kế hoạch mã “${query.plan}”; hãy chọn trong danh sách.` : undefined);
+    const { localities } = await localitiesOrProblem();
+    const occasion = query.occasion ? `${query.occasion}@${query.date ?? ''}` : '';
+    return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id)));
+  });
+
+  app.post('/campaigns/new', requirePost(ctx), async (c) => {
+    const v = startFormValues(c.get('form'));
+    const { plans, problem } = await plansOrProblem();
+    if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
+    const plan = plans.find((p) => p.id === v.plan);
+    if (!plan) return choosePlan(c, plans, {}, 'Kế hoạch không còn trong danh sách; hãy chọn lại.');
+    const { localities } = await localitiesOrProblem();
+    const { request, problems } = startRequest(v, { now: ctx.now(), editorEmail: c.get('session').email, allLocalityIds: localities.map((l) => l.id) });
+    let input;
+    try {
+      input = await resolveCampaignInput(request, ctx.now());
+    } catch (err) {
+      if (!(err instanceof CampaignRequestError)) throw err;
+      problems.push(...err.problems.filter((p) => !problems.some((q) => q.field === p.field)));
+    }
+    if (problems.length || !input) return form(c, plan, v, problems, 400);
+    try {
+      await startCampaign(await ctx.deps.client(), ctx.deps.endpoints.taskQueue, input);
+    } catch (err) {
+      if (!(err instanceof CampaignExistsError)) throw err;
+      const message = 'Chiến dịch cho sự kiện này của kế hoạch đã được khởi tạo trong năm nay. Mở chiến dịch đó, hoặc đánh dấu “Chạy một lần mới” nếu thật sự cần chạy lại.';
+      return form(c, plan, v, [{ field: 'forceNew', message }], 409, `/campaigns/${encodeURIComponent(input.campaignId)}`);
+    }
+    return c.redirect(`/campaigns/${encodeURIComponent(input.campaignId)}?ok=started`, 303);
+  });
+}
