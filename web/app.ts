@@ -3,13 +3,14 @@
  * published site mount here as they land. Built as a Hono app so every route can be tested
  * in-process with `app.request(...)`.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import type { Endpoints } from '../infra/config.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import { approvalRoutes } from './approval.js';
 import { siteRoutes } from './site.js';
 import { unsubscribeRoutes } from './unsubscribe.js';
+import { dashboardRoutes, type DashboardDeps } from './dashboard/index.js';
 import { checkDependencies, serviceLabels, type HealthCheck } from '../infra/health.js';
 import { renderPage } from './views.js';
 
@@ -21,6 +22,8 @@ export interface AppDeps {
   store?: ObjectStore;
   campaigns?: CampaignGateway;
   now?: () => Date;
+  /** The editors' dashboard (Temporal client, editor list, sign-in mailer); with store and campaigns it replaces the status page at `/`, which moves to `/system`. */
+  dashboard?: Pick<DashboardDeps, 'client' | 'editors' | 'mailer' | 'logError'>;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -30,8 +33,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
+    if (!c.res.headers.has('Referrer-Policy')) c.header('Referrer-Policy', 'no-referrer');
+    // A route may allow same-origin framing (draft previews in the dashboard); everything else is DENY.
+    if (!c.res.headers.has('X-Frame-Options')) c.header('X-Frame-Options', 'DENY');
   });
 
   app.get('/healthz', async (c) => {
@@ -41,7 +45,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ status: ok ? 'ok' : 'degraded', checkedAt: new Date().toISOString(), checks }, ok ? 200 : 503);
   });
 
-  app.get('/', async (c) => {
+  const statusPage = async (c: Context) => {
     const checks = await checkHealth();
     const allUp = checks.every((x) => x.state === 'up');
     const links = [
@@ -55,7 +59,9 @@ export function createApp(deps: AppDeps): Hono {
       links,
     });
     return c.html(html, allUp ? 200 : 503);
-  });
+  };
+  app.get('/system', statusPage);
+  if (!(deps.store && deps.campaigns && deps.dashboard)) app.get('/', statusPage);
 
   if (deps.store) {
     app.route('/', siteRoutes(deps.store));
@@ -63,6 +69,10 @@ export function createApp(deps: AppDeps): Hono {
   }
   if (deps.store && deps.campaigns) {
     app.route('/', approvalRoutes({ store: deps.store, campaigns: deps.campaigns, secret: deps.endpoints.approvalSecret, now: deps.now }));
+  }
+
+  if (deps.store && deps.campaigns && deps.dashboard) {
+    app.route('/', dashboardRoutes({ ...deps.dashboard, store: deps.store, campaigns: deps.campaigns, endpoints: deps.endpoints, now: deps.now }));
   }
 
   app.notFound((c) => c.html(renderPage('not-found', 'Không tìm thấy trang'), 404));
