@@ -12,6 +12,8 @@ import { workerSpawnArgs, workerSpawnEnv } from '../worker/process-options.js';
 import { temporalGateway } from './campaign-gateway.js';
 import { S3ObjectStore } from './s3.js';
 import { startWebServer, type WebServerHandle } from '../web/server.js';
+import { EditorsFileError, loadEditors } from '../web/dashboard/index.js';
+import { createMailTransport } from './smtp.js';
 
 const root = path.join(import.meta.dirname, '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -45,6 +47,16 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  let editors;
+  try {
+    editors = await loadEditors(config.editorsFile);
+  } catch (err) {
+    if (err instanceof EditorsFileError) {
+      process.stderr.write(`${err.message}\n\nSửa tệp trên (hoặc đặt EDITORS_FILE) rồi chạy lại npm start.\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
   log(`Khởi động Truyền thông chiến dịch — thư mục dữ liệu: ${config.dataDir}`);
   const services: RunningServices = await startServices(config, log);
   let stopping = false;
@@ -69,11 +81,18 @@ async function main(): Promise<void> {
   };
   startWorker();
 
-  const web: WebServerHandle = await startWebServer(createApp({ endpoints: services.endpoints, store: S3ObjectStore.fromSettings(services.endpoints.s3), campaigns: temporalGateway(services.endpoints) }), config.web.host, config.web.port);
+  const gateway = temporalGateway(services.endpoints);
+  const dashboard = { client: gateway.client, editors, mailer: createMailTransport(services.endpoints.smtpUrl) };
+  const web: WebServerHandle = await startWebServer(
+    createApp({ endpoints: services.endpoints, store: S3ObjectStore.fromSettings(services.endpoints.s3), campaigns: gateway, dashboard }),
+    config.web.host,
+    config.web.port,
+  );
   const rows = [
     ...services.lines.map((l) => [l.service, l.where, l.note]),
     ['Worker', `hàng đợi ${services.endpoints.taskQueue}`, 'tiến trình con, tự khởi động lại nếu dừng'],
-    ['Máy chủ web', web.url, `tình trạng: ${web.url}/healthz · liên kết trong thư: ${services.endpoints.publicBaseUrl}`],
+    ['Máy chủ web', web.url, `tình trạng: ${web.url}/system và ${web.url}/healthz · liên kết trong thư: ${services.endpoints.publicBaseUrl}`],
+    ['Bảng điều khiển', `${services.endpoints.publicBaseUrl}/`, `biên tập viên đăng nhập bằng liên kết qua email (${editors.length} tài khoản trong ${config.editorsFile})`],
   ];
   const w0 = Math.max(...rows.map((r) => r[0]!.length));
   const w1 = Math.max(...rows.map((r) => r[1]!.length));
