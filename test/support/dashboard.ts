@@ -1,0 +1,87 @@
+/**
+ * The whole product for browser tests: a worker and the web server with the editors'
+ * dashboard on the shared real services (Temporal, object store, SMTP with inbox API), plus
+ * headless Chromium (Debian's `chromium` driven by playwright-core) and axe-core helpers.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Endpoints } from '../../infra/config.js';
+import { temporalGateway } from '../../infra/campaign-gateway.js';
+import { S3ObjectStore } from '../../infra/s3.js';
+import { createMailTransport } from '../../infra/smtp.js';
+import { createApp } from '../../web/app.js';
+import type { Editor } from '../../web/dashboard/index.js';
+import { startWebServer } from '../../web/server.js';
+import { waitFor } from './campaign.js';
+import { waitForEmails } from './mailbox.js';
+import { freePort } from './ports.js';
+import { startTestWorker } from './temporal.js';
+
+const require = createRequire(import.meta.url);
+export const ARTIFACTS = path.join(import.meta.dirname, '..', '..', 'test-artifacts', 'dashboard');
+
+export async function startDashboardProduct(shared: Endpoints, editors: Editor[]) {
+  const port = await freePort();
+  const taskQueue = `it-dashboard-${randomUUID().slice(0, 8)}`;
+  const endpoints: Endpoints = { ...shared, taskQueue, publicBaseUrl: `http://127.0.0.1:${port}` };
+  const worker = await startTestWorker(endpoints, taskQueue);
+  const gateway = temporalGateway(endpoints);
+  const mailer = createMailTransport(endpoints.smtpUrl);
+  const app = createApp({ endpoints, store: S3ObjectStore.fromSettings(endpoints.s3), campaigns: gateway, dashboard: { client: gateway.client, editors, mailer } });
+  const web = await startWebServer(app, '127.0.0.1', port);
+  return {
+    endpoints,
+    base: endpoints.publicBaseUrl,
+    async stop() {
+      await web.stop();
+      await worker.stop().catch(() => undefined);
+      await gateway.close();
+      mailer.close();
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The sign-in link in the newest sign-in email to `address`. */
+export async function signInLink(endpoints: Endpoints, address: string): Promise<string> {
+  const mails = await waitFor(async () => {
+    const found = (await waitForEmails(endpoints, address, 1, 1_000)).filter((m) => m.subject === 'Liên kết đăng nhập bảng điều khiển truyền thông');
+    return found.length ? found : undefined;
+  }, 30_000, `sign-in email to ${address}`);
+  const newest = mails.sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0)).at(-1);
+  const m = /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_-]{43})/.exec(newest?.text ?? '');
+  if (!m) throw new Error(`no sign-in link in the email to ${address}`);
+  return m[1]!;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol: the page's strict CSP (nonce-only scripts) stays on.
+  // In-page code is passed as text: this project compiles without the DOM library.
+  if (!(await page.evaluate("'axe' in window"))) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)")) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
