@@ -283,7 +283,9 @@ export async function planSchedules(req: ScheduleRequest): Promise<DesiredSchedu
   };
   const approvers = emails('approvers', req.approvers);
   const reportTo = emails('report-to', req.reportTo?.length ? req.reportTo : [DEFAULT_REPORT_TO]);
-  const preApprovedBy = req.preApprovedBy?.trim() || undefined;
+  const preApprovedBy = req.preApprovedBy?.trim().toLowerCase() || undefined;
+  if (req.preApproved?.length && !preApprovedBy) add('approved-by', 'cần email của người duyệt trước khi dùng --pre-approved');
+  if (preApprovedBy && !EMAIL.test(preApprovedBy)) add('approved-by', `"${preApprovedBy}" không phải địa chỉ email hợp lệ`);
   const reportDates: ReportDatesOverride[] = [];
   for (const raw of req.reportDates ?? []) {
     const [dutyId, list] = raw.includes('=') ? (raw.split('=', 2) as [string, string]) : [undefined, raw];

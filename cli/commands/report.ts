@@ -4,6 +4,7 @@
  * are copied to --out); the report is emailed to the lead body for review unless --no-email.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { WorkflowFailedError } from '@temporalio/client';
 import path from 'node:path';
 import { formatVnDate, parseVnDate } from '../../domain/dates.js';
 import { periodOfDays } from '../../domain/report/period.js';
@@ -78,11 +79,19 @@ export const reportCommand: Command = {
       ...(v['plans-dir'] ? { plansDir: path.resolve(v['plans-dir']) } : {}),
     };
     return withClient(async (client, endpoints) => {
-      const result = await client.workflow.execute('reportWorkflow', {
-        taskQueue: endpoints.taskQueue,
-        workflowId: `report-${request.planId}-${from}_${to}-${Date.now().toString(36)}`,
-        args: [request],
-      }) as ReportRunResult;
+      let result: ReportRunResult;
+      try {
+        result = (await client.workflow.execute('reportWorkflow', {
+          taskQueue: endpoints.taskQueue,
+          workflowId: `report-${request.planId}-${from}_${to}-${Date.now().toString(36)}`,
+          args: [request],
+          // Without a worker the report never starts; give up rather than wait forever.
+          workflowExecutionTimeout: '15 minutes',
+        })) as ReportRunResult;
+      } catch (err) {
+        if (err instanceof WorkflowFailedError) throw new CliError(`Không lập được báo cáo: ${err.cause?.message ?? err.message}\nKiểm tra worker đang chạy (npm start, campaign doctor).`, 1);
+        throw err;
+      }
       const written: string[] = [];
       if (v.out) {
         const store = S3ObjectStore.fromSettings(endpoints.s3);

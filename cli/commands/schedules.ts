@@ -34,7 +34,7 @@ Chạy lại nhiều lần không thay đổi gì nếu kế hoạch không đ�
   --plan ID               mã kế hoạch (xem: campaign plans list)
   --approvers EMAILS      người phê duyệt chiến dịch và bản tin chưa được duyệt trước
   --pre-approved TASKS    nhiệm vụ có chuỗi bản tin được duyệt trước cùng bộ thông điệp (hoặc all): đăng thẳng
-  --approved-by EMAIL     người duyệt trước (ghi vào mỗi bản tin)
+  --approved-by EMAIL     người duyệt trước (bắt buộc khi có --pre-approved; ghi vào mỗi bản tin)
   --report-to EMAILS      email cơ quan chủ trì nhận dự thảo báo cáo
   --report-dates DATES    hạn báo cáo cho nhiệm vụ báo cáo không ghi ngày: "10/6,10/12" hoặc "MÃ=10/6,10/12" (lặp lại được)
   --per-locality          mỗi đơn vị một chuỗi bản tin, theo khung giờ sớm nhất của đơn vị
@@ -85,7 +85,7 @@ export const schedulesSyncCommand: Command = {
           mediaListFile: v['media-list-file'],
           approvers: list(v.approvers),
           preApproved: list(v['pre-approved']),
-          preApprovedBy: v['approved-by'] ?? process.env.USER,
+          preApprovedBy: v['approved-by'],
           reportTo: list(v['report-to']),
           reportDates: v['report-dates'],
           perLocality: v['per-locality'],

@@ -169,8 +169,9 @@ describe('schedules on the real dev server', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 tạo mới, 0 cập nhật, 0 xóa, 8 giữ nguyên');
     expect(again.stdout).toContain('Lưu ý:');
-    const bad = await runCli(['schedules', 'sync', '--plan', 'lang-son-62-kh-ubnd-2026', '--approvers', 'khong-phai-email', '--report-dates', '31/2'], env);
+    const bad = await runCli(['schedules', 'sync', '--plan', 'lang-son-62-kh-ubnd-2026', '--approvers', 'khong-phai-email', '--report-dates', '31/2', '--pre-approved', 'all'], env);
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('approved-by: cần email của người duyệt trước khi dùng --pre-approved');
     expect(bad.stderr).toContain('approvers: "khong-phai-email" không phải địa chỉ email hợp lệ');
     expect(bad.stderr).toContain('report-dates: "31/2" không phải ngày/tháng dạng dd/mm');
     await waitFor(async () => ((await listScheduleIds(product.client, `sched-${idPrefix}`)).length === 8 ? true : undefined), 60_000, 'schedules listed');
