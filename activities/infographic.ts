@@ -15,6 +15,8 @@ export interface RenderInfographicInput {
   templates?: string[];
   /** Draft version, part of the key (default 1). */
   version?: number;
+  /** Store under this prefix instead of the plan/occasion/task one (a campaign keeps its drafts under its own id). */
+  keyPrefix?: string;
 }
 
 /** One stored file. */
@@ -130,7 +132,7 @@ export function createInfographicActivities(deps: { store: ObjectStore }) {
       const { brief } = input;
       const version = input.version ?? 1;
       const templates = input.templates && input.templates.length > 0 ? input.templates : [...TEMPLATE_NAMES];
-      const prefix = infographicPrefix(brief, version);
+      const prefix = input.keyPrefix ?? infographicPrefix(brief, version);
       const outputs: InfographicSummary[] = [];
       for (const name of templates) {
         try {

@@ -266,6 +266,9 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       if (outcome.decision === 'approve') break;
       // Request changes: a new version with the edited fields, and a new round of approval.
       edits = { ...edits, ...outcome.edits };
+      // Shown at once (the search attribute follows when drafting starts), so nobody reads
+      // "awaiting approval" next to the new version number while it is being drafted.
+      state.status = 'drafting';
       state.version += 1;
       state.step = 1;
       briefKey = (await prep.reviseBrief({ campaignId: input.campaignId, version: state.version, edits, comment: outcome.comment ?? '' })).briefKey;

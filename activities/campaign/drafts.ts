@@ -6,9 +6,9 @@
 import type { ContentBrief } from '../../domain/brief.js';
 import type { DraftSummary } from '../../domain/campaign/types.js';
 import type { Locality } from '../../domain/localities.js';
-import { renderInfographic } from '../../render/infographic/render.js';
 import { renderLoudspeakerScript } from '../../render/script/index.js';
 import type { ActivityDeps } from '../deps.js';
+import { createInfographicActivities } from '../infographic.js';
 import { keys } from './keys.js';
 import { readJson, writeJson } from './store-json.js';
 
@@ -28,22 +28,22 @@ export function campaignSlot(locality: Locality) {
 }
 
 export function createDraftActivities({ store }: ActivityDeps) {
+  const infographics = createInfographicActivities({ store });
   return {
     async draftInfographics(input: { campaignId: string; version: number; briefKey: string }): Promise<DraftSummary> {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
+      const keyPrefix = `${keys.version(input.campaignId, input.version)}infographic`;
       const keysOut: string[] = [];
       const problems: string[] = [];
       const notes: string[] = [];
+      // One template at a time, so a headline too long for one layout is reported for that
+      // template while the others are still drafted.
       for (const template of CAMPAIGN_TEMPLATES) {
         try {
-          const out = await renderInfographic(brief, template);
-          const meta = { campaign: input.campaignId, plan: brief.planId, task: brief.taskId ?? '', occasion: brief.occasionId, template, 'content-hash': out.contentHash };
-          const png = keys.infographic(input.campaignId, input.version, template, 'png');
-          await store.put(png, out.png, { contentType: 'image/png', metadata: meta });
-          await store.put(keys.infographic(input.campaignId, input.version, template, 'webp'), out.webp, { contentType: 'image/webp', metadata: meta });
-          keysOut.push(png);
+          const [out] = (await infographics.renderInfographicActivity({ brief, templates: [template], version: input.version, keyPrefix })).outputs;
+          keysOut.push(out!.png.key);
           // Truncation with an ellipsis is allowed where a template says so: a note, not a problem.
-          if (out.truncated.length) notes.push(`${template} rút gọn ${out.truncated.join(', ')}`);
+          if (out!.truncated.length) notes.push(`${template} rút gọn ${out!.truncated.join(', ')}`);
         } catch (err) {
           problems.push(`${template}: ${(err as Error).message}`);
         }
