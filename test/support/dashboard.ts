@@ -18,7 +18,7 @@ import { startWebServer } from '../../web/server.js';
 import { waitFor } from './campaign.js';
 import { waitForEmails } from './mailbox.js';
 import { freePort } from './ports.js';
-import { startTestWorker } from './temporal.js';
+import { connectClient, startTestWorker } from './temporal.js';
 
 const require = createRequire(import.meta.url);
 export const ARTIFACTS = path.join(import.meta.dirname, '..', '..', 'test-artifacts', 'dashboard');
@@ -32,13 +32,17 @@ export async function startDashboardProduct(shared: Endpoints, editors: Editor[]
   const mailer = createMailTransport(endpoints.smtpUrl);
   const app = createApp({ endpoints, store: S3ObjectStore.fromSettings(endpoints.s3), campaigns: gateway, dashboard: { client: gateway.client, editors, mailer } });
   const web = await startWebServer(app, '127.0.0.1', port);
+  const temporal = await connectClient(endpoints);
   return {
     endpoints,
+    taskQueue,
+    client: temporal.client,
     base: endpoints.publicBaseUrl,
     async stop() {
       await web.stop();
       await worker.stop().catch(() => undefined);
       await gateway.close();
+      await temporal.close();
       mailer.close();
     },
   };

@@ -1,7 +1,7 @@
 /**
  * The editors' dashboard: sign-in by emailed one-time link, then home (upcoming occasions and
  * the campaigns waiting for this person), calendar, plans, starting a campaign and following it
- * to publication. Server-rendered Handlebars pages; one small inline script polls a campaign's
+ * to publication, the product's schedules and the stored periodic reports. Server-rendered Handlebars pages; one small inline script polls a campaign's
  * status. Mount with `app.route('/', dashboardRoutes(deps))`.
  *
  * Guards are attached per route (not with `use('*')`), so mounting at `/` never puts other
@@ -12,6 +12,8 @@ import { campaignRoutes } from './campaign.js';
 import { dashContext, type DashboardDeps, type DashEnv } from './context.js';
 import { homeRoutes } from './home.js';
 import { planRoutes } from './plans.js';
+import { reportRoutes } from './reports.js';
+import { scheduleRoutes } from './schedules.js';
 import { signInRoutes } from './sign-in.js';
 import { startRoutes } from './start.js';
 
@@ -28,5 +30,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<DashEnv> {
   // `/campaigns/new` before `/campaigns/:id`.
   startRoutes(app, ctx);
   campaignRoutes(app, ctx);
+  scheduleRoutes(app, ctx);
+  reportRoutes(app, ctx);
   return app;
 }

@@ -17,6 +17,8 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/plans', label: 'Kế hoạch' },
   { href: '/campaigns', label: 'Chiến dịch' },
   { href: '/campaigns/new', label: 'Khởi tạo chiến dịch' },
+  { href: '/schedules', label: 'Lịch định kỳ' },
+  { href: '/reports', label: 'Báo cáo' },
 ];
 
 function currentHref(path: string): string | undefined {

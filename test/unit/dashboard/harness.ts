@@ -2,7 +2,7 @@
  * An in-process dashboard for unit tests: the real app with a MemoryObjectStore, a recording
  * mailer, and fakes of the campaign gateway and the Temporal client (unit tests only).
  */
-import type { Client } from '@temporalio/client';
+import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CampaignInput, CampaignState, DecisionInput } from '../../../domain/campaign/types.js';
 import type { CampaignGateway } from '../../../infra/campaign-gateway.js';
@@ -55,6 +55,8 @@ export function campaignState(overrides: Partial<CampaignState> = {}): CampaignS
   };
 }
 
+const ID_FOR_RUNS = 'campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026';
+
 export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Editor[] } = {}) {
   const parsed = parseConfig({});
   if (!parsed.ok) throw new Error('default config must parse');
@@ -74,6 +76,9 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
   const decisions: { id: string; d: DecisionInput }[] = [];
   const started: CampaignInput[] = [];
   const cancelled: string[] = [];
+  /** Managed schedules by id, and what was done to them. */
+  const schedules = new Map<string, { planId: string; kind: string; title: string; paused: boolean }>();
+  const scheduleActions: string[] = [];
   const gateway: CampaignGateway = {
     async status(id) {
       return states.get(id);
@@ -104,6 +109,42 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
         };
       },
     },
+    schedule: {
+      async *list() {
+        for (const [scheduleId, s] of schedules) {
+          yield {
+            scheduleId,
+            memo: { managedBy: 'campaign-ops', planId: s.planId, kind: s.kind, title: s.title },
+            state: { paused: s.paused },
+            info: { nextActionTimes: [new Date('2026-11-02T23:00:00Z')], recentActions: [{ scheduledAt: new Date('2026-10-26T23:00:00Z'), action: { workflow: { workflowId: `${ID_FOR_RUNS}` } } }] },
+          };
+        }
+      },
+      getHandle(id: string) {
+        const s = () => {
+          const found = schedules.get(id);
+          if (!found) throw new ScheduleNotFoundError('not found', id);
+          return found;
+        };
+        return {
+          async describe() {
+            const x = s();
+            return { memo: { managedBy: 'campaign-ops', planId: x.planId, kind: x.kind, title: x.title } };
+          },
+          async pause() {
+            s().paused = true;
+            scheduleActions.push(`pause ${id}`);
+          },
+          async unpause() {
+            s().paused = false;
+            scheduleActions.push(`resume ${id}`);
+          },
+          async trigger() {
+            scheduleActions.push(`trigger ${id}`);
+          },
+        };
+      },
+    },
   };
   const app = createApp({
     endpoints,
@@ -122,7 +163,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
     });
   }
 
-  return { app, store, clock, sent, states, decisions, started, cancelled, endpoints, mailCount };
+  return { app, store, clock, sent, states, decisions, started, cancelled, schedules, scheduleActions, endpoints, mailCount };
 }
 
 export type Harness = ReturnType<typeof harness>;

@@ -4,8 +4,8 @@ import { campaignState, csrfOf, form, harness, signIn } from './harness.js';
 const ID = campaignState().campaignId;
 const decode = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
 
-const pages = ['/', '/calendar', '/plans', '/plans/phuong-bac-kan-2026', '/campaigns', '/campaigns/new', `/campaigns/${ID}`, `/campaigns/${ID}/cancel`, `/campaigns/${ID}/files/v1/infographic/social.png`];
-const posts = ['/campaigns/new', `/campaigns/${ID}/decision`, `/campaigns/${ID}/cancel`, '/sign-out'];
+const pages = ['/', '/calendar', '/plans', '/plans/phuong-bac-kan-2026', '/campaigns', '/campaigns/new', `/campaigns/${ID}`, `/campaigns/${ID}/cancel`, '/schedules', '/reports', `/campaigns/${ID}/files/v1/infographic/social.png`];
+const posts = ['/campaigns/new', `/campaigns/${ID}/decision`, `/campaigns/${ID}/cancel`, '/schedules/sched-x/pause', '/schedules/sched-x/trigger', '/sign-out'];
 
 describe('every dashboard route needs a session', () => {
   it.each(pages)('GET %s → 303 to the sign-in page', async (path) => {
