@@ -13,10 +13,11 @@ const MAX_MESSAGES = 5;
 const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const firstSentence = (s: string): string => (s.split(/(?<=[.;])\s/)[0] ?? s).replace(/[;,]\s*$/, '.');
 
-/** Figures from measurable targets: the task's own, else those of the period holding `year`. */
-function figuresFor(plan: Plan, year: number, task?: Task): BriefFigure[] {
+/** Figures from measurable targets: the tasks' own, else those of the period holding `year`. */
+function figuresFor(plan: Plan, year: number, ...tasks: Task[]): BriefFigure[] {
   const measurable = allTargets(plan).filter((t): t is TargetWithPeriod & { measure: NonNullable<TargetWithPeriod['measure']> } => t.measure !== undefined);
-  let chosen = task && task.targets.length > 0 ? measurable.filter((t) => task.targets.includes(t.id)) : [];
+  const own = [...new Set(tasks.flatMap((t) => t.targets))];
+  let chosen = own.flatMap((id) => measurable.filter((t) => t.id === id));
   if (chosen.length === 0) {
     const current = measurable.filter((t) => t.period.from <= year && year <= t.period.to);
     chosen = current.length > 0 ? current : measurable.filter((t) => t.period.label === measurable[0]?.period.label);
@@ -59,7 +60,7 @@ export function buildBrief(plan: Plan, occasion: OccasionInstance, taskOrId?: Ta
     occasionDate: occasion.date,
     headline: `${greeting} – ${capitalize(resolutionTheme(plan))}`,
     keyMessages: messagesFor(plan, task),
-    figures: figuresFor(plan, Number(occasion.date.slice(0, 4)), task),
+    figures: figuresFor(plan, Number(occasion.date.slice(0, 4)), ...(task ? [task] : [])),
     body: task ? task.description.map(paragraphText) : [...plan.objectives.general],
     tags: [...new Set([resolutionName(plan), occasion.name, plan.issuer.area])],
   };
@@ -70,3 +71,54 @@ export function buildBrief(plan: Plan, occasion: OccasionInstance, taskOrId?: Ta
   }
   return brief;
 }
+
+/** At most this many description paragraphs per task when a brief covers several tasks. */
+const PARAGRAPHS_PER_TASK = 2;
+/** A joined task title longer than this names the first task and counts the others. */
+const MAX_JOINED_TITLE = 300;
+
+/** Round-robin over lists, skipping repeats: every task gets its first message in before any gets a second. */
+function interleave(lists: string[][], max: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < max && lists.some((l) => i < l.length); i++) {
+    for (const list of lists) {
+      const item = list[i];
+      if (item !== undefined && !out.includes(item) && out.length < max) out.push(item);
+    }
+  }
+  return out;
+}
+
+/**
+ * The brief of a campaign over one or more tasks of a plan on one occasion. One task (or none)
+ * gives exactly `buildBrief`. Several tasks give one brief that speaks for all of them: key
+ * messages taken in turn from each task, the figures of all their targets, the opening
+ * paragraphs of each description, the numbers and titles of all tasks, and the first task as
+ * the primary one (its id keys the stored drafts). Throws RangeError for a task not in the plan.
+ */
+export function buildCampaignBrief(plan: Plan, occasion: OccasionInstance, taskIds: readonly string[]): ContentBrief {
+  const ids = [...new Set(taskIds)];
+  if (ids.length <= 1) return buildBrief(plan, occasion, ids[0]);
+  const tasks = ids.map((id) => {
+    const task = plan.tasks.find((t) => t.id === id);
+    if (!task) throw new RangeError(`task "${id}" is not in plan "${plan.id}"`);
+    return task;
+  });
+  const primary = buildBrief(plan, occasion, tasks[0]);
+  const leads = [...new Set(tasks.map((t) => t.leadBody ?? plan.leadBody))];
+  const joinedTitle = tasks.map((t) => t.title).join('; ');
+  return {
+    ...primary,
+    taskIds: ids,
+    taskNumber: tasks.map((t) => t.number).join(', '),
+    taskTitle: joinedTitle.length <= MAX_JOINED_TITLE ? joinedTitle : `${tasks[0]!.title} và ${tasks.length - 1} nhiệm vụ khác`,
+    leadBody: leads.length === 1 ? leads[0]! : plan.leadBody,
+    keyMessages: interleave(
+      tasks.map((t) => messagesFor(plan, t)),
+      MAX_MESSAGES,
+    ),
+    figures: figuresFor(plan, Number(occasion.date.slice(0, 4)), ...tasks),
+    body: tasks.flatMap((t) => t.description.slice(0, PARAGRAPHS_PER_TASK).map(paragraphText)),
+  };
+}
+

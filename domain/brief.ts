@@ -28,7 +28,11 @@ export interface ContentBrief {
   issuer: string;
   /** Short form for tight layouts, e.g. "UBND tỉnh Lạng Sơn" */
   issuerShort: string;
+  /** The task the brief is about; with several, the first (primary) one. */
   taskId?: string;
+  /** Every task the brief covers, when it covers more than one (the first is `taskId`). */
+  taskIds?: string[];
+  /** e.g. "II.4", or "II.1, II.3" for several tasks. */
   taskNumber?: string;
   taskTitle?: string;
   /** Lead body of the task (or of the plan when no task). */

@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ContentBrief } from '../../domain/brief.js';
-import { buildBrief } from '../../domain/brief-builder.js';
+import { buildCampaignBrief } from '../../domain/brief-builder.js';
 import { occasionsBetween } from '../../domain/calendar/index.js';
 import { leadTimeFor } from '../../domain/calendar/lead-times.js';
 import type { CampaignInput, DraftEdits } from '../../domain/campaign/types.js';
@@ -41,7 +41,7 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       const tasks = input.taskIds.length > 0 ? input.taskIds : instance.tasks.filter((t) => t.planId === plan.id).map((t) => t.taskId);
       const missing = tasks.filter((id) => !plan.tasks.some((t) => t.id === id));
       if (missing.length) throw bad(`Kế hoạch ${plan.id} không có nhiệm vụ: ${missing.join(', ')}.`);
-      const brief: ContentBrief = buildBrief(plan, instance, tasks[0]);
+      const brief: ContentBrief = buildCampaignBrief(plan, instance, tasks);
 
       const localityList = await loadLocalities(input.localitiesFile);
       const localities =

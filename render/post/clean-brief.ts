@@ -72,6 +72,9 @@ export function cleanBriefInto(collector: ProblemCollector, brief: ContentBrief,
     body: listOfText('body', 'paragraph', 'Đoạn nội dung'),
     tags: listOfText('tags', 'tag', 'Thẻ'),
   };
+  if (Array.isArray(brief.taskIds)) {
+    clean.taskIds = brief.taskIds.map((v, i) => c.text(`${p('taskIds')}[${i}]`, v, 'id', { label: `Mã nhiệm vụ số ${i + 1}` }));
+  }
   return clean;
 }
 

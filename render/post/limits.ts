@@ -10,7 +10,7 @@ export const TEXT_LIMITS = {
   resolution: { label: 'Nghị quyết thực hiện', max: 300 },
   issuer: { label: 'Cơ quan ban hành', max: 300 },
   issuerShort: { label: 'Tên ngắn của cơ quan ban hành', max: 150 },
-  taskNumber: { label: 'Số thứ tự nhiệm vụ', max: 20 },
+  taskNumber: { label: 'Số thứ tự nhiệm vụ', max: 120 },
   taskTitle: { label: 'Tên nhiệm vụ', max: 500 },
   leadBody: { label: 'Cơ quan chủ trì', max: 300 },
   occasionName: { label: 'Tên dịp', max: 200 },

@@ -76,7 +76,8 @@ export function sapoOf(brief: ContentBrief): { sapo: string; paragraphs: string[
 /** "Nhiệm vụ 2: Tăng cường …" for a task brief; undefined for a plan-level brief. */
 export function taskLabel(brief: ContentBrief): string | undefined {
   if (!brief.taskTitle && !brief.taskNumber) return undefined;
-  const task = brief.taskNumber ? `Nhiệm vụ ${brief.taskNumber}` : 'Nhiệm vụ';
+  const noun = (brief.taskIds?.length ?? 0) > 1 ? 'Các nhiệm vụ' : 'Nhiệm vụ';
+  const task = brief.taskNumber ? `${noun} ${brief.taskNumber}` : noun;
   return `${task}${brief.taskTitle ? `: ${brief.taskTitle}` : ''}`;
 }
 

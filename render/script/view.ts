@@ -57,6 +57,8 @@ export interface ScriptView {
   planSymbol: string;
   issuer: string;
   taskTitle: string;
+  /** True when the bulletin speaks for several tasks ("các nhiệm vụ"). */
+  severalTasks: boolean;
   leadBody: string;
   body: string[];
   figures: string[];
@@ -164,6 +166,7 @@ export function buildScriptView(input: LoudspeakerScriptInput): { view: ScriptVi
     planSymbol: source.planSymbol.replace(/\s*\([^)]*\)/gu, '').trim(),
     issuer: cleanField(brief.issuer, 'brief.issuer'),
     taskTitle: asPhrase(cleanField(brief.taskTitle, 'brief.taskTitle')),
+    severalTasks: (brief.taskIds?.length ?? 0) > 1,
     leadBody: asPhrase(cleanField(brief.leadBody, 'brief.leadBody')),
     body: cleanList(brief.body, 'brief.body').map(asSentence),
     figures: readFigures(brief.figures),

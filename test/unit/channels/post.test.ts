@@ -57,6 +57,13 @@ describe('renderPost', () => {
     expect(v.valid).toBe(true);
   });
 
+  it('names every task of a brief that covers several', async () => {
+    const brief = { ...bacKanTeachersDay, taskIds: ['a', 'b'], taskNumber: '2, 4', taskTitle: 'Truyền thông số; Tôn vinh, lan tỏa mô hình điển hình' };
+    const { html } = renderPost({ ...base, brief });
+    expect(html).toContain('— Các nhiệm vụ 2, 4: Truyền thông số; Tôn vinh, lan tỏa mô hình điển hình');
+    expect((await validatePost(html)).valid).toBe(true);
+  });
+
   it('renders a plan-level brief without task and without infographic, still valid', async () => {
     const { html } = renderPost({ ...base, brief: quangNgaiSchoolOpening, infographic: undefined, slug: 'quang-ngai' });
     expect(html).toContain('Thuộc Kế hoạch số 88/KH-UBND của Ủy ban nhân dân tỉnh Quảng Ngãi</p>');

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBrief } from '../../../domain/brief-builder.js';
+import { buildBrief, buildCampaignBrief } from '../../../domain/brief-builder.js';
 import { occasionsBetween } from '../../../domain/calendar/index.js';
+import { paragraphText } from '../../../domain/plan/describe.js';
 import { loadPlan } from '../../../infra/plan-store.js';
 
 const ward = await loadPlan('phuong-bac-kan-2026');
@@ -64,5 +65,40 @@ describe('buildBrief', () => {
 
   it('refuses an unknown task id', () => {
     expect(() => buildBrief(ward, teachersDay, 'khong-co')).toThrow(RangeError);
+  });
+});
+
+describe('buildCampaignBrief', () => {
+  const opening = occasionsBetween('2027-09-05', '2027-09-05', [ward])[0];
+  if (!opening) throw new Error('5/9 missing');
+  const taskIds = opening.tasks.map((t) => t.taskId);
+  const tasks = taskIds.map((id) => ward.tasks.find((t) => t.id === id)!);
+
+  it('is the task brief for one task and the plan brief for none', () => {
+    expect(buildCampaignBrief(ward, teachersDay, ['pbk-ton-vinh'])).toEqual(buildBrief(ward, teachersDay, 'pbk-ton-vinh'));
+    expect(buildCampaignBrief(ward, teachersDay, [])).toEqual(buildBrief(ward, teachersDay));
+  });
+
+  it('speaks for every task of the school-opening day, not only the first', () => {
+    expect(taskIds.length).toBeGreaterThanOrEqual(2);
+    const brief = buildCampaignBrief(ward, opening, taskIds);
+    expect(brief.taskId).toBe(taskIds[0]);
+    expect(brief.taskIds).toEqual(taskIds);
+    expect(brief.taskNumber).toBe(tasks.map((t) => t.number).join(', '));
+    for (const task of tasks) {
+      expect(brief.taskTitle).toContain(task.title);
+      // Each task's first key message is in, and its opening paragraph is in the body.
+      expect(brief.keyMessages).toContain(task.keyMessages[0]);
+      expect(brief.body).toContain(paragraphText(task.description[0]!));
+    }
+    expect(brief.keyMessages.length).toBeLessThanOrEqual(5);
+    expect(new Set(brief.keyMessages).size).toBe(brief.keyMessages.length);
+    // The tasks' own measurable targets (the first task's are not measurable, the second's are).
+    expect(brief.figures.map((f) => f.targetId)).toEqual(['pbk-2030-quan-triet', 'pbk-2030-co-so-giao-duc']);
+    expect(brief.headline).toBe(buildBrief(ward, opening).headline);
+  });
+
+  it('refuses an unknown task id among several', () => {
+    expect(() => buildCampaignBrief(ward, opening, [taskIds[0]!, 'khong-co'])).toThrow(/khong-co/);
   });
 });

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBrief } from '../../../domain/brief-builder.js';
+import { buildBrief, buildCampaignBrief } from '../../../domain/brief-builder.js';
 import { occasionsBetween } from '../../../domain/calendar/index.js';
 import { parsePlan } from '../../../domain/plan/index.js';
 import { findUnspeakable } from '../../../domain/speech/speakable.js';
@@ -41,5 +41,20 @@ describe('loudspeaker scripts for the shipped plans', () => {
       }
     }
     expect(scripts).toBe(occasions.length * (plan.tasks.length + 1));
+  });
+
+  it.each(planFiles)('%s: a campaign over all tasks of an occasion reads aloud and names them as several', (file) => {
+    const parsed = parsePlan(readFileSync(join(PLAN_DIR, file), 'utf8'), file);
+    if (!parsed.ok) throw new Error(`${file} does not parse`);
+    const { plan } = parsed;
+    for (const occasion of occasionsBetween('2026-01-01', '2026-12-31', [plan])) {
+      const taskIds = occasion.tasks.filter((t) => t.planId === plan.id).map((t) => t.taskId);
+      const brief = buildCampaignBrief(plan, occasion, taskIds);
+      const { text } = renderLoudspeakerScript({ brief, locality, slot });
+      const where = `${occasion.occasionId} / ${taskIds.join('+')}`;
+      expect(findUnspeakable(text), where).toEqual([]);
+      expect(text, where).not.toMatch(/[\d/%&<>]/u);
+      if (taskIds.length > 1) expect(text, where).toContain('Bản tin hôm nay giới thiệu các nhiệm vụ: ');
+    }
   });
 });
