@@ -7,15 +7,18 @@
  * Writes go post + media first, then the manifest, then index + feed, so a failure at any
  * point leaves the index pointing only at posts that exist.
  *
- * Known limit: the manifest is read-modify-written without a compare-and-swap (s3rver has no
- * conditional writes). Two publishPost activities running at the same instant could lose one
- * manifest entry (its post stays stored; publishing it again restores the entry). Run site
- * publishing one at a time (e.g. one workflow or a task queue with one slot) to rule this out.
+ * Concurrent publishing is safe without compare-and-swap (which s3rver lacks): each campaign
+ * writes only its own objects — a slug claim `site/slugs/<campaign>.json` and an entry
+ * `site/entries/<campaign>.json` — and the manifest, index and feed are derived from all
+ * entries. A slug is claimed before anything is written at its address and checked again after
+ * the claim; when another campaign claimed the same slug meanwhile, the campaign moves to a slug
+ * suffixed with its own id, which nobody else can take. The derived files are rebuilt until the
+ * entries read back unchanged, so the last writer always includes every published post.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
 import type { ContentBrief } from '../domain/brief.js';
-import { isSafeId, isSafeSlug, slugify, uniqueSlug } from '../domain/slug.js';
+import { isSafeId, isSafeSlug, ownedSlug, slugify, uniqueSlug } from '../domain/slug.js';
 import type { Endpoints } from '../infra/config.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import {
@@ -43,6 +46,10 @@ import {
 export const SITE_KEYS = {
   prefix: 'site/',
   manifest: 'site/manifest.json',
+  entries: 'site/entries/',
+  entry: (campaignId: string) => `site/entries/${campaignId}.json`,
+  slugs: 'site/slugs/',
+  slugClaim: (campaignId: string) => `site/slugs/${campaignId}.json`,
   index: 'site/index.html',
   feed: 'site/feed.xml',
   post: (slug: string) => `site/posts/${slug}/index.html`,
@@ -115,21 +122,85 @@ const manifestSchema = z.object({ schemaVersion: z.literal(1), posts: z.array(ma
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type SiteManifest = z.infer<typeof manifestSchema>;
 
+/**
+ * Reads and checks one JSON object; undefined when it does not exist. A store without atomic
+ * writes (s3rver writes into the file in place) can show an object half-written while another
+ * publish rewrites it, so a body that does not parse is read again a few times before it
+ * counts as corrupt — then the failure is non-retryable and names the key.
+ */
+async function readJsonObject<T>(store: ObjectStore, key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  let problem = '';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 40 * attempt));
+    const obj = await store.get(key);
+    if (!obj) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(obj.body.toString('utf8'));
+    } catch {
+      problem = `${key} is not valid JSON; fix or remove it before publishing`;
+      continue;
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    problem = `${key} does not match its schema: ${parsed.error.message}`;
+  }
+  throw ApplicationFailure.nonRetryable(problem, 'SiteManifestCorrupt');
+}
+
 /** Reads the site manifest (an empty one when none exists yet). Throws a non-retryable failure when it is corrupt. */
 export async function readManifest(store: ObjectStore): Promise<SiteManifest> {
-  const obj = await store.get(SITE_KEYS.manifest);
-  if (!obj) return { schemaVersion: 1, posts: [] };
-  let json: unknown;
-  try {
-    json = JSON.parse(obj.body.toString('utf8'));
-  } catch {
-    throw ApplicationFailure.nonRetryable(`${SITE_KEYS.manifest} is not valid JSON; fix or remove it before publishing`, 'SiteManifestCorrupt');
+  return (await readJsonObject(store, SITE_KEYS.manifest, manifestSchema)) ?? { schemaVersion: 1, posts: [] };
+}
+
+const claimSchema = z.object({ campaignId: z.string(), slug: z.string().refine(isSafeSlug) });
+type SlugClaim = z.infer<typeof claimSchema>;
+
+/** Reads every JSON object under `prefix` with `schema`; a corrupt one fails without retry, naming its key. */
+async function readAll<T>(store: ObjectStore, prefix: string, schema: z.ZodType<T>): Promise<T[]> {
+  const keys = (await store.list(prefix)).filter((k) => k.endsWith('.json'));
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += 16) {
+    const batch = await Promise.all(keys.slice(i, i + 16).map((key) => readJsonObject(store, key, schema)));
+    // An object removed between list and get is skipped.
+    for (const item of batch) if (item !== undefined) out.push(item);
   }
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    throw ApplicationFailure.nonRetryable(`${SITE_KEYS.manifest} does not match the manifest schema: ${parsed.error.message}`, 'SiteManifestCorrupt');
+  return out;
+}
+
+/**
+ * Every published post, one entry per campaign. Posts published before entries existed live only
+ * in the manifest; they are carried over into entries the first time this runs.
+ */
+export async function readEntries(store: ObjectStore): Promise<ManifestEntry[]> {
+  const entries = await readAll(store, SITE_KEYS.entries, manifestEntrySchema);
+  for (const post of (await readManifest(store)).posts) {
+    if (entries.some((e) => e.campaignId === post.campaignId) || !isSafeId(post.campaignId)) continue;
+    await store.put(SITE_KEYS.entry(post.campaignId), JSON.stringify(post, null, 2), { contentType: 'application/json; charset=utf-8' });
+    entries.push(post);
   }
-  return parsed.data;
+  return entries.sort((a, b) => a.campaignId.localeCompare(b.campaignId));
+}
+
+/**
+ * The slug a campaign publishes under, claimed before anything is written at that address. A
+ * retry finds its own claim. See the module comment for why this is safe when two campaigns
+ * publish at the same instant.
+ */
+async function claimSlug(store: ObjectStore, campaignId: string, headline: string, entries: ManifestEntry[]): Promise<string> {
+  const othersSlugs = (claims: SlugClaim[]) =>
+    new Set([...claims.filter((c) => c.campaignId !== campaignId).map((c) => c.slug), ...entries.filter((e) => e.campaignId !== campaignId).map((e) => e.slug)]);
+  const write = (slug: string) => store.put(SITE_KEYS.slugClaim(campaignId), JSON.stringify({ campaignId, slug }), { contentType: 'application/json; charset=utf-8' });
+  const before = await readAll(store, SITE_KEYS.slugs, claimSchema);
+  let slug = before.find((c) => c.campaignId === campaignId)?.slug ?? uniqueSlug(slugify(headline), othersSlugs(before));
+  await write(slug);
+  // Whoever claimed the same slug between our read and our write: both sides see it here, and
+  // each moves to its own suffixed slug (or one already moved and the other keeps the plain one).
+  if (othersSlugs(await readAll(store, SITE_KEYS.slugs, claimSchema)).has(slug)) {
+    slug = ownedSlug(slugify(headline), campaignId);
+    await write(slug);
+  }
+  return slug;
 }
 
 function inputFailure(err: unknown): never {
@@ -185,9 +256,23 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
     baseUrl: `${endpoints.publicBaseUrl.replace(/\/+$/, '')}/site`,
   };
 
-  async function regenerate(manifest: SiteManifest): Promise<void> {
-    await store.put(SITE_KEYS.index, renderSiteIndex(manifest.posts, site), { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
-    await store.put(SITE_KEYS.feed, renderFeed(manifest.posts, site), { contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'no-cache' });
+  /**
+   * Rebuilds the manifest, index and feed from the entries, again while the entries read back
+   * differently afterwards (another campaign published meanwhile), so the last one written
+   * lists every post.
+   */
+  async function regenerate(): Promise<void> {
+    const fingerprint = (entries: ManifestEntry[]) => JSON.stringify(entries);
+    let entries = await readEntries(store);
+    for (let round = 0; round < 10; round++) {
+      const manifest: SiteManifest = { schemaVersion: 1, posts: entries };
+      await store.put(SITE_KEYS.manifest, JSON.stringify(manifest, null, 2), { contentType: 'application/json; charset=utf-8', cacheControl: 'no-cache' });
+      await store.put(SITE_KEYS.index, renderSiteIndex(entries, site), { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
+      await store.put(SITE_KEYS.feed, renderFeed(entries, site), { contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'no-cache' });
+      const after = await readEntries(store);
+      if (fingerprint(after) === fingerprint(entries)) return;
+      entries = after;
+    }
   }
 
   return {
@@ -204,22 +289,23 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
         problems.throwIfAny();
         const brief = cleanBrief(input.brief);
 
-        const manifest = await readManifest(store);
-        const existing = manifest.posts.find((p) => p.campaignId === input.campaignId);
+        const entries = await readEntries(store);
+        const existing = entries.find((p) => p.campaignId === input.campaignId);
         if (existing && existing.version > input.version) {
           // A retried or re-run older version must not roll the site back.
           return { slug: existing.slug, url: postUrl(site.baseUrl, existing.slug), key: SITE_KEYS.post(existing.slug), version: existing.version };
         }
-        const slug = existing?.slug ?? uniqueSlug(slugify(brief.headline), new Set(manifest.posts.map((p) => p.slug)));
+        // The infographic is checked before a slug is claimed, so bad input leaves nothing behind.
+        const ref = refOf(input);
+        const g = ref ? await loadInfographic(store, ref, brief) : undefined;
+        const slug = existing?.slug ?? (await claimSlug(store, input.campaignId, brief.headline, entries));
         const publishedAt = existing?.publishedAt ?? input.publishedAt;
         const updatedAt = existing && existing.version < input.version ? input.publishedAt : existing?.updatedAt;
 
         // 1. Media and post.
-        const ref = refOf(input);
         let image: PostImage | undefined;
         let mediaKey: string | undefined;
-        if (ref) {
-          const g = await loadInfographic(store, ref, brief);
+        if (g) {
           const file = `${slug}.${g.ext}`;
           mediaKey = SITE_KEYS.media(file);
           await store.put(mediaKey, g.body, { contentType: g.contentType, cacheControl: 'public, max-age=300' });
@@ -233,7 +319,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
         const key = SITE_KEYS.post(slug);
         await store.put(key, html, { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache', metadata: { campaign: input.campaignId, version: String(input.version) } });
 
-        // 2. Manifest, re-read just before writing to keep the window for lost updates small.
+        // 2. This campaign's entry (only this campaign writes it).
         const entry: ManifestEntry = {
           slug,
           campaignId: input.campaignId,
@@ -246,12 +332,10 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
           tags: brief.tags,
           ...(mediaKey ? { mediaKey } : {}),
         };
-        const latest = await readManifest(store);
-        const next: SiteManifest = { schemaVersion: 1, posts: [...latest.posts.filter((p) => p.campaignId !== input.campaignId), entry] };
-        await store.put(SITE_KEYS.manifest, JSON.stringify(next, null, 2), { contentType: 'application/json; charset=utf-8', cacheControl: 'no-cache' });
+        await store.put(SITE_KEYS.entry(input.campaignId), JSON.stringify(entry, null, 2), { contentType: 'application/json; charset=utf-8' });
 
-        // 3. Index and feed.
-        await regenerate(next);
+        // 3. Manifest, index and feed, derived from every entry.
+        await regenerate();
         return { slug, url: postUrl(site.baseUrl, slug), key, version: input.version };
       } catch (err) {
         return inputFailure(err);

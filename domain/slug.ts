@@ -50,6 +50,23 @@ export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
 }
 
 /**
+ * `base` with a short suffix derived from `owner` (e.g. a campaign id): the same owner always
+ * gets the same slug and two owners practically never share one, so it settles a collision
+ * without coordination (portals commonly end post addresses with an id like this).
+ */
+export function ownedSlug(base: string, owner: string): string {
+  // FNV-1a, 32 bits: deterministic and tiny; this is an address, not a secret.
+  let h = 0x811c9dc5;
+  for (const ch of String(owner)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const suffix = `-${h.toString(36)}`;
+  const clean = isSafeSlug(base) ? base : slugify(base);
+  return `${clean.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/g, '')}${suffix}`;
+}
+
+/**
  * True for a slug this module could have produced: lower-case ASCII letters and digits in
  * dash-separated words, 1 to `MAX_SLUG_LENGTH` characters. Rejects `..`, slashes (encoded or
  * not), dots, spaces, upper case and everything else a URL could smuggle in.

@@ -76,13 +76,24 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<StoredObject | undefined> {
-    try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      const bytes = await out.Body!.transformToByteArray();
-      return { key, body: Buffer.from(bytes), contentType: out.ContentType, metadata: decodeMeta(out.Metadata) };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
+    // The SDK retries the request, not the reading of its body. A body cut off mid-read (a
+    // server that rewrites the object in place, as s3rver does, or a dropped connection) is
+    // fetched again a few times before the error counts.
+    for (let attempt = 1; ; attempt++) {
+      let out;
+      try {
+        out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+      try {
+        const bytes = await out.Body!.transformToByteArray();
+        return { key, body: Buffer.from(bytes), contentType: out.ContentType, metadata: decodeMeta(out.Metadata) };
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
     }
   }
 

@@ -57,4 +57,17 @@ describe('the published site on the real object store', () => {
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Không tìm thấy trang');
   });
+
+  it('three campaigns publishing the same headline at once each keep their own post, and all are listed', async () => {
+    const ids = [0, 1, 2].map((i) => `it-site-race-${i}-${run}`);
+    const results = await Promise.all(
+      ids.map((campaignId, i) => site.publishPost({ campaignId, version: 1, brief: { ...bacKanTeachersDay, keyMessages: [`Thông điệp riêng ${campaignId}.`] }, publishedAt: `2026-11-20T0${i}:10:00Z` })),
+    );
+    expect(new Set(results.map((r) => r.slug)).size).toBe(3);
+    const index = await (await app.request('/site/')).text();
+    for (const [i, r] of results.entries()) {
+      expect(await (await app.request(new URL(r.url).pathname)).text()).toContain(`Thông điệp riêng ${ids[i]}.`);
+      expect(index).toContain(`href="posts/${r.slug}/"`);
+    }
+  });
 });

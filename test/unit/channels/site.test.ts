@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import Parser from 'rss-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SITE_KEYS, createSiteActivities, readManifest } from '../../../activities/site.js';
+import { SITE_KEYS, createSiteActivities, readEntries, readManifest } from '../../../activities/site.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
 import { validatePost } from '../../../render/post/index.js';
 import { siteRoutes } from '../../../web/site.js';
@@ -65,6 +65,36 @@ describe('publishPost', () => {
     const a = await site.publishPost({ campaignId: 'c-a', version: 1, brief: bacKanTeachersDay, publishedAt: '2026-11-20T01:00:00Z' });
     const b = await site.publishPost({ campaignId: 'c-b', version: 1, brief: bacKanTeachersDay, publishedAt: '2026-11-20T02:00:00Z' });
     expect(b.slug).toBe(`${a.slug}-2`);
+  });
+
+  it('campaigns publishing the same headline at the same instant each keep their own post, all listed', async () => {
+    const ids = ['c-a', 'c-b', 'c-c', 'c-d'];
+    const results = await Promise.all(ids.map((campaignId, i) => site.publishPost({ campaignId, version: 1, brief: { ...bacKanTeachersDay, keyMessages: [`Thông điệp của ${campaignId}.`] }, publishedAt: `2026-11-20T0${i}:00:00Z` })));
+    const slugs = results.map((r) => r.slug);
+    expect(new Set(slugs).size).toBe(ids.length);
+    for (const [i, r] of results.entries()) {
+      // Each address holds its own campaign's post, not another's written over it.
+      expect(text(store, r.key), ids[i]).toContain(`Thông điệp của ${ids[i]}.`);
+      expect(store.objects.get(r.key)?.metadata.campaign).toBe(ids[i]);
+      expect(text(store, SITE_KEYS.index)).toContain(`href="posts/${r.slug}/"`);
+    }
+    expect((await readManifest(store)).posts.map((p) => p.campaignId).sort()).toEqual(ids);
+    const feed = await new Parser().parseString(text(store, SITE_KEYS.feed)!);
+    expect(feed.items).toHaveLength(ids.length);
+  });
+
+  it('carries over posts that only the manifest of an earlier release knows', async () => {
+    const old = await site.publishPost({ campaignId: 'c-old', version: 1, brief: quangNgaiSchoolOpening, publishedAt: '2026-09-05T00:30:00Z' });
+    // An earlier release kept posts only in the manifest.
+    await store.delete(SITE_KEYS.entry('c-old'));
+    await store.delete(SITE_KEYS.slugClaim('c-old'));
+    await site.publishPost({ campaignId: 'c-new', version: 1, brief: quangNgaiSchoolOpening, publishedAt: '2026-11-20T01:00:00Z' });
+    expect((await readEntries(store)).map((e) => e.campaignId)).toEqual(['c-new', 'c-old']);
+    expect(text(store, SITE_KEYS.index)).toContain(`href="posts/${old.slug}/"`);
+    // The carried-over post keeps its address; the new one with the same title gets another.
+    const slugs = Object.fromEntries((await readManifest(store)).posts.map((p) => [p.campaignId, p.slug]));
+    expect(slugs['c-old']).toBe(old.slug);
+    expect(slugs['c-new']).toMatch(/-2$/);
   });
 
   it('republishing the same campaign version is idempotent and keeps the slug', async () => {

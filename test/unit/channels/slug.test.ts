@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_SLUG, MAX_SLUG_LENGTH, isSafeId, isSafeSlug, slugify, uniqueSlug } from '../../../domain/slug.js';
+import { FALLBACK_SLUG, MAX_SLUG_LENGTH, isSafeId, isSafeSlug, ownedSlug, slugify, uniqueSlug } from '../../../domain/slug.js';
 
 describe('slugify', () => {
   it('removes Vietnamese diacritics, including đ and Đ', () => {
@@ -60,6 +60,18 @@ describe('uniqueSlug', () => {
 
   it('slugifies a base that is not a slug yet', () => {
     expect(uniqueSlug('Ngày Nhà giáo', new Set(['ngay-nha-giao']))).toBe('ngay-nha-giao-2');
+  });
+});
+
+describe('ownedSlug', () => {
+  it('is stable per owner, different between owners, safe and within the limit', () => {
+    const a = ownedSlug('ngay-nha-giao-viet-nam', 'campaign-a');
+    expect(a).toMatch(/^ngay-nha-giao-viet-nam-[a-z0-9]+$/);
+    expect(ownedSlug('ngay-nha-giao-viet-nam', 'campaign-a')).toBe(a);
+    expect(ownedSlug('ngay-nha-giao-viet-nam', 'campaign-b')).not.toBe(a);
+    const long = ownedSlug('x'.repeat(200), 'campaign-a');
+    expect(long.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(isSafeSlug(long)).toBe(true);
   });
 });
 
