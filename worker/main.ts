@@ -3,7 +3,7 @@
  * against configured services. Stops cleanly on SIGINT/SIGTERM.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { endpointsFromConfig, loadConfig, ConfigError } from '../infra/config.js';
@@ -20,6 +20,9 @@ async function main(): Promise<void> {
   const built = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bundle.ts'), bundlePath], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error(`bundling the workflow code failed (exit ${built.status})`);
   const handle = await createWorker(endpoints, { workflowBundle: { codePath: bundlePath } });
+  // The worker holds the code in memory once created; the file is not needed any more. Bundles
+  // of workers that were killed before they got here are removed too.
+  removeBundles(path.dirname(bundlePath));
   const stop = () => handle.worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -27,7 +30,24 @@ async function main(): Promise<void> {
   console.log(`[worker] đang nhận việc trên hàng đợi "${endpoints.taskQueue}" tại ${endpoints.temporalAddress}`);
   await handle.worker.run();
   await handle.close();
-  rmSync(bundlePath, { force: true });
+}
+
+/** Removes this worker's bundle and those of workers no longer running. */
+function removeBundles(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^bundle-(\d+)\.js$/.exec(name)?.[1]);
+    if (!pid || (pid !== process.pid && isRunning(pid))) continue;
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 main().catch((err) => {

@@ -3,7 +3,7 @@
  * completes and every journalist has exactly one briefing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -46,9 +46,19 @@ describe('worker crash while sending briefings', () => {
     const temporal = await connectClient(endpoints);
     cleanups.push(() => temporal.close());
 
+    // A bundle left behind by a worker killed while it was starting (no such process now).
+    const bundles = path.join(endpoints.dataDir, 'workflow-bundle');
+    mkdirSync(bundles, { recursive: true });
+    const stale = path.join(bundles, 'bundle-2147483646.js');
+    writeFileSync(stale, '// stale');
+
     // The first worker stops (heartbeating) right after the 5th briefing is sent and recorded.
     const first = await spawnWorker(endpoints, { CAMPAIGN_FAILPOINT: 'briefing-sent:5' });
     cleanups.push(() => killWorker(first));
+    // Once running, the worker keeps its workflow code in memory: neither its own bundle file
+    // nor the stale one is left in the data folder.
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(path.join(bundles, `bundle-${first.child.pid}.js`))).toBe(false);
     const approver = `duyet-${tag}@example.org`;
     const input = await resolveCampaignInput({
       planId: 'phuong-bac-kan-2026',
