@@ -4,17 +4,15 @@
  * partials under templates/infographic/partials. Compiled templates are cached, and a source
  * version (hash of every template and partial file) feeds the content hash.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Handlebars from 'handlebars';
+import { loadTemplateFolder } from '../template-folder.js';
 import { capitalize, viDateLong, viDateShort, viNumber, viPercent } from '../format.js';
 import type { LaidOutText } from '../layout.js';
 import { escapeXml, sanitizeText } from '../sanitize.js';
 
 /** Folder holding the infographic templates. */
 export const TEMPLATE_DIR = resolve(import.meta.dirname, '..', '..', 'templates', 'infographic');
-const PARTIAL_DIR = join(TEMPLATE_DIR, 'partials');
 const SUFFIX = '.svg.hbs';
 
 const hbs = Handlebars.create();
@@ -57,35 +55,14 @@ hbs.registerHelper('starPoints', (cx: unknown, cy: unknown, r: unknown) => {
   return safe(pts.join(' '));
 });
 
-function sourcesOf(dir: string): [string, string][] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(SUFFIX))
-    .sort()
-    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-}
-
-const partials = sourcesOf(PARTIAL_DIR);
-for (const [file, source] of partials) hbs.registerPartial(file.slice(0, -SUFFIX.length), source);
-const templates = new Map(sourcesOf(TEMPLATE_DIR));
+const folder = loadTemplateFolder(hbs, TEMPLATE_DIR, SUFFIX, { noEscape: false });
 
 /** Hash of every template and partial source: changes whenever any of them changes. */
-export const TEMPLATE_SOURCE_VERSION = createHash('sha256')
-  .update(JSON.stringify([...templates, ...partials]))
-  .digest('hex')
-  .slice(0, 16);
-
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+export const TEMPLATE_SOURCE_VERSION = folder.sourceVersion;
 
 /** Renders a template file (e.g. "poster.svg.hbs") with a view model. */
 export function renderTemplateFile(file: string, view: object): string {
-  let fn = compiled.get(file);
-  if (!fn) {
-    const source = templates.get(file);
-    if (source === undefined) throw new Error(`Không tìm thấy tệp mẫu ${join(TEMPLATE_DIR, file)}`);
-    fn = hbs.compile(source, { strict: true, noEscape: false });
-    compiled.set(file, fn);
-  }
-  return fn(view);
+  return folder.render(file, view);
 }
 
 /** Exposed for tests of the helpers. */
