@@ -16,16 +16,15 @@ import {
   WorkflowIdReusePolicy,
   condition,
   proxyActivities,
-  setHandler,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import type { CampaignState, DecisionInput } from '../domain/campaign/types.js';
+import type { CampaignState } from '../domain/campaign/types.js';
 import { bulletinRunId, BULLETIN_OCCASION_ID, type BulletinSeriesInput } from '../domain/schedules/bulletin.js';
 import type { OccasionStartInput } from '../domain/schedules/occasion.js';
 import { CampaignOccasion, CampaignPlan, CampaignStatus as SearchStatus, CampaignYear } from '../domain/search-attributes.js';
-import { campaignWorkflow, decideUpdate, LOCALITY_BATCH, statusQuery } from './campaign.js';
+import { acceptDecisions, campaignWorkflow, LOCALITY_BATCH } from './campaign.js';
 
 const act = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 5 } });
 const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
@@ -67,8 +66,6 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     startedAt: isoNow(),
     updatedAt: isoNow(),
   };
-  let pending: DecisionInput | undefined;
-  let allowed: string[] = [];
   let auditSeq = 0;
   const channel = state.channels[0]!;
 
@@ -80,24 +77,7 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     await act.appendAudit({ campaignId: runId, seq: auditSeq, entry: { at, kind, text, version: state.version, seriesId: series.seriesId, taskId: series.taskId, ...extra } });
   };
 
-  setHandler(statusQuery, () => state);
-  setHandler(
-    decideUpdate,
-    (d) => {
-      pending = d;
-      state.decisions.push(d);
-      return { status: state.status, version: state.version };
-    },
-    {
-      validator: (d) => {
-        if (state.status !== 'awaitingApproval' || pending) throw new Error('Bản tin không còn chờ phê duyệt.');
-        if (d.version !== state.version) throw new Error(`Phiên bản ${d.version} đã cũ; phiên bản hiện tại là ${state.version}.`);
-        if (d.step !== 1) throw new Error(`Bước duyệt ${d.step} không phải bước hiện tại (1).`);
-        if (!allowed.includes(d.approver.toLowerCase())) throw new Error(`${d.approver} không phải người duyệt bản tin này.`);
-        if (d.decision === 'requestChanges' && !d.comment?.trim()) throw new Error('Yêu cầu sửa cần có nhận xét.');
-      },
-    },
-  );
+  const inbox = acceptDecisions(state, { name: 'Bản tin', approverOf: 'bản tin này' });
 
   const prepared = await act.prepareBulletinRun({ series, runId, at: state.startedAt });
   state.occasionDate = prepared.day;
@@ -144,9 +124,8 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     }
 
     // Approval, as for a campaign: one step, the series' approvers, a deadline.
-    allowed = series.approvers.map((a) => a.toLowerCase());
+    inbox.open(series.approvers);
     state.awaiting = [...series.approvers];
-    pending = undefined;
     state.status = 'awaitingApproval';
     await mail.sendApprovalRequests({
       campaignId: runId,
@@ -162,10 +141,10 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     });
     await event('approvalRequested', `Đã gửi yêu cầu phê duyệt bản tin tới ${series.approvers.join(', ')}`);
     const deadline = Date.parse(state.startedAt) + series.decideWithinMs;
-    if (!(await condition(() => pending !== undefined, Math.max(0, deadline - Date.now())))) {
+    if (!(await condition(() => inbox.pending !== undefined, Math.max(0, deadline - Date.now())))) {
       return close('expired', 'Quá hạn phê duyệt; bản tin không được phát.');
     }
-    const decision = pending!;
+    const decision = inbox.pending!;
     state.awaiting = [];
     await event(decision.decision, `${decision.approver}: ${decision.decision}${decision.comment ? ` — ${decision.comment}` : ''}`, { decision });
     if (decision.decision === 'approve') break;

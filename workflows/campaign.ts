@@ -34,6 +34,56 @@ import { CampaignStatus as SearchStatus } from '../domain/search-attributes.js';
 export const statusQuery = defineQuery<CampaignState>('status');
 export const decideUpdate = defineUpdate<{ status: CampaignStatus; version: number }, [DecisionInput]>('decide');
 
+/** Where a waiting workflow receives its approvers' decision. */
+export interface DecisionInbox {
+  /** The decision received since the inbox was last opened. */
+  readonly pending: DecisionInput | undefined;
+  /** Waits for a new decision from these approvers (any earlier decision is cleared). */
+  open(approvers: string[]): void;
+  /** Lets more people decide the open question (escalation). */
+  allow(approvers: string[]): void;
+}
+
+/**
+ * Answers the status query with `state` and accepts the decide update only while `state` awaits
+ * approval, for its current version and step, from an allowed approver, once; "request changes"
+ * needs a comment. `subject` names what is decided in the refusals ("Chiến dịch", "Bản tin").
+ */
+export function acceptDecisions(state: CampaignState, subject: { name: string; approverOf: string }): DecisionInbox {
+  let pending: DecisionInput | undefined;
+  let allowed: string[] = [];
+  setHandler(statusQuery, () => state);
+  setHandler(
+    decideUpdate,
+    (d) => {
+      pending = d;
+      state.decisions.push(d);
+      return { status: state.status, version: state.version };
+    },
+    {
+      validator: (d) => {
+        if (state.status !== 'awaitingApproval' || pending) throw new Error(`${subject.name} không còn chờ phê duyệt.`);
+        if (d.version !== state.version) throw new Error(`Phiên bản ${d.version} đã cũ; phiên bản hiện tại là ${state.version}.`);
+        if (d.step !== state.step) throw new Error(`Bước duyệt ${d.step} không phải bước hiện tại (${state.step}).`);
+        if (!allowed.includes(d.approver.toLowerCase())) throw new Error(`${d.approver} không phải người duyệt ${subject.approverOf}.`);
+        if (d.decision === 'requestChanges' && !d.comment?.trim()) throw new Error('Yêu cầu sửa cần có nhận xét.');
+      },
+    },
+  );
+  return {
+    get pending() {
+      return pending;
+    },
+    open(approvers) {
+      allowed = approvers.map((a) => a.toLowerCase());
+      pending = undefined;
+    },
+    allow(approvers) {
+      allowed = [...allowed, ...approvers.map((a) => a.toLowerCase())];
+    },
+  };
+}
+
 /** Scripts are drafted and published in batches so 1,000+ localities stay small in history. */
 export const LOCALITY_BATCH = 100;
 
@@ -73,10 +123,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     startedAt: isoNow(),
     updatedAt: isoNow(),
   };
-  let pending: DecisionInput | undefined;
   let repeatDaily = false;
   let schedule: Record<string, string> = {};
-  let allowed: string[] = [];
   let auditSeq = 0;
 
   const event = async (kind: string, text: string, extra: Record<string, unknown> = {}) => {
@@ -96,24 +144,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     if (c) Object.assign(c, { state: s, version: state.version }, extra);
   };
 
-  setHandler(statusQuery, () => state);
-  setHandler(
-    decideUpdate,
-    (d) => {
-      pending = d;
-      state.decisions.push(d);
-      return { status: state.status, version: state.version };
-    },
-    {
-      validator: (d) => {
-        if (state.status !== 'awaitingApproval' || pending) throw new Error('Chiến dịch không còn chờ phê duyệt.');
-        if (d.version !== state.version) throw new Error(`Phiên bản ${d.version} đã cũ; phiên bản hiện tại là ${state.version}.`);
-        if (d.step !== state.step) throw new Error(`Bước duyệt ${d.step} không phải bước hiện tại (${state.step}).`);
-        if (!allowed.includes(d.approver.toLowerCase())) throw new Error(`${d.approver} không phải người duyệt của bước này.`);
-        if (d.decision === 'requestChanges' && !d.comment?.trim()) throw new Error('Yêu cầu sửa cần có nhận xét.');
-      },
-    },
-  );
+  const inbox = acceptDecisions(state, { name: 'Chiến dịch', approverOf: 'của bước này' });
 
   /** Renders every requested channel's drafts for the current version. */
   async function renderDrafts(briefKey: string): Promise<void> {
@@ -151,9 +182,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
 
   /** Asks the approvers of the current step and waits, with reminder, escalation and deadline. */
   async function awaitDecision(approvers: string[]): Promise<DecisionInput | 'expired'> {
-    allowed = approvers.map((a) => a.toLowerCase());
+    inbox.open(approvers);
     state.awaiting = [...approvers];
-    pending = undefined;
     const ask = (to: string[], kind: 'request' | 'reminder' | 'escalation') =>
       mail.sendApprovalRequests({
         campaignId: input.campaignId,
@@ -174,12 +204,12 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     const deadline = Date.parse(input.decideBy);
     let reminded = false;
     let escalated = input.escalateTo.length === 0;
-    while (!pending) {
+    while (!inbox.pending) {
       const wakes = [deadline];
       if (!reminded) wakes.push(started + input.reminderAfterMs);
       if (!escalated) wakes.push(started + input.escalateAfterMs);
       const wait = Math.max(0, Math.min(...wakes) - Date.now());
-      if (await condition(() => pending !== undefined, wait)) break;
+      if (await condition(() => inbox.pending !== undefined, wait)) break;
       const now = Date.now();
       if (now >= deadline) return 'expired';
       if (!reminded && now >= started + input.reminderAfterMs) {
@@ -189,13 +219,13 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       }
       if (!escalated && now >= started + input.escalateAfterMs) {
         escalated = true;
-        allowed = [...allowed, ...input.escalateTo.map((a) => a.toLowerCase())];
+        inbox.allow(input.escalateTo);
         state.awaiting = [...state.awaiting, ...input.escalateTo];
         await ask(input.escalateTo, 'escalation');
         await event('escalation', `Chưa có quyết định; đã chuyển lên ${input.escalateTo.join(', ')}`);
       }
     }
-    const decision = pending!;
+    const decision = inbox.pending!;
     state.awaiting = [];
     await event(decision.decision, `${decision.approver}: ${decision.decision}${decision.comment ? ` — ${decision.comment}` : ''}`, { decision });
     return decision;
