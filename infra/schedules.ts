@@ -171,23 +171,47 @@ export interface ScheduleListing {
 
 /** The product's schedules, optionally of one plan, sorted by id. */
 export async function listManagedSchedules(client: Client, filter: { planId?: string; idPrefix?: string } = {}): Promise<ScheduleListing[]> {
-  const out: ScheduleListing[] = [];
+  // The list comes from Temporal's visibility store, which lags a moment behind a pause or a
+  // run; it only tells which schedules exist. Each one's state is read with describe, which is
+  // current, so a page reloaded right after "pause" shows it paused.
+  const ids: string[] = [];
   for await (const s of client.schedule.list()) {
     const memo = s.memo ?? {};
     if (memo.managedBy !== MANAGED_BY) continue;
     if (filter.planId && memo.planId !== filter.planId) continue;
     if (filter.idPrefix && !s.scheduleId.startsWith(filter.idPrefix)) continue;
+    ids.push(s.scheduleId);
+  }
+  const described = await mapLimit(ids, 8, (id) => describeOrUndefined(client, id));
+  const out: ScheduleListing[] = [];
+  described.forEach((d, i) => {
+    // Deleted since it was listed, or no longer ours.
+    if (!d || d.memo?.managedBy !== MANAGED_BY) return;
+    const memo = d.memo;
     out.push({
-      id: s.scheduleId,
+      id: ids[i]!,
       planId: String(memo.planId ?? ''),
       kind: memo.kind as ScheduleKind | undefined,
       title: memo.title as string | undefined,
-      paused: s.state.paused,
-      nextRuns: s.info.nextActionTimes.map((d) => d.toISOString()),
-      recentRuns: s.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+      paused: d.state.paused,
+      nextRuns: d.info.nextActionTimes.map((t) => t.toISOString()),
+      recentRuns: d.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), workflowId: a.action.workflow.workflowId })),
     });
-  }
+  });
   return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /** A schedule id is not one of the product's. */

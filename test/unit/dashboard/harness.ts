@@ -110,14 +110,11 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
       },
     },
     schedule: {
+      // Like Temporal's visibility store, the list may lag: it always reports the state the
+      // schedule was created with. describe() is current.
       async *list() {
         for (const [scheduleId, s] of schedules) {
-          yield {
-            scheduleId,
-            memo: { managedBy: 'campaign-ops', planId: s.planId, kind: s.kind, title: s.title },
-            state: { paused: s.paused },
-            info: { nextActionTimes: [new Date('2026-11-02T23:00:00Z')], recentActions: [{ scheduledAt: new Date('2026-10-26T23:00:00Z'), action: { workflow: { workflowId: `${ID_FOR_RUNS}` } } }] },
-          };
+          yield { scheduleId, memo: { managedBy: 'campaign-ops', planId: s.planId, kind: s.kind, title: s.title }, state: { paused: false }, info: { nextActionTimes: [], recentActions: [] } };
         }
       },
       getHandle(id: string) {
@@ -129,7 +126,11 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
         return {
           async describe() {
             const x = s();
-            return { memo: { managedBy: 'campaign-ops', planId: x.planId, kind: x.kind, title: x.title } };
+            return {
+              memo: { managedBy: 'campaign-ops', planId: x.planId, kind: x.kind, title: x.title },
+              state: { paused: x.paused },
+              info: { nextActionTimes: [new Date('2026-11-02T23:00:00Z')], recentActions: [{ scheduledAt: new Date('2026-10-26T23:00:00Z'), action: { workflow: { workflowId: `${ID_FOR_RUNS}` } } }] },
+            };
           },
           async pause() {
             s().paused = true;

@@ -39,6 +39,15 @@ describe('schedules page', () => {
     expect(h.scheduleActions).toEqual([`pause ${SCHED}`, `resume ${SCHED}`, `trigger ${SCHED}`]);
   });
 
+  it('right after a pause the page offers resume, though the schedule list lags behind', async () => {
+    const { h, cookie, csrf } = await setup();
+    await h.app.request(`/schedules/${SCHED}/pause`, { method: 'POST', body: form({ csrf }), headers: { Cookie: cookie } });
+    const html = await (await h.app.request('/schedules?ok=pause', { headers: { Cookie: cookie } })).text();
+    expect(html).toContain('Đã tạm dừng lịch.');
+    expect(html).toContain(`action="/schedules/${SCHED}/resume"`);
+    expect(html).not.toContain(`action="/schedules/${SCHED}/pause"`);
+  });
+
   it('unknown schedules and actions are 404', async () => {
     const { h, cookie, csrf } = await setup();
     expect((await h.app.request('/schedules/sched-khong-co/pause', { method: 'POST', body: form({ csrf }), headers: { Cookie: cookie } })).status).toBe(404);
