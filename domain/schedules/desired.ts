@@ -222,12 +222,18 @@ function reportSchedules(plan: Plan, o: DesiredOptions, notes: ScheduleNote[]): 
       notes.push({ subject, text: 'báo cáo khi phát sinh; không lập lịch.' });
       continue;
     }
-    const due = dutyDueDates(duty, o.reportDates);
+    const due = dutyDueDates(duty, o.reportDates, plan);
     if (!due) {
-      notes.push({ subject, text: `kế hoạch không ghi ngày báo cáo ("${duty.cadenceAsWritten ?? duty.cadence}"); bỏ qua. Có thể cho ngày khi đồng bộ: --report-dates ${duty.id}=10/6,10/12.` });
+      notes.push({ subject, text: `kế hoạch không ghi ngày báo cáo ("${duty.cadenceAsWritten ?? duty.cadence}") và đây là báo cáo của cơ quan khác, không phải cơ quan chủ trì; bỏ qua. Có thể cho ngày khi đồng bộ: --report-dates ${duty.id}=10/6,10/12.` });
       continue;
     }
     if (due.source === 'semiannual') notes.push({ subject, text: 'kế hoạch ghi định kỳ 6 tháng nhưng không ghi ngày; dùng hạn thông thường 10/6 và 10/12.' });
+    if (due.source === 'leadBodyUsual') {
+      notes.push({
+        subject,
+        text: `báo cáo của cơ quan chủ trì, kế hoạch ghi "${duty.cadenceAsWritten ?? duty.cadence}" mà không ghi ngày; dùng kỳ báo cáo 6 tháng và năm thông thường, hạn 10/6 và 10/12. Đổi bằng --report-dates ${duty.id}=dd/mm,dd/mm.`,
+      });
+    }
     const fire = reportFireDays(due.dates);
     const dueText = due.dates.map((d: DayMonth) => formatDayMonth(d.day, d.month)).join(', ');
     const id = scheduleId(plan.id, 'report', duty.id, o.idPrefix);

@@ -87,7 +87,7 @@ describe('schedules on the real dev server', () => {
       plansDir: copy.dir,
       approvers: ['bien-tap@example.org'],
       reportTo: ['lanh-dao@example.org'],
-      reportDates: ['pbk-bc-so-gddt=10/6,10/12'],
+      // No report dates: the ward's own periodic report gets the usual 10/6 and 10/12.
       idPrefix,
     };
     const sync = async () => syncSchedules(product.client, await planSchedules(req));
@@ -163,18 +163,20 @@ describe('schedules on the real dev server', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout) as { changes: { action: string; kind: string }[]; notes: { subject: string; text: string }[] };
-    expect(report.changes.filter((c) => c.action === 'created').map((c) => c.kind).sort()).toEqual(['bulletin', 'bulletin', 'occasion', 'occasion', 'occasion', 'occasion', 'occasion', 'report']);
-    expect(report.notes.some((n) => n.subject.startsWith('Báo cáo ls-bc-nganh-bo-gddt') && n.text.includes('không ghi ngày báo cáo'))).toBe(true);
+    expect(report.changes.filter((c) => c.action === 'created').map((c) => c.kind).sort()).toEqual(['bulletin', 'bulletin', 'occasion', 'occasion', 'occasion', 'occasion', 'occasion', 'report', 'report']);
+    // The Department's sector report gives no dates: the usual 10/6 and 10/12, and sync says so.
+    expect(report.notes.some((n) => n.subject.startsWith('Báo cáo ls-bc-nganh-bo-gddt') && n.text.includes('hạn 10/6 và 10/12'))).toBe(true);
+    expect(report.notes.some((n) => n.subject.startsWith('Báo cáo ls-bc-so-nganh-xa') && n.text.includes('không ghi ngày báo cáo'))).toBe(true);
     const again = await runCli(args, env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('0 tạo mới, 0 cập nhật, 0 xóa, 8 giữ nguyên');
+    expect(again.stdout).toContain('0 tạo mới, 0 cập nhật, 0 xóa, 9 giữ nguyên');
     expect(again.stdout).toContain('Lưu ý:');
     const bad = await runCli(['schedules', 'sync', '--plan', 'lang-son-62-kh-ubnd-2026', '--approvers', 'khong-phai-email', '--report-dates', '31/2', '--pre-approved', 'all'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('approved-by: cần email của người duyệt trước khi dùng --pre-approved');
     expect(bad.stderr).toContain('approvers: "khong-phai-email" không phải địa chỉ email hợp lệ');
     expect(bad.stderr).toContain('report-dates: "31/2" không phải ngày/tháng dạng dd/mm');
-    await waitFor(async () => ((await listScheduleIds(product.client, `sched-${idPrefix}`)).length === 8 ? true : undefined), 60_000, 'schedules listed');
+    await waitFor(async () => ((await listScheduleIds(product.client, `sched-${idPrefix}`)).length === 9 ? true : undefined), 60_000, 'schedules listed');
     const listed = await runCli(['schedules', 'list', '--plan', 'lang-son-62-kh-ubnd-2026'], env);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/Mã lịch\s+Loại\s+Trạng thái\s+Lần chạy tới\s+Mô tả/);

@@ -103,14 +103,26 @@ describe('desiredSchedules for the shipped plans', () => {
     ]);
   });
 
-  it('says why an undated occasion and undated reporting duties are left out', () => {
+  it('schedules the lead body\'s undated periodic report on the usual dates, and says why the other undated duties are left out', () => {
     const d = desiredSchedules(plan('phuong-bac-kan-2026'), options());
-    expect(d.schedules.filter((s) => s.kind === 'report')).toEqual([]);
+    const reports = d.schedules.filter((s) => s.kind === 'report');
+    // "Phòng Văn hóa - Xã hội (tham mưu UBND phường)" is the plan's lead body; the others are not.
+    expect(reports.map((s) => [s.id, s.calendars.map((c) => `${c.dayOfMonth}/${c.month}`)])).toEqual([['sched-phuong-bac-kan-2026-report-pbk-bc-so-gddt', ['5/6', '5/12']]]);
+    expect(reports[0]!.args[0] as ReportRequest).toMatchObject({ dutyId: 'pbk-bc-so-gddt', schedule: { dueDates: [{ day: 10, month: 6 }, { day: 10, month: 12 }] } });
     const text = d.notes.map((n) => `${n.subject}: ${n.text}`).join('\n');
     expect(text).toContain('hoi-nghi-bieu-duong-dien-hinh (Hội nghị biểu dương điển hình tiên tiến): chưa có ngày');
-    expect(text).toContain('Báo cáo pbk-bc-so-gddt');
-    expect(text).toContain('không ghi ngày báo cáo');
+    expect(text).toContain('Báo cáo pbk-bc-so-gddt (Phòng Văn hóa - Xã hội (tham mưu UBND phường)): báo cáo của cơ quan chủ trì');
+    expect(text).toContain('hạn 10/6 và 10/12. Đổi bằng --report-dates pbk-bc-so-gddt=dd/mm,dd/mm');
+    expect(text).toContain('Báo cáo pbk-bc-kinh-phi (Phòng Kinh tế, Hạ tầng và Đô thị): kế hoạch không ghi ngày báo cáo');
+    expect(text).toContain('--report-dates pbk-bc-kinh-phi=10/6,10/12');
     expect(text).toContain('Báo cáo pbk-bc-mttq-kien-nghi (Ủy ban Mặt trận Tổ quốc Việt Nam phường, các tổ chức chính trị - xã hội và các tổ dân phố): báo cáo khi phát sinh');
+  });
+
+  it('every shipped plan gets its lead body\'s report schedule', () => {
+    const ids = (id: string) => desiredSchedules(plan(id), options()).schedules.filter((s) => s.kind === 'report').map((s) => s.id);
+    expect(ids('quang-ngai-2026')).toEqual(['sched-quang-ngai-2026-report-qn-bc-so-gddt']);
+    // Lạng Sơn: the Department reports on the plan as a whole, and on its sector to the Ministry.
+    expect(ids('lang-son-62-kh-ubnd-2026')).toEqual(['sched-lang-son-62-kh-ubnd-2026-report-ls-bc-so-gddt', 'sched-lang-son-62-kh-ubnd-2026-report-ls-bc-nganh-bo-gddt']);
   });
 
   it('schedules a report a few days before each due date, from the plan, the editor, or the six-monthly default', async () => {
@@ -124,7 +136,10 @@ describe('desiredSchedules for the shipped plans', () => {
     expect(fromPlan[0]!.args[0] as ReportRequest).toMatchObject({ planId: 'nq57-xa-minh-hoa', dutyId: 'bao-cao-6-thang-nam', reportTo: ['bao-cao@example.org'], schedule: { dueDates: [{ day: 10, month: 6 }, { day: 10, month: 12 }], leadDays: 5 } });
 
     const ls = desiredSchedules(plan('lang-son-62-kh-ubnd-2026'), options({ reportDates: [{ dutyId: 'ls-bc-so-gddt', dates: [{ day: 15, month: 6 }, { day: 15, month: 12 }] }] }));
-    expect(ls.schedules.filter((s) => s.kind === 'report').map((s) => [s.id, s.calendars.map((c) => `${c.dayOfMonth}/${c.month}`)])).toEqual([['sched-lang-son-62-kh-ubnd-2026-report-ls-bc-so-gddt', ['10/6', '10/12']]]);
+    expect(ls.schedules.filter((s) => s.kind === 'report').map((s) => [s.id, s.calendars.map((c) => `${c.dayOfMonth}/${c.month}`)])).toEqual([
+      ['sched-lang-son-62-kh-ubnd-2026-report-ls-bc-so-gddt', ['10/6', '10/12']],
+      ['sched-lang-son-62-kh-ubnd-2026-report-ls-bc-nganh-bo-gddt', ['5/6', '5/12']],
+    ]);
 
     const semi = structuredClone(fixture);
     semi.reporting[0]!.dueDates = [];
@@ -140,7 +155,7 @@ describe('desiredSchedules for the shipped plans', () => {
     expect(d.schedules.filter((s) => s.kind !== 'report')).toEqual([]);
     expect(d.notes.some((n) => n.text.includes('--approvers'))).toBe(true);
     const pre = desiredSchedules(plan('phuong-bac-kan-2026'), options({ approvers: [], preApproved: 'all' }));
-    expect(pre.schedules.map((s) => s.kind)).toEqual(['bulletin']);
+    expect(pre.schedules.map((s) => s.kind)).toEqual(['bulletin', 'report']);
   });
 
   it('puts an id prefix in front of every id', () => {
