@@ -138,7 +138,8 @@ describe('editors’ dashboard in a real browser', () => {
     expect(await row.locator(`a[href="${new URL(campaignUrl).pathname}"]`).count()).toBe(1);
     await check('10-plan');
     await page.goto(`${product.base}/campaigns`);
-    expect(await page.locator('main').innerText()).toContain('Đã đăng');
+    // The list reads the status search attribute through visibility, which may lag a moment.
+    await expect.poll(async () => (await page.locator('main').innerText()).includes('Đã đăng') || (await page.reload(), false), { timeout: 30_000 }).toBe(true);
     await check('11-campaigns');
     await page.goto(`${product.base}/`);
     await check('12-home-after');

@@ -135,9 +135,10 @@ describe('the periodic report', () => {
   it('the report schedule, triggered, compiles the period since its previous firing and emails it for review', async () => {
     const idPrefix = `it${randomUUID().slice(0, 6)}-`;
     const reportTo = `lanh-dao-${randomUUID().slice(0, 8)}@example.org`;
-    const desired = await planSchedules({ planId: PLAN, taskQueue: product.taskQueue, reportTo: [reportTo], reportDates: ['ls-bc-so-gddt=10/6,10/12'], idPrefix });
-    // Without approvers only the report is scheduled; the notes say why the rest is not.
-    expect(desired.schedules.map((s) => s.id)).toEqual([`sched-${idPrefix}${PLAN}-report-ls-bc-so-gddt`]);
+    // No dates given: the plan's own undated reports (the Department's) take the usual 10/6 and
+    // 10/12. Without approvers only reports are scheduled; the notes say why the rest is not.
+    const desired = await planSchedules({ planId: PLAN, taskQueue: product.taskQueue, reportTo: [reportTo], idPrefix });
+    expect(desired.schedules.map((s) => s.id)).toEqual([`sched-${idPrefix}${PLAN}-report-ls-bc-so-gddt`, `sched-${idPrefix}${PLAN}-report-ls-bc-nganh-bo-gddt`]);
     const id = desired.schedules[0]!.id;
     try {
       await syncSchedules(product.client, desired);
@@ -156,7 +157,7 @@ describe('the periodic report', () => {
       expect(mail!.subject).toContain(`từ ngày ${formatVnDate(result.period.from)} đến ngày ${formatVnDate(result.period.to)}`);
       expect(mail!.attachments.map((a) => a.contentType).sort()).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/png', 'text/html']);
     } finally {
-      await product.client.schedule.getHandle(id).delete().catch(() => undefined);
+      for (const s of desired.schedules) await product.client.schedule.getHandle(s.id).delete().catch(() => undefined);
     }
   });
 
