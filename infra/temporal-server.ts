@@ -61,8 +61,29 @@ export async function waitForTemporal(address: string, namespace: string, timeou
   throw new Error(`Máy chủ Temporal tại ${address} không sẵn sàng sau ${Math.round(timeoutMs / 1000)} giây: ${lastError}`);
 }
 
-/** Starts `temporal server start-dev` and resolves once it accepts connections. */
+/**
+ * Starts `temporal server start-dev` and resolves once it accepts connections. The CLI picks
+ * free ports of its own for the HTTP API and metrics; another process can take one between
+ * its pick and its bind, so a start that dies on "address already in use" is tried again.
+ */
 export async function startTemporalServer(options: TemporalServerOptions): Promise<TemporalServerHandle> {
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchTemporalServer(options);
+    } catch (err) {
+      if (attempt >= attempts || !(err instanceof TemporalExitedError) || !/address already in use/.test(err.message)) throw err;
+      await sleep(500 * attempt);
+    }
+  }
+}
+
+/** The server process exited while we waited for it. */
+class TemporalExitedError extends Error {
+  override readonly name = 'TemporalExitedError';
+}
+
+async function launchTemporalServer(options: TemporalServerOptions): Promise<TemporalServerHandle> {
   const ip = options.ip ?? '127.0.0.1';
   mkdirSync(path.dirname(options.dbFile), { recursive: true });
   mkdirSync(path.dirname(options.logFile), { recursive: true });
@@ -102,8 +123,13 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   try {
     await waitForTemporal(address, options.namespace, options.startTimeoutMs ?? 60_000, () => exited);
   } catch (err) {
+    const hadExited = exited !== undefined;
     child.kill('SIGKILL');
-    throw err;
+    await Promise.race([exitedPromise, sleep(5_000)]);
+    await new Promise<void>((resolve) => log.end(resolve));
+    if (!hadExited) throw err;
+    // Read the log again: the last lines may have reached the file after the exit event.
+    throw new TemporalExitedError(`${exited!.split('\n')[0]}\n${lastLines(options.logFile, 15)}`);
   }
   return {
     address,
