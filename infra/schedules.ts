@@ -170,7 +170,7 @@ export interface ScheduleListing {
 }
 
 /** The product's schedules, optionally of one plan, sorted by id. */
-export async function listManagedSchedules(client: Client, filter: { planId?: string; idPrefix?: string } = {}): Promise<ScheduleListing[]> {
+export async function listManagedSchedules(client: Client, filter: { planId?: string; idPrefix?: string; include?: readonly string[] } = {}): Promise<ScheduleListing[]> {
   // The list comes from Temporal's visibility store, which lags a moment behind a pause or a
   // run; it only tells which schedules exist. Each one's state is read with describe, which is
   // current, so a page reloaded right after "pause" shows it paused.
@@ -182,11 +182,14 @@ export async function listManagedSchedules(client: Client, filter: { planId?: st
     if (filter.idPrefix && !s.scheduleId.startsWith(filter.idPrefix)) continue;
     ids.push(s.scheduleId);
   }
+  // Schedules the caller has just created, which the list may not show yet.
+  for (const id of filter.include ?? []) if (!ids.includes(id)) ids.push(id);
   const described = await mapLimit(ids, 8, (id) => describeOrUndefined(client, id));
   const out: ScheduleListing[] = [];
   described.forEach((d, i) => {
-    // Deleted since it was listed, or no longer ours.
+    // Deleted since it was listed, or not ours, or outside the filter (an included id).
     if (!d || d.memo?.managedBy !== MANAGED_BY) return;
+    if (filter.planId && d.memo.planId !== filter.planId) return;
     const memo = d.memo;
     out.push({
       id: ids[i]!,

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { daysBetween, vnToday } from '../../domain/dates.js';
-import { planSchedules, syncSchedules } from '../../infra/schedules.js';
+import { planSchedules } from '../../infra/schedules.js';
 import type { Editor } from '../../web/dashboard/index.js';
 import { launchChromium, screenshot, seriousViolations, signInLink, startDashboardProduct } from '../support/dashboard.js';
 
@@ -31,10 +31,10 @@ describe('editors’ dashboard in a real browser', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     page = await context.newPage();
   });
-  const idPrefix = `it-dash-${randomUUID().slice(0, 6)}-`;
+  const formSynced: string[] = [];
   afterAll(async () => {
-    // The schedules made for the schedules page are removed again.
-    if (product) await syncSchedules(product.client, { planId: 'phuong-bac-kan-2026', idPrefix: `sched-${idPrefix}phuong-bac-kan-2026-`, schedules: [], notes: [] }).catch(() => undefined);
+    // The schedules made from the schedules page are removed again.
+    for (const id of formSynced) await product?.client.schedule.getHandle(id).delete().catch(() => undefined);
     await browser?.close();
     await product?.stop();
   });
@@ -143,15 +143,25 @@ describe('editors’ dashboard in a real browser', () => {
     await check('11-campaigns');
     await page.goto(`${product.base}/`);
     await check('12-home-after');
-    // Schedules as `campaign schedules sync` makes them; pause one from the page.
-    const desired = await planSchedules({ planId: 'phuong-bac-kan-2026', taskQueue: product.taskQueue, approvers: [editor.email], idPrefix });
-    await syncSchedules(product.client, desired);
-    const first = desired.schedules[0]!;
+    // Schedules: the editor syncs the ward plan from the page (preview, then apply), then
+    // pauses the bulletin series.
     await page.getByRole('link', { name: 'Lịch định kỳ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lịch chạy định kỳ' }).waitFor();
-    const scheduleRow = page.locator('tr', { has: page.locator(`form[action="/schedules/${first.id}/pause"]`) });
-    // Temporal lists schedules through its visibility store, which may lag a moment behind.
-    await expect.poll(async () => (await scheduleRow.count()) || (await page.reload(), 0), { timeout: 30_000 }).toBe(1);
+    await page.getByLabel('Kế hoạch', { exact: true }).selectOption('phuong-bac-kan-2026');
+    await page.getByLabel('Email nhận dự thảo báo cáo định kỳ').fill('vhxh.phuong@example.org');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Xem trước: những gì sẽ thay đổi' }).waitFor();
+    expect(await page.locator('.sync-result').innerText()).toContain('7 tạo mới, 0 cập nhật, 0 xóa, 0 giữ nguyên');
+    await check('16a-schedules-preview');
+    await page.getByRole('button', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Đã đồng bộ lịch với kế hoạch' }).waitFor();
+    const bulletin = 'sched-phuong-bac-kan-2026-bulletin-pbk-thong-tin-co-so';
+    formSynced.push(...(await planSchedules({ planId: 'phuong-bac-kan-2026', taskQueue: product.taskQueue, approvers: [editor.email] })).schedules.map((d) => d.id));
+    expect((await product.client.schedule.getHandle('sched-phuong-bac-kan-2026-report-pbk-bc-so-gddt').describe()).memo).toMatchObject({ planId: 'phuong-bac-kan-2026', kind: 'report' });
+    const scheduleRow = page.locator('tr', { has: page.locator(`form[action="/schedules/${bulletin}/pause"]`) });
+    // Shown at once: the page reads what it has just created directly, not through the lagging list.
+    expect(await scheduleRow.count()).toBe(1);
+    const first = { id: bulletin };
     await check('16-schedules');
     await scheduleRow.getByRole('button', { name: /^Tạm dừng/ }).click();
     await page.getByText('Đã tạm dừng lịch.').waitFor();

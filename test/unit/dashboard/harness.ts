@@ -77,7 +77,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
   const started: CampaignInput[] = [];
   const cancelled: string[] = [];
   /** Managed schedules by id, and what was done to them. */
-  const schedules = new Map<string, { planId: string; kind: string; title: string; paused: boolean }>();
+  const schedules = new Map<string, { planId: string; kind: string; title: string; paused: boolean; fingerprint?: string; listed?: boolean }>();
   const scheduleActions: string[] = [];
   const gateway: CampaignGateway = {
     async status(id) {
@@ -114,8 +114,14 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
       // schedule was created with. describe() is current.
       async *list() {
         for (const [scheduleId, s] of schedules) {
+          // Just created: not in the list yet.
+          if (s.listed === false) continue;
           yield { scheduleId, memo: { managedBy: 'campaign-ops', planId: s.planId, kind: s.kind, title: s.title }, state: { paused: false }, info: { nextActionTimes: [], recentActions: [] } };
         }
+      },
+      async create(o: { scheduleId: string; memo: { planId: string; kind: string; title: string }; action: { memo: { scheduleFingerprint: string } } }) {
+        schedules.set(o.scheduleId, { planId: o.memo.planId, kind: o.memo.kind, title: o.memo.title, paused: false, fingerprint: o.action.memo.scheduleFingerprint, listed: false });
+        scheduleActions.push(`create ${o.scheduleId}`);
       },
       getHandle(id: string) {
         const s = () => {
@@ -128,6 +134,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
             const x = s();
             return {
               memo: { managedBy: 'campaign-ops', planId: x.planId, kind: x.kind, title: x.title },
+              action: { memo: { scheduleFingerprint: x.fingerprint } },
               state: { paused: x.paused },
               info: { nextActionTimes: [new Date('2026-11-02T23:00:00Z')], recentActions: [{ scheduledAt: new Date('2026-10-26T23:00:00Z'), action: { workflow: { workflowId: `${ID_FOR_RUNS}` } } }] },
             };
@@ -142,6 +149,14 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
           },
           async trigger() {
             scheduleActions.push(`trigger ${id}`);
+          },
+          async update() {
+            scheduleActions.push(`update ${id}`);
+          },
+          async delete() {
+            s();
+            schedules.delete(id);
+            scheduleActions.push(`delete ${id}`);
           },
         };
       },

@@ -34,7 +34,7 @@ describe('schedules page', () => {
     for (const action of ['pause', 'resume', 'trigger']) {
       const res = await h.app.request(`/schedules/${SCHED}/${action}`, { method: 'POST', body: form({ csrf }), headers: { Cookie: cookie } });
       expect(res.status).toBe(303);
-      expect(res.headers.get('location')).toBe(`/schedules?ok=${action}`);
+      expect(res.headers.get('location')).toBe(`/schedules?ok=${action}&id=${SCHED}`);
     }
     expect(h.scheduleActions).toEqual([`pause ${SCHED}`, `resume ${SCHED}`, `trigger ${SCHED}`]);
   });
@@ -42,10 +42,76 @@ describe('schedules page', () => {
   it('right after a pause the page offers resume, though the schedule list lags behind', async () => {
     const { h, cookie, csrf } = await setup();
     await h.app.request(`/schedules/${SCHED}/pause`, { method: 'POST', body: form({ csrf }), headers: { Cookie: cookie } });
-    const html = await (await h.app.request('/schedules?ok=pause', { headers: { Cookie: cookie } })).text();
+    const html = await (await h.app.request(`/schedules?ok=pause&id=${SCHED}`, { headers: { Cookie: cookie } })).text();
     expect(html).toContain('Đã tạm dừng lịch.');
     expect(html).toContain(`action="/schedules/${SCHED}/resume"`);
     expect(html).not.toContain(`action="/schedules/${SCHED}/pause"`);
+  });
+
+  it('a schedule too new for the list still shows after it is paused', async () => {
+    const { h, cookie, csrf } = await setup();
+    const NEW = 'sched-phuong-bac-kan-2026-report-pbk-bc-so-gddt';
+    h.schedules.set(NEW, { planId: 'phuong-bac-kan-2026', kind: 'report', title: 'Báo cáo định kỳ mới lập', paused: false, listed: false });
+    const res = await h.app.request(`/schedules/${NEW}/pause`, { method: 'POST', body: form({ csrf }), headers: { Cookie: cookie } });
+    const html = await (await h.app.request(res.headers.get('location')!, { headers: { Cookie: cookie } })).text();
+    expect(html).toContain('Báo cáo định kỳ mới lập');
+    expect(html).toContain(`action="/schedules/${NEW}/resume"`);
+  });
+
+  it('offers a sync form: the plans, the editors as approvers (me ticked), my email for the report', async () => {
+    const { h, cookie } = await setup();
+    const html = await (await h.app.request('/schedules?plan=phuong-bac-kan-2026', { headers: { Cookie: cookie } })).text();
+    expect(html).toContain('Đồng bộ lịch với kế hoạch');
+    expect(html).toMatch(/<option value="phuong-bac-kan-2026" selected>/);
+    expect(html).toContain('<option value="quang-ngai-2026">');
+    expect(html).toMatch(/name="approvers" value="bientap@example.org" checked>/);
+    expect(html).toMatch(/name="approvers" value="lanhdao@example.org">/);
+    expect(html).toContain('name="reportTo" value="bientap@example.org"');
+  });
+
+  it('sync: preview changes nothing; apply creates the plan\'s schedules, which the page shows though the list lags', async () => {
+    const { h, cookie, csrf } = await setup();
+    const fields = { csrf, plan: 'phuong-bac-kan-2026', approvers: ['bientap@example.org'], approversExtra: '', reportTo: 'vhxh@example.org' };
+    const preview = await h.app.request('/schedules/sync', { method: 'POST', body: form({ ...fields, mode: 'preview' }), headers: { Cookie: cookie } });
+    expect(preview.status).toBe(200);
+    const previewHtml = await preview.text();
+    expect(previewHtml).toContain('Xem trước: những gì sẽ thay đổi');
+    // The bulletin series already exists (with an older fingerprint): updated; the rest created.
+    expect(previewHtml).toContain('6 tạo mới, 1 cập nhật, 0 xóa, 0 giữ nguyên');
+    expect(previewHtml).toContain('Báo cáo định kỳ gửi Sở Giáo dục và Đào tạo tỉnh Thái Nguyên');
+    expect(previewHtml).toContain('hạn 10/6 và 10/12');
+    expect(h.scheduleActions).toEqual([]);
+
+    const applied = await h.app.request('/schedules/sync', { method: 'POST', body: form({ ...fields, mode: 'apply' }), headers: { Cookie: cookie } });
+    expect(applied.status).toBe(200);
+    const html = await applied.text();
+    expect(html).toContain('Đã đồng bộ lịch với kế hoạch');
+    expect(h.scheduleActions.filter((a) => a.startsWith('create '))).toHaveLength(6);
+    expect(h.scheduleActions).toContain(`update ${SCHED}`);
+    // Listed in the table with their own pause buttons, though the (lagging) list has none of them yet.
+    expect(html).toContain('action="/schedules/sched-phuong-bac-kan-2026-report-pbk-bc-so-gddt/pause"');
+    expect(html).toContain('action="/schedules/sched-phuong-bac-kan-2026-occasion-ngay-nha-giao-20-11/pause"');
+  });
+
+  it('sync: missing or bad fields are named beside the form, and nothing is created', async () => {
+    const { h, cookie, csrf } = await setup();
+    const empty = await h.app.request('/schedules/sync', { method: 'POST', body: form({ csrf, plan: '', reportTo: '', mode: 'apply' }), headers: { Cookie: cookie } });
+    expect(empty.status).toBe(400);
+    const html = await empty.text();
+    expect(html).toContain('Chưa đồng bộ được: cần sửa 3 mục');
+    expect(html).toContain('Chọn kế hoạch.');
+    expect(html).toContain('Chọn ít nhất một người phê duyệt bản tin và chiến dịch.');
+    expect(html).toContain('Nhập ít nhất một email nhận dự thảo báo cáo.');
+    const bad = await h.app.request('/schedules/sync', { method: 'POST', body: form({ csrf, plan: 'khong-co-ke-hoach', approversExtra: 'khong-phai-email', reportTo: 'bao-cao@', mode: 'apply' }), headers: { Cookie: cookie } });
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('khong-co-ke-hoach');
+    expect(badHtml).toContain('&quot;khong-phai-email&quot; không phải địa chỉ email hợp lệ');
+    expect(badHtml).toContain('&quot;bao-cao@&quot; không phải địa chỉ email hợp lệ');
+    expect(badHtml).toContain('value="bao-cao@"');
+    expect(h.scheduleActions).toEqual([]);
+    expect((await h.app.request('/schedules/sync', { method: 'POST', body: form({ plan: 'phuong-bac-kan-2026', approvers: 'bientap@example.org', reportTo: 'a@example.org', mode: 'apply' }), headers: { Cookie: cookie } })).status).toBe(403);
+    expect(h.scheduleActions).toEqual([]);
   });
 
   it('unknown schedules and actions are 404', async () => {
