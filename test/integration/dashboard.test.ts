@@ -8,8 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { daysBetween, vnToday } from '../../domain/dates.js';
+import { daysBetween, formatVnDate, vnToday, type IsoDate } from '../../domain/dates.js';
 import { planSchedules } from '../../infra/schedules.js';
+import { readDocx } from '../fixtures/schedules/docx-text.js';
 import type { Editor } from '../../web/dashboard/index.js';
 import { launchChromium, screenshot, seriousViolations, signInLink, startDashboardProduct } from '../support/dashboard.js';
 
@@ -108,8 +109,9 @@ describe('editors’ dashboard in a real browser', () => {
     await page.locator('img[src*="/files/v1/infographic/social.png"]').waitFor({ timeout: 120_000 });
     type Img = { complete: boolean; naturalWidth: number };
     await expect.poll(() => page.locator('.gallery img').evaluateAll((imgs) => imgs.every((i) => (i as unknown as Img).complete && (i as unknown as Img).naturalWidth > 0)), { timeout: 60_000 }).toBe(true);
+    // The images can be stored before the other drafts; the status follows once all are in.
+    await page.locator('#status-label', { hasText: /^Chờ phê duyệt$/ }).waitFor({ timeout: 60_000 });
     expect(await page.evaluate('window.notReloaded')).toBe(true);
-    expect(await page.locator('#status-label').innerText()).toBe('Chờ phê duyệt');
     expect(await page.locator('.gallery img').count()).toBe(4);
     expect(await page.locator('pre.script').innerText()).toContain('Đài truyền thanh');
     expect(await page.locator('main').innerText()).toMatch(/thời lượng đọc khoảng \d+ (phút|giây)/);
@@ -169,6 +171,20 @@ describe('editors’ dashboard in a real browser', () => {
     expect((await product.client.schedule.getHandle(first.id).describe()).state.paused).toBe(true);
     await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }).waitFor();
+    // A report on demand for the ward plan, this half-year up to today (the form's defaults),
+    // without email: it covers the campaign published above.
+    await page.getByLabel('Kế hoạch', { exact: true }).selectOption('phuong-bac-kan-2026');
+    await page.getByLabel('Gửi dự thảo qua email').uncheck();
+    await page.getByRole('button', { name: 'Lập báo cáo' }).click();
+    await page.getByText('Đã lập xong báo cáo').waitFor({ timeout: 60_000 });
+    const today = vnToday();
+    const from = `${today.slice(0, 4)}-${Number(today.slice(5, 7)) >= 7 ? '07' : '01'}-01` as IsoDate;
+    const reportRow = page.locator('tr', { hasText: `từ ngày ${formatVnDate(from)} đến ngày ${formatVnDate(today)}` });
+    expect(await reportRow.innerText()).toContain('Văn bản Word (.docx)');
+    const docxHref = await reportRow.getByRole('link', { name: 'Văn bản Word (.docx)' }).getAttribute('href');
+    const docx = await page.request.get(`${product.base}${docxHref}`);
+    expect(docx.status()).toBe(200);
+    expect(readDocx(await docx.body()).paragraphs.join('\n')).toContain('Ngày Nhà giáo Việt Nam');
     await check('17-reports');
   });
 

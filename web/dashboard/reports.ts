@@ -1,13 +1,18 @@
 /**
  * Reports (`/reports`): the periodic reports stored under `reports/<plan>/<from>_<to>/`, newest
  * period first, with links to their Word, HTML and image files. Files are served only for that
- * exact shape of key; the HTML is sandboxed, the Word file downloads.
+ * exact shape of key; the HTML is sandboxed, the Word file downloads. A form makes a report on
+ * demand for a plan and period, like `campaign report`: the same report workflow, optionally
+ * emailing the draft.
  */
-import type { Hono } from 'hono';
-import { formatPeriod } from '../../domain/report/period.js';
+import type { Context, Hono } from 'hono';
+import { WorkflowFailedError } from '@temporalio/client';
+import { formatVnDate, parseVnDate, vnToday, type IsoDate } from '../../domain/dates.js';
+import { formatPeriod, periodOfDays } from '../../domain/report/period.js';
+import type { ReportRequest } from '../../domain/report/request.js';
 import type { DashContext, DashEnv } from './context.js';
 import { planLabel, plansOrProblem } from './data.js';
-import { requirePage } from './guard.js';
+import { requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
 
 const FOLDER = /^reports\/([a-z0-9]+(?:-[a-z0-9]+)*)\/(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})\/(report\.(?:docx|html|png))$/;
@@ -15,31 +20,56 @@ const FILE_LABELS: Record<string, string> = { 'report.docx': 'Văn bản Word (.
 
 export function reportRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   app.get('/reports', requirePage(ctx), async (c) => {
+    const today = vnToday(ctx.now());
+    const notice = c.req.query('ok') === 'made' ? 'Đã lập xong báo cáo; báo cáo ở đầu danh sách bên dưới.' : c.req.query('ok') === 'pending' ? 'Báo cáo đang được lập. Tải lại trang sau ít phút để thấy báo cáo.' : undefined;
+    return reportsPage(c, ctx, { notice, form: { planId: c.req.query('plan') ?? '', from: halfYearStart(today), to: today, reportTo: c.get('editor').email, email: true } });
+  });
+
+  app.post('/reports/new', requirePost(ctx), async (c) => {
+    const f = c.get('form');
+    const form: ReportForm = {
+      planId: f.one('plan')?.trim() ?? '',
+      from: f.one('from')?.trim() ?? '',
+      to: f.one('to')?.trim() ?? '',
+      reportTo: f.one('reportTo') ?? '',
+      email: f.one('email') === 'yes',
+    };
+    const errors: Record<string, string[]> = {};
+    const add = (field: string, message: string) => (errors[field] ??= []).push(message);
     const { plans } = await plansOrProblem();
-    let keys: string[] = [];
-    let problem: string | undefined;
-    try {
-      keys = await ctx.deps.store.list('reports/');
-    } catch (err) {
-      problem = `Chưa đọc được kho báo cáo: ${(err as Error).message}`;
-    }
-    const groups = new Map<string, { planId: string; from: string; to: string; files: { href: string; label: string }[] }>();
-    for (const key of keys) {
-      const m = FOLDER.exec(key);
-      if (!m) continue;
-      const [, planId, from, to, file] = m as unknown as [string, string, string, string, string];
-      const id = `${planId}/${from}_${to}`;
-      const g = groups.get(id) ?? { planId, from, to, files: [] };
-      g.files.push({ href: `/reports/files/${id}/${file}`, label: FILE_LABELS[file] ?? file });
-      groups.set(id, g);
-    }
-    const reports = [...groups.values()]
-      .sort((a, b) => b.to.localeCompare(a.to) || a.planId.localeCompare(b.planId))
-      .map((g) => {
-        const plan = plans.find((p) => p.id === g.planId);
-        return { plan: plan ? planLabel(plan) : g.planId, period: formatPeriod(g), files: g.files };
-      });
-    return renderDash(c, ctx, 'dashboard/reports', 'Báo cáo định kỳ', { reports, problems: [problem].filter(Boolean) });
+    const plan = plans.find((p) => p.id === form.planId);
+    if (!plan) add('plan', form.planId ? `Không có kế hoạch "${form.planId}".` : 'Chọn kế hoạch.');
+    const from = parseVnDate(form.from);
+    const to = parseVnDate(form.to);
+    if (!from) add('from', form.from ? `"${form.from}" không phải ngày hợp lệ.` : 'Nhập ngày bắt đầu kỳ báo cáo.');
+    if (!to) add('to', form.to ? `"${form.to}" không phải ngày hợp lệ.` : 'Nhập ngày kết thúc kỳ báo cáo.');
+    if (from && to && to < from) add('to', `Ngày kết thúc (${formatVnDate(to)}) đứng trước ngày bắt đầu (${formatVnDate(from)}).`);
+    const reportTo = form.reportTo.split(/[,;\s]+/).map((a) => a.trim().toLowerCase()).filter(Boolean);
+    if (form.email && reportTo.length === 0) add('reportTo', 'Nhập ít nhất một email nhận dự thảo, hoặc bỏ chọn gửi email.');
+    for (const a of reportTo) if (!EMAIL.test(a)) add('reportTo', `"${a}" không phải địa chỉ email hợp lệ.`);
+    if (Object.keys(errors).length > 0 || !plan || !from || !to) return reportsPage(c, ctx, { form, errors }, 400);
+
+    const request: ReportRequest = { planId: plan.id, period: periodOfDays(from, to), reportTo, email: form.email };
+    const client = await ctx.deps.client();
+    const workflowId = `report-${plan.id}-${from}_${to}-${ctx.now().getTime().toString(36)}`;
+    await client.workflow.start('reportWorkflow', {
+      taskQueue: ctx.deps.endpoints.taskQueue,
+      workflowId,
+      args: [request],
+      // Without a worker the report never starts; give up rather than wait forever.
+      workflowExecutionTimeout: '15 minutes',
+    });
+    // A report takes a second or two: wait for it so the list shows it, but not for long.
+    const outcome = await Promise.race([
+      client.workflow.getHandle(workflowId).result().then(
+        () => 'made' as const,
+        (err: unknown) => err,
+      ),
+      new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), WAIT_FOR_REPORT_MS).unref()),
+    ]);
+    if (outcome === 'made' || outcome === 'pending') return c.redirect(`/reports?ok=${outcome}`, 303);
+    const cause = outcome instanceof WorkflowFailedError ? (outcome.cause?.message ?? outcome.message) : (outcome as Error).message;
+    return reportsPage(c, ctx, { form, errors: { form: [`Không lập được báo cáo: ${cause}`] } }, 500);
   });
 
   app.get('/reports/files/*', requirePage(ctx), async (c) => {
@@ -57,4 +87,72 @@ export function reportRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (file.endsWith('.docx')) headers['Content-Disposition'] = `attachment; filename="bao-cao-${m[1]}-${m[2]}_${m[3]}.docx"`;
     return c.body(new Uint8Array(obj.body), 200, headers);
   });
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+/** How long the form waits for the report before answering "being made". */
+const WAIT_FOR_REPORT_MS = 20_000;
+
+/** 1 January or 1 July before `today`: the start of the usual six-monthly period. */
+function halfYearStart(today: IsoDate): IsoDate {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return `${year}-${month >= 7 ? '07' : '01'}-01` as IsoDate;
+}
+
+interface ReportForm {
+  planId: string;
+  from: string;
+  to: string;
+  reportTo: string;
+  email: boolean;
+}
+
+async function reportsPage(c: Context<DashEnv>, ctx: DashContext, state: { notice?: string; form: ReportForm; errors?: Record<string, string[]> }, status: 200 | 400 | 500 = 200) {
+  const { plans, problem: planProblem } = await plansOrProblem();
+  let keys: string[] = [];
+  let problem: string | undefined;
+  try {
+    keys = await ctx.deps.store.list('reports/');
+  } catch (err) {
+    problem = `Chưa đọc được kho báo cáo: ${(err as Error).message}`;
+  }
+  const groups = new Map<string, { planId: string; from: string; to: string; files: { href: string; label: string }[] }>();
+  for (const key of keys) {
+    const m = FOLDER.exec(key);
+    if (!m) continue;
+    const [, planId, from, to, file] = m as unknown as [string, string, string, string, string];
+    const id = `${planId}/${from}_${to}`;
+    const g = groups.get(id) ?? { planId, from, to, files: [] };
+    g.files.push({ href: `/reports/files/${id}/${file}`, label: FILE_LABELS[file] ?? file });
+    groups.set(id, g);
+  }
+  const reports = [...groups.values()]
+    .sort((a, b) => b.to.localeCompare(a.to) || a.planId.localeCompare(b.planId))
+    .map((g) => {
+      const plan = plans.find((p) => p.id === g.planId);
+      return { plan: plan ? planLabel(plan) : g.planId, period: formatPeriod(g), files: g.files };
+    });
+  const errors = state.errors ?? {};
+  const err = (id: string) => (errors[id] ? { id: `report-${id}-error`, messages: errors[id] } : undefined);
+  return renderDash(
+    c,
+    ctx,
+    'dashboard/reports',
+    'Báo cáo định kỳ',
+    {
+      notice: state.notice,
+      reports,
+      problems: [problem, planProblem].filter(Boolean),
+      reportForm: {
+        plans: plans.map((p) => ({ value: p.id, label: planLabel(p), selected: p.id === state.form.planId })),
+        from: state.form.from,
+        to: state.form.to,
+        reportTo: state.form.reportTo,
+        email: state.form.email,
+        errors: { plan: err('plan'), from: err('from'), to: err('to'), reportTo: err('reportTo') },
+        summary: Object.entries(errors).flatMap(([field, messages]) => messages.map((message) => ({ href: field === 'form' ? '#report-form' : `#report-${field}`, message }))),
+      },
+    },
+    status,
+  );
 }

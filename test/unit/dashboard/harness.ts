@@ -10,6 +10,7 @@ import { endpointsFromConfig, parseConfig, type Endpoints } from '../../../infra
 import { MemoryObjectStore } from '../../../infra/object-store.js';
 import { createApp } from '../../../web/app.js';
 import type { Editor } from '../../../web/dashboard/editors.js';
+import type { ReportRequest } from '../../../domain/report/request.js';
 
 export const SECRET = 's'.repeat(40);
 export const EDITORS: Editor[] = [
@@ -79,6 +80,9 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
   /** Managed schedules by id, and what was done to them. */
   const schedules = new Map<string, { planId: string; kind: string; title: string; paused: boolean; fingerprint?: string; listed?: boolean }>();
   const scheduleActions: string[] = [];
+  /** Report workflows started, and how the next ones end. */
+  const reports: { workflowId: string; request: ReportRequest }[] = [];
+  const reportOutcome: { error?: Error } = {};
   const gateway: CampaignGateway = {
     async status(id) {
       return states.get(id);
@@ -90,7 +94,11 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
   };
   const fakeClient = {
     workflow: {
-      async start(_type: string, o: { workflowId: string; args: [CampaignInput] }) {
+      async start(type: string, o: { workflowId: string; args: [CampaignInput] }) {
+        if (type === 'reportWorkflow') {
+          reports.push({ workflowId: o.workflowId, request: o.args[0] as unknown as ReportRequest });
+          return { firstExecutionRunId: 'run-1' };
+        }
         if (states.has(o.workflowId) || started.some((s) => s.campaignId === o.workflowId)) throw new WorkflowExecutionAlreadyStartedError('exists', o.workflowId, 'campaignWorkflow');
         started.push(o.args[0]);
         return { firstExecutionRunId: 'run-1' };
@@ -105,6 +113,11 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
         return {
           async cancel() {
             cancelled.push(id);
+          },
+          /** Report runs: what `reportOutcome` says (a result, or an error to throw). */
+          async result() {
+            if (reportOutcome.error) throw reportOutcome.error;
+            return { planId: reports.find((r) => r.workflowId === id)?.request.planId };
           },
         };
       },
@@ -179,7 +192,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
     });
   }
 
-  return { app, store, clock, sent, states, decisions, started, cancelled, schedules, scheduleActions, endpoints, mailCount };
+  return { app, store, clock, sent, states, decisions, started, cancelled, schedules, scheduleActions, reports, reportOutcome, endpoints, mailCount };
 }
 
 export type Harness = ReturnType<typeof harness>;

@@ -144,4 +144,53 @@ describe('reports page', () => {
     }
     expect((await h.app.request('/reports/files/phuong-bac-kan-2026/2026-06-11_2026-12-10/report.docx')).status).toBe(303);
   });
+
+  it('offers a report form: the plans, this half-year up to today, my email', async () => {
+    const { h, cookie } = await setup();
+    const html = await (await h.app.request('/reports', { headers: { Cookie: cookie } })).text();
+    expect(html).toContain('Lập báo cáo theo yêu cầu');
+    expect(html).toContain('<option value="phuong-bac-kan-2026">');
+    // The harness clock is 25/10/2026 (Vietnam time).
+    expect(html).toContain('name="from" value="2026-07-01"');
+    expect(html).toContain('name="to" value="2026-10-25"');
+    expect(html).toContain('name="reportTo" value="bientap@example.org"');
+  });
+
+  it('starts the report workflow for the plan and period, then shows the list with a notice', async () => {
+    const { h, cookie, csrf } = await setup();
+    const res = await h.app.request('/reports/new', {
+      method: 'POST',
+      body: form({ csrf, plan: 'phuong-bac-kan-2026', from: '2026-07-01', to: '20/10/2026', email: 'yes', reportTo: 'VHXH@example.org, lanhdao@example.org' }),
+      headers: { Cookie: cookie },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/reports?ok=made');
+    expect(h.reports).toHaveLength(1);
+    expect(h.reports[0]!.workflowId).toMatch(/^report-phuong-bac-kan-2026-2026-07-01_2026-10-20-/);
+    expect(h.reports[0]!.request).toMatchObject({ planId: 'phuong-bac-kan-2026', period: { from: '2026-07-01', to: '2026-10-20' }, reportTo: ['vhxh@example.org', 'lanhdao@example.org'], email: true });
+    const html = await (await h.app.request('/reports?ok=made', { headers: { Cookie: cookie } })).text();
+    expect(html).toContain('Đã lập xong báo cáo');
+  });
+
+  it('names bad fields beside the form and starts nothing; a failed run says why', async () => {
+    const { h, cookie, csrf } = await setup();
+    const bad = await h.app.request('/reports/new', { method: 'POST', body: form({ csrf, plan: 'khong-co', from: '31/02/2026', to: '2026-01-01', email: 'yes', reportTo: 'bao-cao@' }), headers: { Cookie: cookie } });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Chưa lập được báo cáo: cần xem lại 3 mục');
+    expect(html).toContain('Không có kế hoạch &quot;khong-co&quot;.');
+    expect(html).toContain('&quot;31/02/2026&quot; không phải ngày hợp lệ.');
+    expect(html).toContain('&quot;bao-cao@&quot; không phải địa chỉ email hợp lệ.');
+    const backwards = await h.app.request('/reports/new', { method: 'POST', body: form({ csrf, plan: 'phuong-bac-kan-2026', from: '2026-10-01', to: '2026-09-01', reportTo: '' }), headers: { Cookie: cookie } });
+    expect(backwards.status).toBe(400);
+    expect(await backwards.text()).toContain('Ngày kết thúc (01/09/2026) đứng trước ngày bắt đầu (01/10/2026).');
+    expect(h.reports).toEqual([]);
+    expect((await h.app.request('/reports/new', { method: 'POST', body: form({ plan: 'phuong-bac-kan-2026', from: '2026-07-01', to: '2026-10-20' }), headers: { Cookie: cookie } })).status).toBe(403);
+    expect(h.reports).toEqual([]);
+
+    h.reportOutcome.error = new Error('không đọc được kế hoạch');
+    const failed = await h.app.request('/reports/new', { method: 'POST', body: form({ csrf, plan: 'phuong-bac-kan-2026', from: '2026-07-01', to: '2026-10-20' }), headers: { Cookie: cookie } });
+    expect(failed.status).toBe(500);
+    expect(await failed.text()).toContain('Không lập được báo cáo: không đọc được kế hoạch');
+  });
 });
