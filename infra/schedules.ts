@@ -80,6 +80,15 @@ export function countChanges(report: SyncReport): Record<SyncAction, number> {
   return out;
 }
 
+/** How each change is named in the CLI's table and on the dashboard. */
+export const syncActionLabels: Record<SyncAction, string> = { created: 'tạo mới', updated: 'cập nhật', deleted: 'xóa', unchanged: 'giữ nguyên' };
+
+/** "2 tạo mới, 0 cập nhật, 1 xóa, 4 giữ nguyên". */
+export function describeChangeCounts(report: SyncReport): string {
+  const n = countChanges(report);
+  return (['created', 'updated', 'deleted', 'unchanged'] as const).map((a) => `${n[a]} ${syncActionLabels[a]}`).join(', ');
+}
+
 async function describeOrUndefined(client: Client, id: string): Promise<ScheduleDescription | undefined> {
   try {
     return await client.schedule.getHandle(id).describe();

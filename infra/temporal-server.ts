@@ -109,10 +109,11 @@ async function launchTemporalServer(options: TemporalServerOptions): Promise<Tem
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
+  /** Why the process is gone, in one line; the log's last lines are added once it is flushed. */
   let exited: string | undefined;
   const exitedPromise = new Promise<void>((resolve) => {
     child.on('exit', (code, signal) => {
-      exited = `Máy chủ Temporal đã dừng (mã ${code ?? signal}). Nhật ký cuối:\n${lastLines(options.logFile, 15)}`;
+      exited = `Máy chủ Temporal đã dừng (mã ${code ?? signal}).`;
       resolve();
     });
   });
@@ -128,8 +129,7 @@ async function launchTemporalServer(options: TemporalServerOptions): Promise<Tem
     await Promise.race([exitedPromise, sleep(5_000)]);
     await new Promise<void>((resolve) => log.end(resolve));
     if (!hadExited) throw err;
-    // Read the log again: the last lines may have reached the file after the exit event.
-    throw new TemporalExitedError(`${exited!.split('\n')[0]}\n${lastLines(options.logFile, 15)}`);
+    throw new TemporalExitedError(`${exited} Nhật ký cuối:\n${lastLines(options.logFile, 15)}`);
   }
   return {
     address,

@@ -10,6 +10,7 @@ import { formatVnDate, parseVnDate } from '../../domain/dates.js';
 import { periodOfDays } from '../../domain/report/period.js';
 import { DEFAULT_REPORT_TO, type ReportRequest } from '../../domain/report/request.js';
 import { loadPlan } from '../../infra/plan-store.js';
+import { startReport } from '../../infra/report-client.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import type { ReportRunResult } from '../../workflows/report.js';
 import { CliError, parseOptions, type Command } from '../command.js';
@@ -81,13 +82,7 @@ export const reportCommand: Command = {
     return withClient(async (client, endpoints) => {
       let result: ReportRunResult;
       try {
-        result = (await client.workflow.execute('reportWorkflow', {
-          taskQueue: endpoints.taskQueue,
-          workflowId: `report-${request.planId}-${from}_${to}-${Date.now().toString(36)}`,
-          args: [request],
-          // Without a worker the report never starts; give up rather than wait forever.
-          workflowExecutionTimeout: '15 minutes',
-        })) as ReportRunResult;
+        result = await (await startReport(client, endpoints.taskQueue, { ...request, period: request.period! })).result();
       } catch (err) {
         if (err instanceof WorkflowFailedError) throw new CliError(`Không lập được báo cáo: ${err.cause?.message ?? err.message}\nKiểm tra worker đang chạy (npm start, campaign doctor).`, 1);
         throw err;

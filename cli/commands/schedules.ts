@@ -5,7 +5,7 @@
  */
 import { scheduleKindLabels } from '../../domain/schedules/types.js';
 import {
-  countChanges,
+  describeChangeCounts,
   listManagedSchedules,
   pauseSchedule,
   planSchedules,
@@ -13,8 +13,8 @@ import {
   ScheduleRequestError,
   syncSchedules,
   triggerSchedule,
+  syncActionLabels,
   UnknownScheduleError,
-  type SyncAction,
 } from '../../infra/schedules.js';
 import { CliError, parseOptions, type Command } from '../command.js';
 import { withClient } from '../connect.js';
@@ -23,7 +23,6 @@ import { table } from '../output.js';
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 const vnTime = (iso?: string) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
 
-const actionLabels: Record<SyncAction, string> = { created: 'tạo mới', updated: 'cập nhật', deleted: 'xóa', unchanged: 'giữ nguyên' };
 
 const syncUsage = `Cách dùng: campaign schedules sync --plan ID [tùy chọn]
 
@@ -102,12 +101,11 @@ export const schedulesSyncCommand: Command = {
         process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         return 0;
       }
-      const n = countChanges(report);
       const out = [
-        `${report.dryRun ? 'Thử (không thay đổi gì)' : 'Đã đồng bộ'} lịch của kế hoạch ${report.planId}: ${n.created} tạo mới, ${n.updated} cập nhật, ${n.deleted} xóa, ${n.unchanged} giữ nguyên.`,
+        `${report.dryRun ? 'Thử (không thay đổi gì)' : 'Đã đồng bộ'} lịch của kế hoạch ${report.planId}: ${describeChangeCounts(report)}.`,
       ];
       if (report.changes.length) {
-        out.push('', table(['Thay đổi', 'Loại', 'Mã lịch', 'Mô tả'], report.changes.map((c) => [actionLabels[c.action], c.kind ? scheduleKindLabels[c.kind] : '', c.id, c.title ?? ''])));
+        out.push('', table(['Thay đổi', 'Loại', 'Mã lịch', 'Mô tả'], report.changes.map((c) => [syncActionLabels[c.action], c.kind ? scheduleKindLabels[c.kind] : '', c.id, c.title ?? ''])));
       }
       if (report.notes.length) out.push('', 'Lưu ý:', ...report.notes.map((x) => `  - ${x.subject}: ${x.text}`));
       process.stdout.write(out.join('\n') + '\n');

@@ -48,6 +48,12 @@ export function periodOfDays(from: IsoDate, to: IsoDate): ReportPeriod {
   return { from, to, start: startOfVnDay(from), end: endOfVnDayInstant(to) };
 }
 
+/** 1 January or 1 July on or before `today`: the start of the usual six-monthly period. */
+export function halfYearStart(today: IsoDate): IsoDate {
+  const { year, month } = isoParts(today);
+  return toIsoDate(year, month >= 7 ? 7 : 1, 1);
+}
+
 /** The day/month a report is compiled: `leadDays` before each due date (non-leap reference year). */
 export function fireDays(dueDates: readonly DayMonth[], leadDays: number): DayMonth[] {
   return dueDates.map((d) => {

@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { daysBetween, formatVnDate, vnToday, type IsoDate } from '../../domain/dates.js';
+import { daysBetween, formatVnDate, vnToday } from '../../domain/dates.js';
+import { halfYearStart } from '../../domain/report/period.js';
 import { planSchedules } from '../../infra/schedules.js';
 import { readDocx } from '../fixtures/schedules/docx-text.js';
 import type { Editor } from '../../web/dashboard/index.js';
@@ -178,7 +179,7 @@ describe('editors’ dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Lập báo cáo' }).click();
     await page.getByText('Đã lập xong báo cáo').waitFor({ timeout: 60_000 });
     const today = vnToday();
-    const from = `${today.slice(0, 4)}-${Number(today.slice(5, 7)) >= 7 ? '07' : '01'}-01` as IsoDate;
+    const from = halfYearStart(today);
     const reportRow = page.locator('tr', { hasText: `từ ngày ${formatVnDate(from)} đến ngày ${formatVnDate(today)}` });
     expect(await reportRow.innerText()).toContain('Văn bản Word (.docx)');
     const docxHref = await reportRow.getByRole('link', { name: 'Văn bản Word (.docx)' }).getAttribute('href');

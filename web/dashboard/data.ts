@@ -13,6 +13,11 @@ import type { DashContext } from './context.js';
 import { daysAway, vnDateTime, vnDayLabel } from './format.js';
 
 /** "Hello" → "Hello"; "truyền thanh" → "Truyền thanh". */
+/** A free-text list of addresses or ids: split on commas, semicolons and whitespace. */
+export function splitList(s: string): string[] {
+  return s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
+}
+
 export function cap(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }

@@ -7,11 +7,12 @@
  */
 import type { Context, Hono } from 'hono';
 import { WorkflowFailedError } from '@temporalio/client';
-import { formatVnDate, parseVnDate, vnToday, type IsoDate } from '../../domain/dates.js';
-import { formatPeriod, periodOfDays } from '../../domain/report/period.js';
-import type { ReportRequest } from '../../domain/report/request.js';
+import { formatVnDate, parseVnDate, vnToday } from '../../domain/dates.js';
+import { formatPeriod, halfYearStart, periodOfDays } from '../../domain/report/period.js';
+import { startReport } from '../../infra/report-client.js';
+import { isEmailAddress } from '../../render/briefing/address.js';
 import type { DashContext, DashEnv } from './context.js';
-import { planLabel, plansOrProblem } from './data.js';
+import { planLabel, plansOrProblem, splitList } from './data.js';
 import { requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
 
@@ -44,24 +45,15 @@ export function reportRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!from) add('from', form.from ? `"${form.from}" không phải ngày hợp lệ.` : 'Nhập ngày bắt đầu kỳ báo cáo.');
     if (!to) add('to', form.to ? `"${form.to}" không phải ngày hợp lệ.` : 'Nhập ngày kết thúc kỳ báo cáo.');
     if (from && to && to < from) add('to', `Ngày kết thúc (${formatVnDate(to)}) đứng trước ngày bắt đầu (${formatVnDate(from)}).`);
-    const reportTo = form.reportTo.split(/[,;\s]+/).map((a) => a.trim().toLowerCase()).filter(Boolean);
+    const reportTo = splitList(form.reportTo).map((a) => a.toLowerCase());
     if (form.email && reportTo.length === 0) add('reportTo', 'Nhập ít nhất một email nhận dự thảo, hoặc bỏ chọn gửi email.');
-    for (const a of reportTo) if (!EMAIL.test(a)) add('reportTo', `"${a}" không phải địa chỉ email hợp lệ.`);
+    for (const a of reportTo) if (!isEmailAddress(a)) add('reportTo', `"${a}" không phải địa chỉ email hợp lệ.`);
     if (Object.keys(errors).length > 0 || !plan || !from || !to) return reportsPage(c, ctx, { form, errors }, 400);
 
-    const request: ReportRequest = { planId: plan.id, period: periodOfDays(from, to), reportTo, email: form.email };
-    const client = await ctx.deps.client();
-    const workflowId = `report-${plan.id}-${from}_${to}-${ctx.now().getTime().toString(36)}`;
-    await client.workflow.start('reportWorkflow', {
-      taskQueue: ctx.deps.endpoints.taskQueue,
-      workflowId,
-      args: [request],
-      // Without a worker the report never starts; give up rather than wait forever.
-      workflowExecutionTimeout: '15 minutes',
-    });
+    const handle = await startReport(await ctx.deps.client(), ctx.deps.endpoints.taskQueue, { planId: plan.id, period: periodOfDays(from, to), reportTo, email: form.email }, ctx.now());
     // A report takes a second or two: wait for it so the list shows it, but not for long.
     const outcome = await Promise.race([
-      client.workflow.getHandle(workflowId).result().then(
+      handle.result().then(
         () => 'made' as const,
         (err: unknown) => err,
       ),
@@ -89,15 +81,8 @@ export function reportRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   });
 }
 
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 /** How long the form waits for the report before answering "being made". */
 const WAIT_FOR_REPORT_MS = 20_000;
-
-/** 1 January or 1 July before `today`: the start of the usual six-monthly period. */
-function halfYearStart(today: IsoDate): IsoDate {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return `${year}-${month >= 7 ? '07' : '01'}-01` as IsoDate;
-}
 
 interface ReportForm {
   planId: string;

@@ -10,21 +10,21 @@ import { isCampaignId } from '../../domain/campaign/ids.js';
 import { scheduleKindLabels } from '../../domain/schedules/types.js';
 import type { Plan } from '../../domain/plan/schema.js';
 import {
-  countChanges,
+  describeChangeCounts,
   listManagedSchedules,
   pauseSchedule,
   planSchedules,
   resumeSchedule,
   ScheduleRequestError,
+  syncActionLabels,
   syncSchedules,
   triggerSchedule,
   UnknownScheduleError,
   type ScheduleListing,
-  type SyncAction,
   type SyncReport,
 } from '../../infra/schedules.js';
 import type { DashContext, DashEnv } from './context.js';
-import { planLabel, plansOrProblem } from './data.js';
+import { cap, planLabel, plansOrProblem, splitList } from './data.js';
 import { editorRoleLabels } from './editors.js';
 import { vnDateTime } from './format.js';
 import { requirePage, requirePost } from './guard.js';
@@ -83,15 +83,14 @@ export function scheduleRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       }
     }
     if (!report) return schedulesPage(c, ctx, { form, errors }, 400);
-    const n = countChanges(report);
     return schedulesPage(c, ctx, {
       form,
       include: apply ? include : [],
       sync: {
         apply,
         heading: apply ? 'Đã đồng bộ lịch với kế hoạch' : 'Xem trước: những gì sẽ thay đổi',
-        counts: `${n.created} tạo mới, ${n.updated} cập nhật, ${n.deleted} xóa, ${n.unchanged} giữ nguyên`,
-        changes: report.changes.map((ch) => ({ action: syncActionLabels[ch.action], kind: ch.kind ? scheduleKindLabels[ch.kind] : '', title: ch.title ?? ch.id })),
+        counts: describeChangeCounts(report),
+        changes: report.changes.map((ch) => ({ action: cap(syncActionLabels[ch.action]), kind: ch.kind ? scheduleKindLabels[ch.kind] : '', title: ch.title ?? ch.id })),
         notes: report.notes.map((note) => `${note.subject}: ${note.text}`),
       },
     });
@@ -113,10 +112,8 @@ export function scheduleRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   });
 }
 
-const syncActionLabels: Record<SyncAction, string> = { created: 'Tạo mới', updated: 'Cập nhật', deleted: 'Xóa', unchanged: 'Giữ nguyên' };
 /** Request fields of `planSchedules` to the form's fields. */
 const SYNC_FIELDS: Record<string, string> = { plan: 'plan', approvers: 'approvers', 'report-to': 'reportTo' };
-const splitList = (s: string) => s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
 
 interface SyncForm {
   planId: string;

@@ -7,6 +7,7 @@
 import { ALL_CAMPAIGN_CHANNELS } from '../../domain/campaign/types.js';
 import type { FieldProblem, StartRequest } from '../../infra/campaign-client.js';
 import type { Form } from './context.js';
+import { splitList } from './data.js';
 import { vnDateTime, vnLocalToIso } from './format.js';
 
 export const PublishMode = { schedule: 'schedule', immediate: 'immediate', at: 'at' } as const;
@@ -42,7 +43,6 @@ export const FIELD_OF: Record<string, string> = {
   forceNew: 'forceNew',
 };
 
-const splitList = (s: string) => s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
 
 /** Reads the posted form. */
 export function startFormValues(form: Form): StartFormValues {

@@ -96,8 +96,16 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
     workflow: {
       async start(type: string, o: { workflowId: string; args: [CampaignInput] }) {
         if (type === 'reportWorkflow') {
-          reports.push({ workflowId: o.workflowId, request: o.args[0] as unknown as ReportRequest });
-          return { firstExecutionRunId: 'run-1' };
+          const request = o.args[0] as unknown as ReportRequest;
+          reports.push({ workflowId: o.workflowId, request });
+          return {
+            workflowId: o.workflowId,
+            /** Ends as `reportOutcome` says: a result, or the error to throw. */
+            async result() {
+              if (reportOutcome.error) throw reportOutcome.error;
+              return { planId: request.planId };
+            },
+          };
         }
         if (states.has(o.workflowId) || started.some((s) => s.campaignId === o.workflowId)) throw new WorkflowExecutionAlreadyStartedError('exists', o.workflowId, 'campaignWorkflow');
         started.push(o.args[0]);
@@ -113,11 +121,6 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
         return {
           async cancel() {
             cancelled.push(id);
-          },
-          /** Report runs: what `reportOutcome` says (a result, or an error to throw). */
-          async result() {
-            if (reportOutcome.error) throw reportOutcome.error;
-            return { planId: reports.find((r) => r.workflowId === id)?.request.planId };
           },
         };
       },

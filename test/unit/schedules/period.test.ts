@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireDays, periodOfDays, scheduledPeriod } from '../../../domain/report/period.js';
+import { fireDays, halfYearStart, periodOfDays, scheduledPeriod } from '../../../domain/report/period.js';
 
 const due = [
   { day: 10, month: 6 },
@@ -31,5 +31,11 @@ describe('report periods', () => {
 
   it('refuse a period that ends before it starts', () => {
     expect(() => periodOfDays('2026-06-10', '2026-06-01')).toThrow(RangeError);
+  });
+
+  it('an on-demand report defaults to the half-year so far', () => {
+    expect(halfYearStart('2026-06-30')).toBe('2026-01-01');
+    expect(halfYearStart('2026-07-01')).toBe('2026-07-01');
+    expect(halfYearStart('2026-11-23')).toBe('2026-07-01');
   });
 });
