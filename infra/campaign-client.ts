@@ -42,6 +42,8 @@ export interface StartRequest {
   mediaListFile?: string;
   forceNew?: boolean;
   startedBy?: string;
+  /** Id prefix of the schedule set that starts this campaign (see `campaignId`). */
+  idPrefix?: string;
 }
 
 export interface FieldProblem {
@@ -118,7 +120,7 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
 
   const suffix = req.forceNew ? `r${now.getTime().toString(36)}${randomBytes(2).toString('hex')}` : undefined;
   return {
-    campaignId: campaignId(plan.id, req.occasionId, occasionDate, suffix),
+    campaignId: campaignId(plan.id, req.occasionId, occasionDate, suffix, req.idPrefix),
     planId: plan.id,
     occasionId: req.occasionId,
     occasionDate,

@@ -41,6 +41,7 @@ export function createOccasionActivities() {
             localitiesFile: start.localitiesFile,
             mediaListFile: start.mediaListFile,
             startedBy: `lịch ${start.scheduleId}`,
+            ...(start.idPrefix ? { idPrefix: start.idPrefix } : {}),
           },
           now,
         );

@@ -5,9 +5,14 @@
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export function campaignId(planId: string, occasionId: string, occasionDate: string, runSuffix?: string): string {
+/**
+ * `campaign-<plan>-<occasion>-<year>`. A staging set of schedules synced with an id prefix
+ * (`--id-prefix it1-`) starts its campaigns under the same prefix
+ * (`campaign-it1-<plan>-…`), so they never take the id of the real campaign of that occasion.
+ */
+export function campaignId(planId: string, occasionId: string, occasionDate: string, runSuffix?: string, idPrefix = ''): string {
   const year = occasionDate.slice(0, 4);
-  const base = `campaign-${planId}-${occasionId}-${year}`;
+  const base = `campaign-${idPrefix}${planId}-${occasionId}-${year}`;
   return runSuffix ? `${base}-${runSuffix}` : base;
 }
 

@@ -193,6 +193,7 @@ function occasionSchedules(plan: Plan, o: DesiredOptions, notes: ScheduleNote[])
       localitiesFile: o.localitiesFile,
       mediaListFile: o.mediaListFile,
       startDaysBefore: daysBefore,
+      ...(o.idPrefix ? { idPrefix: o.idPrefix } : {}),
     };
     out.push(
       finish({

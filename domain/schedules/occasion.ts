@@ -21,6 +21,8 @@ export interface OccasionStartInput {
   mediaListFile: string;
   /** The campaign starts for the next instance dated at most this many days ahead (plus slack). */
   startDaysBefore: number;
+  /** The schedule set's id prefix (staging and tests); its campaigns carry it too. */
+  idPrefix?: string;
 }
 
 /** Days left for approval between the start of drafting and the earliest channel's due date. */

@@ -235,10 +235,10 @@ describe('schedules on the real dev server', () => {
     await syncSchedules(product.client, desired);
     const today = vnToday();
     const plan = await loadPlan(PLAN);
-    // The occasion whose next instance is nearest: its campaign may be due to start.
-    // 20/11 is left out: other tests start that campaign under its usual id.
+    // The occasion whose next instance is nearest: its campaign may be due to start. Its id
+    // carries this test's prefix, so no other test (nor a real campaign) can hold it.
     const occasions = desired.schedules
-      .filter((s) => s.kind === 'occasion' && !s.id.endsWith('ngay-nha-giao-20-11'))
+      .filter((s) => s.kind === 'occasion')
       .map((s) => ({ s, input: s.args[0] as OccasionStartInput }));
     const withNext = occasions
       .map((o) => ({ ...o, next: occasionsBetween(today, addDays(today, 400), [plan]).find((x) => x.occasionId === o.input.occasionId) }))
@@ -251,7 +251,7 @@ describe('schedules on the real dev server', () => {
     const inWindow = chosen.next!.date <= addDays(today, chosen.input.startDaysBefore + 30);
     if (inWindow) {
       expect(result.started).toBe(true);
-      expect(result.campaignId).toMatch(new RegExp(`^campaign-${PLAN}-${chosen.input.occasionId}-${chosen.next!.date.slice(0, 4)}$`));
+      expect(result.campaignId).toBe(`campaign-${idPrefix}${PLAN}-${chosen.input.occasionId}-${chosen.next!.date.slice(0, 4)}`);
       const campaign = product.client.workflow.getHandle(result.campaignId!);
       expect((await campaign.describe()).type).toBe('campaignWorkflow');
       // A second run for the same instance starts nothing new.
@@ -266,7 +266,8 @@ describe('schedules on the real dev server', () => {
   });
 
   it('the occasion start launches the campaign as a child with its usual id, once per instance', async () => {
-    const desired = await planSchedules({ planId: PLAN, taskQueue: product.taskQueue, approvers: ['bien-tap@example.org'], idPrefix: newPrefix() });
+    const idPrefix = newPrefix();
+    const desired = await planSchedules({ planId: PLAN, taskQueue: product.taskQueue, approvers: ['bien-tap@example.org'], idPrefix });
     const hssv = desired.schedules.find((s) => s.id.endsWith('occasion-ngay-hssv-9-1'))!;
     // Looking a year ahead, whatever today is, the next 9/1 is in reach.
     const input: OccasionStartInput = { ...(hssv.args[0] as OccasionStartInput), startDaysBefore: 370 };
@@ -274,7 +275,8 @@ describe('schedules on the real dev server', () => {
       product.client.workflow.execute('occasionCampaignWorkflow', { taskQueue: product.taskQueue, workflowId: `${hssv.id}-direct-${n}`, args: [input] }) as Promise<OccasionStartResult>;
     const first = await run(1);
     expect(first.started).toBe(true);
-    expect(first.campaignId).toMatch(new RegExp(`^campaign-${PLAN}-ngay-hssv-9-1-\\d{4}$`));
+    // The staging set's prefix keeps it apart from every other test's (and the real) campaign of 9/1.
+    expect(first.campaignId).toMatch(new RegExp(`^campaign-${idPrefix}${PLAN}-ngay-hssv-9-1-\\d{4}$`));
     const campaign = product.client.workflow.getHandle(first.campaignId!);
     const described = await campaign.describe();
     expect(described.type).toBe('campaignWorkflow');
