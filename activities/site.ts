@@ -4,23 +4,22 @@
  *
  * Publishing is idempotent: a campaign keeps one slug for all its versions (a new version
  * revises the post at the same address; an older version never overwrites a newer one).
- * Writes go post + media first, then the manifest, then index + feed, so a failure at any
- * point leaves the index pointing only at posts that exist.
  *
- * Concurrent publishing is safe without compare-and-swap (which s3rver lacks): each campaign
- * writes only its own objects — a slug claim `site/slugs/<campaign>.json` and an entry
- * `site/entries/<campaign>.json` — and the manifest, index and feed are derived from all
- * entries. A slug is claimed before anything is written at its address and checked again after
- * the claim; when another campaign claimed the same slug meanwhile, the campaign moves to a slug
- * suffixed with its own id, which nobody else can take. The derived files are rebuilt until the
- * entries read back unchanged, so the last writer always includes every published post.
+ * The manifest `site/manifest.json` is the one document that says what the site holds: every
+ * post and every slug a campaign has claimed. It is only ever changed by compare-and-swap on
+ * its ETag (`updateJsonDocument`), so campaigns publishing at the same instant are applied one
+ * after another, each from the other's result: a slug is claimed in the manifest before anything
+ * is written at its address, and two claims of the same slug cannot both succeed. The index and
+ * feed are derived from the manifest and rewritten until the manifest they were made from is
+ * still the current one, so the last writer always lists every post.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
 import type { ContentBrief } from '../domain/brief.js';
-import { isSafeId, isSafeSlug, ownedSlug, slugify, uniqueSlug } from '../domain/slug.js';
+import { isSafeId, isSafeSlug, slugify, uniqueSlug } from '../domain/slug.js';
 import type { Endpoints } from '../infra/config.js';
-import type { ObjectStore } from '../infra/object-store.js';
+import { DocumentCorruptError, readJsonDocument, updateJsonDocument } from '../infra/json-document.js';
+import { PreconditionFailedError, type ObjectStore } from '../infra/object-store.js';
 import {
   ContentInputError,
   DEFAULT_SITE,
@@ -46,10 +45,9 @@ import {
 export const SITE_KEYS = {
   prefix: 'site/',
   manifest: 'site/manifest.json',
-  entries: 'site/entries/',
-  entry: (campaignId: string) => `site/entries/${campaignId}.json`,
-  slugs: 'site/slugs/',
-  slugClaim: (campaignId: string) => `site/slugs/${campaignId}.json`,
+  /** Where the previous release kept one entry and one slug claim per campaign (read once, to carry them over). */
+  legacyEntries: 'site/entries/',
+  legacySlugs: 'site/slugs/',
   index: 'site/index.html',
   feed: 'site/feed.xml',
   post: (slug: string) => `site/posts/${slug}/index.html`,
@@ -117,90 +115,112 @@ const manifestEntrySchema = z.object({
   tags: z.array(z.string()),
   mediaKey: z.string().optional(),
 });
-const manifestSchema = z.object({ schemaVersion: z.literal(1), posts: z.array(manifestEntrySchema) });
+const claimSchema = z.object({ campaignId: z.string(), slug: z.string().refine(isSafeSlug) });
+type SlugClaim = z.infer<typeof claimSchema>;
+const manifestSchema = z.object({
+  schemaVersion: z.literal(2),
+  posts: z.array(manifestEntrySchema),
+  /** Slug of every campaign that has claimed one (published, or about to be). */
+  slugs: z.record(z.string(), z.string().refine(isSafeSlug)),
+});
+/** The manifest of the releases before slugs lived in it. */
+const manifestV1Schema = z.object({ schemaVersion: z.literal(1), posts: z.array(manifestEntrySchema) });
 
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 export type SiteManifest = z.infer<typeof manifestSchema>;
+type StoredManifest = SiteManifest | z.infer<typeof manifestV1Schema>;
 
-/**
- * Reads and checks one JSON object; undefined when it does not exist. A store without atomic
- * writes (s3rver writes into the file in place) can show an object half-written while another
- * publish rewrites it, so a body that does not parse is read again a few times before it
- * counts as corrupt — then the failure is non-retryable and names the key.
- */
-async function readJsonObject<T>(store: ObjectStore, key: string, schema: z.ZodType<T>): Promise<T | undefined> {
-  let problem = '';
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, 40 * attempt));
-    const obj = await store.get(key);
-    if (!obj) return undefined;
-    let json: unknown;
-    try {
-      json = JSON.parse(obj.body.toString('utf8'));
-    } catch {
-      problem = `${key} is not valid JSON; fix or remove it before publishing`;
-      continue;
-    }
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    problem = `${key} does not match its schema: ${parsed.error.message}`;
-  }
-  throw ApplicationFailure.nonRetryable(problem, 'SiteManifestCorrupt');
-}
+const parseStoredManifest = (json: unknown): StoredManifest => z.union([manifestSchema, manifestV1Schema]).parse(json);
 
-/** Reads the site manifest (an empty one when none exists yet). Throws a non-retryable failure when it is corrupt. */
-export async function readManifest(store: ObjectStore): Promise<SiteManifest> {
-  return (await readJsonObject(store, SITE_KEYS.manifest, manifestSchema)) ?? { schemaVersion: 1, posts: [] };
-}
+const corrupt = (err: unknown): never => {
+  if (err instanceof DocumentCorruptError) throw ApplicationFailure.nonRetryable(`${err.message}; fix or remove it before publishing`, 'SiteManifestCorrupt');
+  throw err;
+};
 
-const claimSchema = z.object({ campaignId: z.string(), slug: z.string().refine(isSafeSlug) });
-type SlugClaim = z.infer<typeof claimSchema>;
-
-/** Reads every JSON object under `prefix` with `schema`; a corrupt one fails without retry, naming its key. */
-async function readAll<T>(store: ObjectStore, prefix: string, schema: z.ZodType<T>): Promise<T[]> {
-  const keys = (await store.list(prefix)).filter((k) => k.endsWith('.json'));
+/** Every JSON object under `prefix` that matches `schema` (what the previous release wrote per campaign). */
+async function readLegacy<T>(store: ObjectStore, prefix: string, schema: z.ZodType<T>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < keys.length; i += 16) {
-    const batch = await Promise.all(keys.slice(i, i + 16).map((key) => readJsonObject(store, key, schema)));
-    // An object removed between list and get is skipped.
-    for (const item of batch) if (item !== undefined) out.push(item);
+  for (const key of (await store.list(prefix)).filter((k) => k.endsWith('.json'))) {
+    const doc = await readJsonDocument(store, key, (j) => schema.parse(j)).catch(corrupt);
+    if (doc) out.push(doc.value);
   }
   return out;
 }
 
 /**
- * Every published post, one entry per campaign. Posts published before entries existed live only
- * in the manifest; they are carried over into entries the first time this runs.
+ * The current manifest in today's shape. A manifest of an earlier release (posts only, with the
+ * per-campaign entries and slug claims beside it) is carried over: nothing it listed is lost.
  */
-export async function readEntries(store: ObjectStore): Promise<ManifestEntry[]> {
-  const entries = await readAll(store, SITE_KEYS.entries, manifestEntrySchema);
-  for (const post of (await readManifest(store)).posts) {
-    if (entries.some((e) => e.campaignId === post.campaignId) || !isSafeId(post.campaignId)) continue;
-    await store.put(SITE_KEYS.entry(post.campaignId), JSON.stringify(post, null, 2), { contentType: 'application/json; charset=utf-8' });
-    entries.push(post);
+async function upgrade(store: ObjectStore, stored: StoredManifest | undefined): Promise<SiteManifest> {
+  if (stored?.schemaVersion === 2) return stored;
+  const posts = new Map<string, ManifestEntry>();
+  for (const p of stored?.posts ?? []) if (isSafeId(p.campaignId)) posts.set(p.campaignId, p);
+  for (const e of await readLegacy(store, SITE_KEYS.legacyEntries, manifestEntrySchema)) {
+    const known = posts.get(e.campaignId);
+    if (!known || known.version < e.version) posts.set(e.campaignId, e);
   }
-  return entries.sort((a, b) => a.campaignId.localeCompare(b.campaignId));
+  const slugs: Record<string, string> = {};
+  for (const c of await readLegacy<SlugClaim>(store, SITE_KEYS.legacySlugs, claimSchema)) slugs[c.campaignId] = c.slug;
+  for (const p of posts.values()) slugs[p.campaignId] = p.slug;
+  return { schemaVersion: 2, posts: [...posts.values()].sort((a, b) => a.campaignId.localeCompare(b.campaignId)), slugs };
+}
+
+/** Reads the site manifest (an empty one when none exists yet). Throws a non-retryable failure when it is corrupt. */
+export async function readManifest(store: ObjectStore): Promise<SiteManifest> {
+  const doc = await readJsonDocument(store, SITE_KEYS.manifest, parseStoredManifest).catch(corrupt);
+  return upgrade(store, doc?.value);
+}
+
+/** Applies `change` to the manifest by compare-and-swap (see the module comment); returns the manifest written. */
+async function changeManifest(store: ObjectStore, change: (m: SiteManifest) => SiteManifest | undefined): Promise<SiteManifest> {
+  let result: SiteManifest | undefined;
+  await updateJsonDocument(
+    store,
+    SITE_KEYS.manifest,
+    parseStoredManifest,
+    async (stored) => {
+      const current = await upgrade(store, stored);
+      const next = change(current);
+      result = next ?? current;
+      // An upgraded manifest is written even when nothing else changes, so it is read once.
+      return next ?? (stored?.schemaVersion === 2 ? undefined : current);
+    },
+    { cacheControl: 'no-cache' },
+  ).catch(corrupt);
+  return result!;
 }
 
 /**
- * The slug a campaign publishes under, claimed before anything is written at that address. A
- * retry finds its own claim. See the module comment for why this is safe when two campaigns
- * publish at the same instant.
+ * The slug a campaign publishes under, claimed in the manifest before anything is written at
+ * that address. A retry finds its own claim; a campaign claiming the same title at the same
+ * instant loses the compare-and-swap, re-reads, and takes the next free slug.
  */
-async function claimSlug(store: ObjectStore, campaignId: string, headline: string, entries: ManifestEntry[]): Promise<string> {
-  const othersSlugs = (claims: SlugClaim[]) =>
-    new Set([...claims.filter((c) => c.campaignId !== campaignId).map((c) => c.slug), ...entries.filter((e) => e.campaignId !== campaignId).map((e) => e.slug)]);
-  const write = (slug: string) => store.put(SITE_KEYS.slugClaim(campaignId), JSON.stringify({ campaignId, slug }), { contentType: 'application/json; charset=utf-8' });
-  const before = await readAll(store, SITE_KEYS.slugs, claimSchema);
-  let slug = before.find((c) => c.campaignId === campaignId)?.slug ?? uniqueSlug(slugify(headline), othersSlugs(before));
-  await write(slug);
-  // Whoever claimed the same slug between our read and our write: both sides see it here, and
-  // each moves to its own suffixed slug (or one already moved and the other keeps the plain one).
-  if (othersSlugs(await readAll(store, SITE_KEYS.slugs, claimSchema)).has(slug)) {
-    slug = ownedSlug(slugify(headline), campaignId);
-    await write(slug);
+async function claimSlug(store: ObjectStore, campaignId: string, headline: string): Promise<string> {
+  const manifest = await changeManifest(store, (m) => {
+    if (m.slugs[campaignId]) return undefined;
+    const taken = new Set(Object.entries(m.slugs).filter(([id]) => id !== campaignId).map(([, slug]) => slug));
+    return { ...m, slugs: { ...m.slugs, [campaignId]: uniqueSlug(slugify(headline), taken) } };
+  });
+  return manifest.slugs[campaignId]!;
+}
+
+/** Writes a post's page unless the page already holds a newer version of the campaign (compare-and-swap on the page). */
+async function putPostUnlessNewer(store: ObjectStore, key: string, html: string, input: { campaignId: string; version: number }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await store.head(key);
+    if (current && current.metadata.campaign === input.campaignId && Number(current.metadata.version) > input.version) return;
+    try {
+      await store.put(key, html, {
+        contentType: 'text/html; charset=utf-8',
+        cacheControl: 'no-cache',
+        metadata: { campaign: input.campaignId, version: String(input.version) },
+        ...(current ? { ifMatch: current.etag } : { ifNoneMatch: '*' as const }),
+      });
+      return;
+    } catch (err) {
+      if (!(err instanceof PreconditionFailedError) || attempt >= 10) throw err;
+    }
   }
-  return slug;
 }
 
 function inputFailure(err: unknown): never {
@@ -257,22 +277,19 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
   };
 
   /**
-   * Rebuilds the manifest, index and feed from the entries, again while the entries read back
-   * differently afterwards (another campaign published meanwhile), so the last one written
-   * lists every post.
+   * Rewrites the index and feed from the manifest, again while the manifest changed meanwhile
+   * (another campaign published), so whoever writes them last lists every post.
    */
   async function regenerate(): Promise<void> {
-    const fingerprint = (entries: ManifestEntry[]) => JSON.stringify(entries);
-    let entries = await readEntries(store);
-    for (let round = 0; round < 10; round++) {
-      const manifest: SiteManifest = { schemaVersion: 1, posts: entries };
-      await store.put(SITE_KEYS.manifest, JSON.stringify(manifest, null, 2), { contentType: 'application/json; charset=utf-8', cacheControl: 'no-cache' });
-      await store.put(SITE_KEYS.index, renderSiteIndex(entries, site), { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
-      await store.put(SITE_KEYS.feed, renderFeed(entries, site), { contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'no-cache' });
-      const after = await readEntries(store);
-      if (fingerprint(after) === fingerprint(entries)) return;
-      entries = after;
+    for (let round = 0; round < 50; round++) {
+      const before = await store.head(SITE_KEYS.manifest);
+      const posts = (await readManifest(store)).posts;
+      await store.put(SITE_KEYS.index, renderSiteIndex(posts, site), { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
+      await store.put(SITE_KEYS.feed, renderFeed(posts, site), { contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'no-cache' });
+      const after = await store.head(SITE_KEYS.manifest);
+      if (after?.etag === before?.etag) return;
     }
+    throw new Error('the site manifest kept changing while the index was rebuilt; trying again');
   }
 
   return {
@@ -289,8 +306,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
         problems.throwIfAny();
         const brief = cleanBrief(input.brief);
 
-        const entries = await readEntries(store);
-        const existing = entries.find((p) => p.campaignId === input.campaignId);
+        const existing = (await readManifest(store)).posts.find((p) => p.campaignId === input.campaignId);
         if (existing && existing.version > input.version) {
           // A retried or re-run older version must not roll the site back.
           return { slug: existing.slug, url: postUrl(site.baseUrl, existing.slug), key: SITE_KEYS.post(existing.slug), version: existing.version };
@@ -298,7 +314,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
         // The infographic is checked before a slug is claimed, so bad input leaves nothing behind.
         const ref = refOf(input);
         const g = ref ? await loadInfographic(store, ref, brief) : undefined;
-        const slug = existing?.slug ?? (await claimSlug(store, input.campaignId, brief.headline, entries));
+        const slug = existing?.slug ?? (await claimSlug(store, input.campaignId, brief.headline));
         const publishedAt = existing?.publishedAt ?? input.publishedAt;
         const updatedAt = existing && existing.version < input.version ? input.publishedAt : existing?.updatedAt;
 
@@ -317,9 +333,9 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
           throw ApplicationFailure.nonRetryable(`rendered post "${slug}" is not valid HTML:\n${validation.errors.join('\n')}`, 'InvalidPostHtml');
         }
         const key = SITE_KEYS.post(slug);
-        await store.put(key, html, { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache', metadata: { campaign: input.campaignId, version: String(input.version) } });
+        await putPostUnlessNewer(store, key, html, input);
 
-        // 2. This campaign's entry (only this campaign writes it).
+        // 2. This campaign's entry in the manifest, unless a newer version got there first.
         const entry: ManifestEntry = {
           slug,
           campaignId: input.campaignId,
@@ -332,10 +348,17 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
           tags: brief.tags,
           ...(mediaKey ? { mediaKey } : {}),
         };
-        await store.put(SITE_KEYS.entry(input.campaignId), JSON.stringify(entry, null, 2), { contentType: 'application/json; charset=utf-8' });
+        const manifest = await changeManifest(store, (m) => {
+          const live = m.posts.find((p) => p.campaignId === input.campaignId);
+          if (live && (live.version > input.version || JSON.stringify(live) === JSON.stringify(entry))) return undefined;
+          const posts = [...m.posts.filter((p) => p.campaignId !== input.campaignId), entry].sort((a, b) => a.campaignId.localeCompare(b.campaignId));
+          return { ...m, posts, slugs: { ...m.slugs, [input.campaignId]: slug } };
+        });
+        const live = manifest.posts.find((p) => p.campaignId === input.campaignId)!;
 
-        // 3. Manifest, index and feed, derived from every entry.
+        // 3. Index and feed, derived from the manifest.
         await regenerate();
+        if (live.version > input.version) return { slug: live.slug, url: postUrl(site.baseUrl, live.slug), key: SITE_KEYS.post(live.slug), version: live.version };
         return { slug, url: postUrl(site.baseUrl, slug), key, version: input.version };
       } catch (err) {
         return inputFailure(err);

@@ -3,7 +3,7 @@
  * `suppression/<sha256(lower-cased email)>.json`, so neither keys nor records hold the address.
  * Written by the web server's unsubscribe route, read by the briefing activity before each send.
  */
-import type { ObjectStore } from '../infra/object-store.js';
+import { PreconditionFailedError, type ObjectStore } from '../infra/object-store.js';
 import { emailHash } from '../render/briefing/unsubscribe-token.js';
 
 /** How the address was unsubscribed: the RFC 8058 one-click POST or the confirmation form. */
@@ -30,6 +30,12 @@ export async function suppress(store: ObjectStore, email: string, source: Suppre
   const key = suppressionKey(email);
   if (await store.head(key)) return false;
   const record: SuppressionRecord = { emailHash: emailHash(email), unsubscribedAt: now.toISOString(), source };
-  await store.put(key, JSON.stringify(record), { contentType: 'application/json; charset=utf-8' });
+  try {
+    // Two unsubscribes of one address at once: the first record stays.
+    await store.put(key, JSON.stringify(record), { contentType: 'application/json; charset=utf-8', ifNoneMatch: '*' });
+  } catch (err) {
+    if (err instanceof PreconditionFailedError) return false;
+    throw err;
+  }
   return true;
 }

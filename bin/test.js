@@ -12,18 +12,26 @@ const root = path.join(import.meta.dirname, '..');
 ensureDependencies();
 ensureSystemPackages();
 
-if (!process.env.TEMPORAL_ADDRESS) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { resolveTemporalCli } = await import('../infra/temporal-cli.ts');
-  try {
+// The embedded services' binaries are found (or built once, with progress) before vitest
+// starts, so a first run shows what it is doing instead of a silent global setup.
+const { register } = await import('tsx/esm/api');
+register();
+try {
+  if (!process.env.TEMPORAL_ADDRESS) {
+    const { resolveTemporalCli } = await import('../infra/temporal-cli.ts');
     const cli = await resolveTemporalCli({ configured: process.env.TEMPORAL_CLI, log: (l) => console.log(l) });
     console.log(`Temporal CLI: ${cli.path} (nguồn: ${cli.source})`);
     process.env.TEMPORAL_CLI = cli.path;
-  } catch (err) {
-    console.error(err.message);
-    process.exit(1);
   }
+  if (!process.env.S3_ENDPOINT) {
+    const { resolveVersityGw } = await import('../infra/versitygw.ts');
+    const gw = await resolveVersityGw({ configured: process.env.VERSITYGW, log: (l) => console.log(l) });
+    console.log(`VersityGW: ${gw.path} (nguồn: ${gw.source})`);
+    process.env.VERSITYGW = gw.path;
+  }
+} catch (err) {
+  console.error(err.message);
+  process.exit(1);
 }
 
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');

@@ -64,8 +64,8 @@ export const configVariables = {
   TEMPORAL_CLI: { schema: optionalText, doc: 'Path to a `temporal` CLI binary to use for the embedded server.' },
   S3_ENDPOINT: { schema: httpUrl.optional(), doc: 'S3-compatible endpoint URL. Unset: the embedded object store is started.' },
   S3_REGION: { schema: z.string().trim().min(1).default('ap-southeast-1'), doc: 'S3 region.' },
-  S3_ACCESS_KEY_ID: { schema: z.string().trim().min(1).default('S3RVER'), doc: 'S3 access key id.' },
-  S3_SECRET_ACCESS_KEY: { schema: z.string().trim().min(1).default('S3RVER'), doc: 'S3 secret access key.' },
+  S3_ACCESS_KEY_ID: { schema: z.string().trim().min(1).default('campaign-ops'), doc: 'S3 access key id (the embedded store\'s root key when S3_ENDPOINT is unset).' },
+  S3_SECRET_ACCESS_KEY: { schema: z.string().trim().min(1).default('campaign-ops-local'), doc: 'S3 secret access key.' },
   S3_BUCKET: {
     schema: z
       .string()
@@ -76,6 +76,7 @@ export const configVariables = {
   },
   S3_FORCE_PATH_STYLE: { schema: bool.default(true), doc: 'Use path-style S3 URLs (needed by most self-hosted stores).' },
   S3_PORT: { schema: port.default(4569), doc: 'Port of the embedded object store.' },
+  VERSITYGW: { schema: optionalText, doc: 'Path to a `versitygw` binary for the embedded object store. Default: PATH, then a cached build, then `go install`.' },
   SMTP_URL: { schema: smtpUrl.optional(), doc: 'SMTP server URL. Unset: the embedded SMTP server with web inbox is started.' },
   SMTP_FROM: { schema: mailbox.default('Ban Biên tập truyền thông <noreply@example.org>'), doc: 'Sender of every email.' },
   SMTP_PORT: { schema: port.default(1025), doc: 'Port of the embedded SMTP server.' },
@@ -100,7 +101,7 @@ type Parsed = { [K in VarName]: z.output<Vars[K]['schema']> };
 export interface Config {
   dataDir: string;
   temporal: { address?: string; namespace: string; taskQueue: string; port: number; uiPort: number; cli?: string };
-  s3: { endpoint?: string; region: string; accessKeyId: string; secretAccessKey: string; bucket: string; forcePathStyle: boolean; port: number };
+  s3: { endpoint?: string; region: string; accessKeyId: string; secretAccessKey: string; bucket: string; forcePathStyle: boolean; port: number; versitygw?: string };
   smtp: { url?: string; from: string; port: number; uiPort: number };
   web: { host: string; port: number; publicBaseUrl: string };
   approvalSecret?: string;
@@ -164,6 +165,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
       bucket: v.S3_BUCKET,
       forcePathStyle: v.S3_FORCE_PATH_STYLE,
       port: v.S3_PORT,
+      versitygw: v.VERSITYGW,
     },
     smtp: { url: v.SMTP_URL, from: v.SMTP_FROM, port: v.SMTP_PORT, uiPort: v.MAIL_UI_PORT },
     web: {

@@ -1,10 +1,8 @@
 /**
- * Object storage over the S3 API: the client factory (with the checksum settings that
- * self-hosted stores need), the ObjectStore implementation, and the embedded store (s3rver)
- * persisting under the data folder.
+ * Object storage over the S3 API: the client factory and the ObjectStore implementation, with
+ * ETags and conditional writes (If-Match / If-None-Match, answered 412 when the race is lost).
+ * The embedded server is in `infra/versitygw.ts`.
  */
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -16,7 +14,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { Endpoints } from './config.js';
-import type { ObjectStore, PutOptions, StoredObject } from './object-store.js';
+import { PreconditionFailedError, type ObjectStore, type PutOptions, type PutResult, type StoredObject } from './object-store.js';
 
 export type S3Settings = Endpoints['s3'];
 
@@ -26,12 +24,13 @@ export function createS3Client(s3: S3Settings): S3Client {
     region: s3.region,
     forcePathStyle: s3.forcePathStyle,
     credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    // Without these, SDK v3 sends aws-chunked bodies that s3rver (and some other stores) keep
-    // with their chunk framing: silently corrupt objects.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
   });
+}
+
+function isPreconditionFailed(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === 'PreconditionFailed' || e?.$metadata?.httpStatusCode === 412;
 }
 
 function isNotFound(err: unknown): boolean {
@@ -62,45 +61,43 @@ export class S3ObjectStore implements ObjectStore {
     return new S3ObjectStore(createS3Client(s3), s3.bucket);
   }
 
-  async put(key: string, body: Buffer | string, options: PutOptions): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
-        ContentType: options.contentType,
-        CacheControl: options.cacheControl,
-        Metadata: encodeMeta(options.metadata),
-      }),
-    );
+  async put(key: string, body: Buffer | string, options: PutOptions): Promise<PutResult> {
+    try {
+      const out = await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+          ContentType: options.contentType,
+          CacheControl: options.cacheControl,
+          Metadata: encodeMeta(options.metadata),
+          IfMatch: options.ifMatch,
+          IfNoneMatch: options.ifNoneMatch,
+        }),
+      );
+      return { etag: out.ETag };
+    } catch (err) {
+      if ((options.ifMatch !== undefined || options.ifNoneMatch !== undefined) && isPreconditionFailed(err)) throw new PreconditionFailedError(key);
+      throw err;
+    }
   }
 
   async get(key: string): Promise<StoredObject | undefined> {
-    // The SDK retries the request, not the reading of its body. A body cut off mid-read (a
-    // server that rewrites the object in place, as s3rver does, or a dropped connection) is
-    // fetched again a few times before the error counts.
-    for (let attempt = 1; ; attempt++) {
-      let out;
-      try {
-        out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-      try {
-        const bytes = await out.Body!.transformToByteArray();
-        return { key, body: Buffer.from(bytes), contentType: out.ContentType, metadata: decodeMeta(out.Metadata) };
-      } catch (err) {
-        if (attempt >= 3) throw err;
-        await new Promise((r) => setTimeout(r, 50 * attempt));
-      }
+    let out;
+    try {
+      out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
     }
+    const bytes = await out.Body!.transformToByteArray();
+    return { key, body: Buffer.from(bytes), contentType: out.ContentType, metadata: decodeMeta(out.Metadata), etag: out.ETag };
   }
 
   async head(key: string) {
     try {
       const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { key, contentType: out.ContentType, metadata: decodeMeta(out.Metadata), size: out.ContentLength ?? 0 };
+      return { key, contentType: out.ContentType, metadata: decodeMeta(out.Metadata), size: out.ContentLength ?? 0, etag: out.ETag };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -133,29 +130,4 @@ export async function ensureBucket(client: S3Client, bucket: string): Promise<'e
   }
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   return 'created';
-}
-
-export interface EmbeddedS3Handle {
-  endpoint: string;
-  stop(): Promise<void>;
-}
-
-/** Starts s3rver on 127.0.0.1, storing objects under `directory` (kept across restarts). */
-export async function startEmbeddedS3(options: { directory: string; port: number; bucket: string }): Promise<EmbeddedS3Handle> {
-  mkdirSync(options.directory, { recursive: true });
-  const { default: S3rver } = await import('s3rver');
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: options.port,
-    silent: true,
-    directory: options.directory,
-    configureBuckets: [{ name: options.bucket, configs: [] }],
-  });
-  const info = (await server.run()) as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${info.port}`,
-    async stop() {
-      await server.close();
-    },
-  };
 }

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { endpointsFromConfig, type Config, type Endpoints } from './config.js';
-import { createS3Client, ensureBucket, startEmbeddedS3 } from './s3.js';
+import { createS3Client, ensureBucket, S3ObjectStore } from './s3.js';
+import { migrateS3rverData, resolveVersityGw, startEmbeddedS3 } from './versitygw.js';
 import { resolveApprovalSecret } from './secret.js';
 import { startEmbeddedSmtp } from './smtp.js';
 import { resolveTemporalCli, type ResolvedCli } from './temporal-cli.js';
@@ -38,10 +39,28 @@ export async function startServices(config: Config, log: (line: string) => void)
   let stopTemporal: (() => Promise<void>) | undefined;
   try {
     if (!config.s3.endpoint) {
-      const s3 = await startEmbeddedS3({ directory: path.join(config.dataDir, 's3'), port: config.s3.port, bucket: config.s3.bucket });
+      const gw = await resolveVersityGw({ configured: config.s3.versitygw, log });
+      const directory = path.join(config.dataDir, 'objects');
+      const s3 = await startEmbeddedS3({
+        binary: gw.path,
+        directory,
+        port: config.s3.port,
+        bucket: config.s3.bucket,
+        accessKeyId: config.s3.accessKeyId,
+        secretAccessKey: config.s3.secretAccessKey,
+        region: config.s3.region,
+        logFile: path.join(config.dataDir, 'logs', 'objects.log'),
+      });
       stops.push(s3.stop);
       endpoints.s3.endpoint = s3.endpoint;
-      lines.push({ service: 'Kho đối tượng (S3, nhúng)', where: s3.endpoint, note: `bucket ${config.s3.bucket}, dữ liệu ở ${path.join(config.dataDir, 's3')}` });
+      const store = S3ObjectStore.fromSettings(endpoints.s3);
+      await ensureBucket(store.client, config.s3.bucket);
+      const migrated = await migrateS3rverData(path.join(config.dataDir, 's3'), config.s3.bucket, store, log);
+      lines.push({
+        service: 'Kho đối tượng (S3, VersityGW nhúng)',
+        where: s3.endpoint,
+        note: `bucket ${config.s3.bucket}, dữ liệu ở ${directory}${migrated !== undefined ? `; đã chuyển ${migrated} đối tượng từ kho cũ` : ''}`,
+      });
     } else {
       const created = await ensureBucket(createS3Client(endpoints.s3), config.s3.bucket);
       lines.push({ service: 'Kho đối tượng (S3)', where: config.s3.endpoint, note: `bucket ${config.s3.bucket}${created === 'created' ? ' (vừa tạo)' : ''}` });

@@ -9,6 +9,7 @@ import type { Locality } from '../../domain/localities.js';
 import type { ActivityDeps } from '../deps.js';
 import { campaignSlot } from './drafts.js';
 import { keys } from './keys.js';
+import { updateJsonDocument } from '../../infra/json-document.js';
 import { readJson, writeJson } from './store-json.js';
 
 export interface RundownItem {
@@ -21,6 +22,14 @@ export interface RundownItem {
   durationSeconds: number;
   priority: string;
   scriptKey: string;
+}
+
+/** A station's programme for one day: `broadcast/<locality>/<day>/rundown.json`. */
+export interface Rundown {
+  locality: string;
+  localityName: string;
+  day: string;
+  items: RundownItem[];
 }
 
 export const feedKeys = {
@@ -51,7 +60,6 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
           const itemKey = feedKeys.item(locality.id, day, slot.id, input.campaignId);
           await store.put(itemKey, script.body, { contentType: 'text/plain; charset=utf-8', metadata: { campaign: input.campaignId, version: String(input.version) } });
           const rundownKey = feedKeys.rundown(locality.id, day);
-          const existing = (await store.get(rundownKey)) ? await readJson<{ items: RundownItem[] }>(store, rundownKey) : { items: [] };
           const item: RundownItem = {
             slot: slot.id,
             slotLabel: slot.label,
@@ -63,8 +71,11 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
             priority: sidecar.priority,
             scriptKey: itemKey,
           };
-          const items = [...existing.items.filter((i) => !(i.campaignId === input.campaignId && i.slot === slot.id)), item].sort((a, b) => a.start.localeCompare(b.start));
-          await writeJson(store, rundownKey, { locality: locality.id, localityName: locality.name, day, items });
+          // Several campaigns add to the same station's day: compare-and-swap, never overwrite.
+          await updateJsonDocument(store, rundownKey, (j) => j as Rundown, (existing) => {
+            const items = [...(existing?.items ?? []).filter((i) => !(i.campaignId === input.campaignId && i.slot === slot.id)), item].sort((a, b) => a.start.localeCompare(b.start));
+            return { locality: locality.id, localityName: locality.name, day, items };
+          });
           bulletins += 1;
         }
         const ledger = feedKeys.ledger(input.campaignId, input.version, locality.id);

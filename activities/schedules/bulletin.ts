@@ -5,6 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { keys } from '../campaign/keys.js';
+import { updateJsonDocument } from '../../infra/json-document.js';
 import { readJson, writeJson } from '../campaign/store-json.js';
 import { campaignSlot } from '../campaign/drafts.js';
 import { vnDateOf } from '../../domain/campaign/schedule.js';
@@ -66,9 +67,13 @@ export function createBulletinActivities({ store }: ActivityDeps) {
       const { series, runId } = input;
       if (series.pool.length === 0) throw ApplicationFailure.nonRetryable(`Chuỗi bản tin ${series.seriesId} không có thông điệp nào.`, 'EmptyMessagePool');
       const rotationKey = bulletinKeys.rotation(series.seriesId);
-      const current = (await store.get(rotationKey)) ? await readJson<RotationState>(store, rotationKey) : { next: 0, runs: {} };
-      const turn = rotate(current, runId, series.pool.length);
-      if (!turn.reused) await writeJson(store, rotationKey, turn.state);
+      // A manual "run now" can overlap a scheduled run: the rotation is a compare-and-swap.
+      let turn = { index: 0, reused: false };
+      await updateJsonDocument(store, rotationKey, (j) => j as RotationState, (current) => {
+        const next = rotate(current ?? { next: 0, runs: {} }, runId, series.pool.length);
+        turn = next;
+        return next.reused ? undefined : next.state;
+      });
       const message = series.pool[turn.index]!;
 
       let list;

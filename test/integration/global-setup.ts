@@ -28,11 +28,16 @@ export default async function setup(project: TestProject) {
     TEMPORAL_PORT: String(temporalPort),
     TEMPORAL_UI_PORT: String(uiPort),
     TEMPORAL_CLI: process.env.TEMPORAL_CLI,
+    VERSITYGW: process.env.VERSITYGW,
     S3_PORT: String(s3Port),
     SMTP_PORT: String(smtpPort),
     MAIL_UI_PORT: String(mailUiPort),
     WEB_PORT: String(webPort),
     S3_BUCKET: 'campaign-ops-test',
+    // The same suite against another S3 service (AWS S3, MinIO, Ceph): set S3_ENDPOINT and its keys.
+    ...(process.env.S3_ENDPOINT
+      ? Object.fromEntries(['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_BUCKET', 'S3_FORCE_PATH_STYLE'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])))
+      : {}),
   });
   if (!parsed.ok) throw new Error(`test configuration invalid: ${JSON.stringify(parsed.problems)}`);
   const services = await startServices(parsed.config, (line) => process.stderr.write(`[setup] ${line}\n`));

@@ -1,6 +1,7 @@
 /**
- * Publishing into the real object store (s3rver) and serving the site from it: the post is
- * valid HTML, the feed parses and lists posts newest first, media round-trips byte for byte.
+ * Publishing into the real object store and serving the site from it: the post is valid HTML,
+ * the feed parses and lists posts newest first, media round-trips byte for byte, and campaigns
+ * publishing at the same instant are all listed while readers only ever see whole documents.
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
@@ -58,16 +59,37 @@ describe('the published site on the real object store', () => {
     expect(await missing.text()).toContain('Không tìm thấy trang');
   });
 
-  it('three campaigns publishing the same headline at once each keep their own post, and all are listed', async () => {
-    const ids = [0, 1, 2].map((i) => `it-site-race-${i}-${run}`);
+  it('six campaigns publishing the same headline at once each keep their own post, all are listed, and readers never see a half-written manifest', async () => {
+    const ids = [0, 1, 2, 3, 4, 5].map((i) => `it-site-race-${i}-${run}`);
+    let publishing = true;
+    const seen: string[] = [];
+    // A reader polling the manifest and index throughout, as the site's visitors and the report do.
+    const reader = (async () => {
+      let reads = 0;
+      while (publishing || reads < 3) {
+        const manifest = await store.get('site/manifest.json');
+        reads += 1;
+        if (!manifest) continue;
+        try {
+          JSON.parse(manifest.body.toString('utf8'));
+        } catch {
+          seen.push(`manifest of ${manifest.body.length} bytes does not parse`);
+        }
+      }
+      return reads;
+    })();
     const results = await Promise.all(
       ids.map((campaignId, i) => site.publishPost({ campaignId, version: 1, brief: { ...bacKanTeachersDay, keyMessages: [`Thông điệp riêng ${campaignId}.`] }, publishedAt: `2026-11-20T0${i}:10:00Z` })),
-    );
-    expect(new Set(results.map((r) => r.slug)).size).toBe(3);
+    ).finally(() => (publishing = false));
+    expect(await reader).toBeGreaterThan(0);
+    expect(seen).toEqual([]);
+    expect(new Set(results.map((r) => r.slug)).size).toBe(ids.length);
     const index = await (await app.request('/site/')).text();
     for (const [i, r] of results.entries()) {
       expect(await (await app.request(new URL(r.url).pathname)).text()).toContain(`Thông điệp riêng ${ids[i]}.`);
       expect(index).toContain(`href="posts/${r.slug}/"`);
     }
+    const feed = await new Parser().parseString(await (await app.request('/site/feed.xml')).text());
+    for (const r of results) expect(feed.items.map((item) => item.link)).toContain(r.url);
   });
 });

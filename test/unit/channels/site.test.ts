@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import Parser from 'rss-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SITE_KEYS, createSiteActivities, readEntries, readManifest } from '../../../activities/site.js';
+import { SITE_KEYS, createSiteActivities, readManifest } from '../../../activities/site.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
 import { validatePost } from '../../../render/post/index.js';
 import { siteRoutes } from '../../../web/site.js';
@@ -83,18 +83,40 @@ describe('publishPost', () => {
     expect(feed.items).toHaveLength(ids.length);
   });
 
-  it('carries over posts that only the manifest of an earlier release knows', async () => {
-    const old = await site.publishPost({ campaignId: 'c-old', version: 1, brief: quangNgaiSchoolOpening, publishedAt: '2026-09-05T00:30:00Z' });
-    // An earlier release kept posts only in the manifest.
-    await store.delete(SITE_KEYS.entry('c-old'));
-    await store.delete(SITE_KEYS.slugClaim('c-old'));
-    await site.publishPost({ campaignId: 'c-new', version: 1, brief: quangNgaiSchoolOpening, publishedAt: '2026-11-20T01:00:00Z' });
-    expect((await readEntries(store)).map((e) => e.campaignId)).toEqual(['c-new', 'c-old']);
-    expect(text(store, SITE_KEYS.index)).toContain(`href="posts/${old.slug}/"`);
-    // The carried-over post keeps its address; the new one with the same title gets another.
-    const slugs = Object.fromEntries((await readManifest(store)).posts.map((p) => [p.campaignId, p.slug]));
-    expect(slugs['c-old']).toBe(old.slug);
-    expect(slugs['c-new']).toMatch(/-2$/);
+  it('carries over posts and slug claims that earlier releases kept in other shapes', async () => {
+    const json = (key: string, value: unknown) => store.put(key, JSON.stringify(value), { contentType: 'application/json' });
+    const entry = (campaignId: string, slug: string) => ({ slug, campaignId, version: 1, title: 'Khai giảng', summary: 'Tóm tắt', publishedAt: '2026-09-05T00:30:00Z', issuerShort: 'UBND', tags: [] });
+    // Oldest release: posts only in the manifest. Previous release: one entry and one slug claim per campaign.
+    await json(SITE_KEYS.manifest, { schemaVersion: 1, posts: [entry('c-oldest', 'khai-giang')] });
+    await json(`${SITE_KEYS.legacyEntries}c-old.json`, entry('c-old', 'khai-giang-2'));
+    await json(`${SITE_KEYS.legacySlugs}c-claimed.json`, { campaignId: 'c-claimed', slug: 'khai-giang-3' });
+    const next = await site.publishPost({ campaignId: 'c-new', version: 1, brief: { ...quangNgaiSchoolOpening, headline: 'Khai giảng' }, publishedAt: '2026-11-20T01:00:00Z' });
+    const manifest = await readManifest(store);
+    expect(manifest.schemaVersion).toBe(2);
+    expect(manifest.posts.map((p) => p.campaignId)).toEqual(['c-new', 'c-old', 'c-oldest']);
+    expect(manifest.slugs).toMatchObject({ 'c-oldest': 'khai-giang', 'c-old': 'khai-giang-2', 'c-claimed': 'khai-giang-3' });
+    // The new post takes none of the addresses already given out.
+    expect(next.slug).toBe('khai-giang-4');
+    for (const slug of ['khai-giang', 'khai-giang-2', 'khai-giang-4']) expect(text(store, SITE_KEYS.index)).toContain(`href="posts/${slug}/"`);
+  });
+
+  it('a lost compare-and-swap on the manifest is applied again from the winner\'s version, never over it', async () => {
+    // A store that lets another publish slip in between every read and write of the manifest.
+    let sneaked = 0;
+    const racing = Object.create(store) as MemoryObjectStore;
+    racing.put = async (key, body, options) => {
+      if (key === SITE_KEYS.manifest && options.ifMatch && sneaked < 3) {
+        sneaked += 1;
+        await site.publishPost({ campaignId: `c-rival-${sneaked}`, version: 1, brief: bacKanTeachersDay, publishedAt: '2026-11-20T02:00:00Z' });
+      }
+      return store.put(key, body, options);
+    };
+    const mine = await createSiteActivities({ store: racing, endpoints }).publishPost({ campaignId: 'c-mine', version: 1, brief: bacKanTeachersDay, publishedAt: '2026-11-20T01:00:00Z' });
+    const manifest = await readManifest(store);
+    expect(manifest.posts.map((p) => p.campaignId)).toEqual(['c-mine', 'c-rival-1', 'c-rival-2', 'c-rival-3']);
+    expect(new Set(manifest.posts.map((p) => p.slug)).size).toBe(4);
+    expect(manifest.slugs['c-mine']).toBe(mine.slug);
+    for (const p of manifest.posts) expect(text(store, SITE_KEYS.index)).toContain(`href="posts/${p.slug}/"`);
   });
 
   it('republishing the same campaign version is idempotent and keeps the slug', async () => {
