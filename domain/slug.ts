@@ -14,13 +14,13 @@ export const FALLBACK_SLUG = 'bai-viet';
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Turns a (Vietnamese) title into a slug: diacritics removed (đ/Đ → d), lower case, only
+ * Turns a (Vietnamese) title into a slug: diacritics removed (đ/Đ, and Ð/ð (U+00D0/U+00F0) that text converted from old Vietnamese encodings carries, → d), lower case, only
  * `[a-z0-9-]`, runs of anything else collapsed into one dash, no leading/trailing dash, at most
  * `MAX_SLUG_LENGTH` characters cut at a word boundary. Returns `FALLBACK_SLUG` when nothing is left.
  */
 export function slugify(title: string): string {
   const ascii = String(title)
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐðÐ]/g, 'd')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();

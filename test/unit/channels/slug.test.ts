@@ -9,6 +9,11 @@ describe('slugify', () => {
     expect(slugify('Quảng Ngãi – Lễ khai giảng năm học 2026–2027!')).toBe('quang-ngai-le-khai-giang-nam-hoc-2026-2027');
   });
 
+  it('reads Ð/ð (U+00D0/U+00F0, left by conversions from old Vietnamese encodings) as Đ/đ', () => {
+    expect(slugify('\u00D0ẩy mạnh \u00F0ổi mới')).toBe(slugify('Đẩy mạnh đổi mới'));
+    expect(slugify('\u00D0ẩy mạnh \u00F0ổi mới')).toBe('day-manh-doi-moi');
+  });
+
   it('handles decomposed (NFD) input the same as composed input', () => {
     const composed = 'Nghị quyết số 71-NQ/TW';
     expect(slugify(composed.normalize('NFD'))).toBe(slugify(composed));
