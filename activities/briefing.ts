@@ -29,6 +29,7 @@ import { failpoint } from './failpoints.js';
 import { createHash } from 'node:crypto';
 import { asyncLocalStorage } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { ContentBrief } from '../domain/brief.js';
 import { isSafeId, slugify } from '../domain/slug.js';
 import {
@@ -40,8 +41,10 @@ import {
   senderDomain,
   type BriefingImage,
   type PressContact,
+  type RenderedBriefing,
 } from '../render/briefing/index.js';
 import { ContentInputError, ProblemCollector, imageInfo, stripUnsafeText } from '../render/post/index.js';
+import type { ObjectStore } from '../infra/object-store.js';
 import type { ActivityDeps } from './deps.js';
 import { infographicAlt } from './site.js';
 import { classifySmtpError } from './smtp-errors.js';
@@ -137,17 +140,78 @@ async function readJson<T>(store: ActivityDeps['store'], key: string): Promise<T
 const json = (v: unknown) => JSON.stringify(v);
 const JSON_TYPE = { contentType: 'application/json; charset=utf-8' } as const;
 
-export function createBriefingActivities({ store, mailer, endpoints }: ActivityDeps) {
-  async function loadImage(key: string, brief: ContentBrief): Promise<(BriefingImage & { contentType: string }) | undefined> {
-    const obj = await store.get(key);
-    if (!obj) throw new ContentInputError([{ path: 'infographicKey', message: `Không tìm thấy đồ họa "${key}" trong kho.` }]);
-    const info = imageInfo(obj.contentType, obj.body);
-    if (!info) throw new ContentInputError([{ path: 'infographicKey', message: `Đồ họa "${key}" không phải ảnh PNG, JPEG, WebP hoặc SVG.` }]);
-    const cid = `infographic.${createHash('sha256').update(key).digest('hex').slice(0, 16)}@${senderDomain(endpoints.mailFrom)}`;
-    const filename = `do-hoa-${slugify(brief.occasionName)}.${info.ext}`;
-    return { filename, content: obj.body, cid, alt: obj.metadata.alt ?? infographicAlt(brief), contentType: info.contentType };
-  }
+/** The infographic of a briefing as the message carries it: inline by content id, and attached. */
+export type BriefingAttachment = BriefingImage & { contentType: string };
 
+/**
+ * Loads the infographic at `key` for a briefing: checks it is an image, names the attachment
+ * after the occasion and gives it a content id derived from the key at the sender's domain.
+ * Throws ContentInputError when the key is missing or not an image.
+ */
+export async function loadBriefingImage(store: ObjectStore, key: string, brief: ContentBrief, mailFrom: string): Promise<BriefingAttachment> {
+  const obj = await store.get(key);
+  if (!obj) throw new ContentInputError([{ path: 'infographicKey', message: `Không tìm thấy đồ họa "${key}" trong kho.` }]);
+  const info = imageInfo(obj.contentType, obj.body);
+  if (!info) throw new ContentInputError([{ path: 'infographicKey', message: `Đồ họa "${key}" không phải ảnh PNG, JPEG, WebP hoặc SVG.` }]);
+  const cid = `infographic.${createHash('sha256').update(key).digest('hex').slice(0, 16)}@${senderDomain(mailFrom)}`;
+  const filename = `do-hoa-${slugify(brief.occasionName)}.${info.ext}`;
+  return { filename, content: obj.body, cid, alt: obj.metadata.alt ?? infographicAlt(brief), contentType: info.contentType };
+}
+
+export interface BriefingMailInput {
+  brief: ContentBrief;
+  pressContact: PressContact;
+  embargoUntil?: string;
+  postUrl?: string;
+  infographic?: BriefingAttachment;
+  recipient: BriefingRecipientInput;
+  /** The sender (SMTP_FROM). */
+  mailFrom: string;
+  messageId: string;
+  /** The recipient's own unsubscribe link (see `unsubscribeUrl`). */
+  unsubscribeUrl: string;
+}
+
+/**
+ * One journalist's briefing as it goes out: the rendered subject, HTML and text, and the
+ * message nodemailer sends — sender, reply-to the press contact, Message-ID, the one-click
+ * unsubscribe headers, and the infographic inline (by cid) and as an attachment. Throws
+ * ContentInputError for content the renderer refuses.
+ */
+export function briefingMail(input: BriefingMailInput): { rendered: RenderedBriefing; mail: Mail.Options } {
+  const image = input.infographic;
+  const rendered = renderBriefing({
+    brief: input.brief,
+    pressContact: input.pressContact,
+    embargoUntil: input.embargoUntil,
+    postUrl: input.postUrl,
+    infographic: image,
+    recipient: { name: input.recipient.name, email: input.recipient.email, outlet: input.recipient.outlet },
+    unsubscribeUrl: input.unsubscribeUrl,
+  });
+  const mail: Mail.Options = {
+    from: input.mailFrom,
+    to: { name: stripUnsafeText(input.recipient.name), address: input.recipient.email },
+    replyTo: { name: stripUnsafeText(input.pressContact.name), address: input.pressContact.email.trim() },
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    messageId: input.messageId,
+    headers: {
+      'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    attachments: image
+      ? [
+          { filename: image.filename, content: image.content, contentType: image.contentType, cid: image.cid, contentDisposition: 'inline' as const },
+          { filename: image.filename, content: image.content, contentType: image.contentType, contentDisposition: 'attachment' as const },
+        ]
+      : [],
+  };
+  return { rendered, mail };
+}
+
+export function createBriefingActivities({ store, mailer, endpoints }: ActivityDeps) {
   return {
     /**
      * Sends the briefing of one campaign version to every recipient not yet sent, not
@@ -155,14 +219,14 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
      */
     async sendBriefings(input: SendBriefingsInput): Promise<SendBriefingsResult> {
       const result: SendBriefingsResult = { sent: [], skippedAlreadySent: [], skippedUnsubscribed: [], failedPermanent: [] };
-      let image: Awaited<ReturnType<typeof loadImage>>;
+      let image: BriefingAttachment | undefined;
       try {
         const problems = new ProblemCollector();
         if (!isSafeId(input.campaignId)) problems.add('campaignId', 'Mã chiến dịch chỉ được gồm chữ, số, "-", "_" và dấu chấm ở giữa (tối đa 200 ký tự).');
         if (!Number.isInteger(input.version) || input.version < 1) problems.add('version', 'Phiên bản phải là số nguyên dương.');
         problems.list('recipients', input.recipients, { label: 'Danh sách phóng viên', max: MAX_RECIPIENTS });
         problems.throwIfAny();
-        image = input.infographicKey !== undefined ? await loadImage(input.infographicKey, input.brief) : undefined;
+        image = input.infographicKey !== undefined ? await loadBriefingImage(store, input.infographicKey, input.brief, endpoints.mailFrom) : undefined;
         // Everything shared by all recipients is checked once, before anyone gets mail.
         renderBriefing({ ...shared(input, image), recipient: { name: 'Kiểm tra', email: 'kiem-tra@example.org', outlet: '' }, unsubscribeUrl: endpoints.publicBaseUrl });
       } catch (err) {
@@ -214,7 +278,7 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
         const base = { recipientId: id, emailHash: emailHash(email), messageId, attempts, unconfirmedEarlierAttempts: attempts - 1 };
         let mail;
         try {
-          mail = renderBriefing({ ...shared(input, image), recipient: { name: r.name, email, outlet: r.outlet }, unsubscribeUrl: unsubscribe });
+          mail = briefingMail({ ...shared(input, image), recipient: { id, name: r.name, email, outlet: r.outlet }, mailFrom: endpoints.mailFrom, messageId, unsubscribeUrl: unsubscribe }).mail;
         } catch (err) {
           if (!(err instanceof ContentInputError)) throw err;
           await store.delete(keys.pending);
@@ -222,25 +286,7 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
           continue;
         }
         try {
-          await mailer.sendMail({
-            from: endpoints.mailFrom,
-            to: { name: stripUnsafeText(r.name), address: email },
-            replyTo: { name: stripUnsafeText(input.pressContact.name), address: input.pressContact.email.trim() },
-            subject: mail.subject,
-            text: mail.text,
-            html: mail.html,
-            messageId,
-            headers: {
-              'List-Unsubscribe': `<${unsubscribe}>`,
-              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            },
-            attachments: image
-              ? [
-                  { filename: image.filename, content: image.content, contentType: image.contentType, cid: image.cid, contentDisposition: 'inline' as const },
-                  { filename: image.filename, content: image.content, contentType: image.contentType, contentDisposition: 'attachment' as const },
-                ]
-              : [],
-          });
+          await mailer.sendMail(mail);
         } catch (err) {
           const failure = classifySmtpError(err);
           if (failure.kind === 'fatal') {
@@ -268,7 +314,7 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
 }
 
 /** The parts of a briefing that are the same for every recipient. */
-function shared(input: SendBriefingsInput, image: BriefingImage | undefined) {
+function shared(input: SendBriefingsInput, image: BriefingAttachment | undefined) {
   return { brief: input.brief, pressContact: input.pressContact, embargoUntil: input.embargoUntil, postUrl: input.postUrl, infographic: image };
 }
 

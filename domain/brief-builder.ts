@@ -72,6 +72,16 @@ export function buildBrief(plan: Plan, occasion: OccasionInstance, taskOrId?: Ta
   return brief;
 }
 
+/** Ids of the plan's tasks tied to an occasion instance, in the order the calendar lists them. */
+export function occasionTaskIds(plan: Plan, occasion: OccasionInstance): string[] {
+  return occasion.tasks.filter((t) => t.planId === plan.id).map((t) => t.taskId);
+}
+
+/** The tasks a campaign drafts for: the ones asked for, else every task of the plan tied to the occasion. */
+export function campaignTaskIds(plan: Plan, occasion: OccasionInstance, requested: readonly string[] = []): string[] {
+  return requested.length > 0 ? [...requested] : occasionTaskIds(plan, occasion);
+}
+
 /** At most this many description paragraphs per task when a brief covers several tasks. */
 const PARAGRAPHS_PER_TASK = 2;
 /** A joined task title longer than this names the first task and counts the others. */

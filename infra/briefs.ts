@@ -1,9 +1,9 @@
 /**
- * The content brief for a plan, an occasion and optionally a task, as the CLI renders it:
- * the occasion's next date from today (or a given date), built from the plan files.
+ * The content brief for a plan, an occasion and optionally some of its tasks, as the CLI renders
+ * it: the occasion's next date from today (or a given date), built from the plan files.
  */
 import type { ContentBrief } from '../domain/brief.js';
-import { buildBrief } from '../domain/brief-builder.js';
+import { buildCampaignBrief, campaignTaskIds } from '../domain/brief-builder.js';
 import { occasionsBetween, type OccasionInstance } from '../domain/calendar/index.js';
 import { addDays, parseVnDate, vnToday } from '../domain/dates.js';
 import type { Plan } from '../domain/plan/schema.js';
@@ -25,12 +25,16 @@ export function findOccasionInstance(plan: Plan, occasionId: string, date: strin
   return found;
 }
 
-export async function briefFor(req: { planId: string; occasionId: string; taskId?: string; date?: string }): Promise<{ plan: Plan; occasion: OccasionInstance; brief: ContentBrief }> {
+/**
+ * The brief a campaign would draft from: for the given tasks, or (none given) for every task of
+ * the plan tied to the occasion — the same choice and the same builder as `prepareCampaign`.
+ */
+export async function briefFor(req: { planId: string; occasionId: string; taskIds?: readonly string[]; date?: string; now?: Date }): Promise<{ plan: Plan; occasion: OccasionInstance; brief: ContentBrief }> {
   const plan = await loadPlan(req.planId);
-  const occasion = findOccasionInstance(plan, req.occasionId, req.date);
-  if (req.taskId && !plan.tasks.some((t) => t.id === req.taskId)) {
-    throw new BriefRequestError(`Kế hoạch ${plan.id} không có nhiệm vụ "${req.taskId}". Các nhiệm vụ: ${plan.tasks.map((t) => t.id).join(', ')}`);
+  const occasion = findOccasionInstance(plan, req.occasionId, req.date, req.now);
+  const unknown = (req.taskIds ?? []).filter((id) => !plan.tasks.some((t) => t.id === id));
+  if (unknown.length) {
+    throw new BriefRequestError(`Kế hoạch ${plan.id} không có nhiệm vụ ${unknown.map((id) => `"${id}"`).join(', ')}. Các nhiệm vụ: ${plan.tasks.map((t) => t.id).join(', ')}`);
   }
-  const taskId = req.taskId ?? occasion.tasks.find((t) => t.planId === plan.id)?.taskId;
-  return { plan, occasion, brief: buildBrief(plan, occasion, taskId) };
+  return { plan, occasion, brief: buildCampaignBrief(plan, occasion, campaignTaskIds(plan, occasion, req.taskIds)) };
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { z } from 'zod';
+import { occasionTaskIds } from '../domain/brief-builder.js';
 import { occasionsBetween } from '../domain/calendar/index.js';
 import { addDays, parseVnDate, vnToday } from '../domain/dates.js';
 import { campaignId } from '../domain/campaign/ids.js';
@@ -85,7 +86,7 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
     if (!found) add('occasion', `sự kiện "${req.occasionId}" không có trong lịch của kế hoạch ${plan.id}${req.date ? ` vào ngày ${req.date}` : ' trong 400 ngày tới'}`);
     else {
       occasionDate = found.date;
-      tiedTasks = found.tasks.filter((t) => t.planId === plan.id).map((t) => t.taskId);
+      tiedTasks = occasionTaskIds(plan, found);
     }
     for (const t of req.taskIds ?? []) if (!plan.tasks.some((x) => x.id === t)) add('tasks', `kế hoạch ${plan.id} không có nhiệm vụ "${t}"`);
   }

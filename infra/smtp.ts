@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
 
 export interface EmbeddedSmtpHandle {
   smtpUrl: string;
@@ -52,6 +53,16 @@ export function createMailTransport(smtpUrl: string, options: { pool?: boolean }
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   });
+}
+
+/**
+ * The raw message (RFC 5322, CRLF line ends) nodemailer builds for these options — the same
+ * bytes the SMTP transport would send, for a .eml file a mail client opens.
+ */
+export async function composeMessage(mail: Mail.Options): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const info = await transport.sendMail(mail);
+  return info.message as Buffer;
 }
 
 /** Connects, reads the 220 greeting, and says QUIT. Returns the greeting text (names the server). */

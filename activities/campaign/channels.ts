@@ -14,7 +14,7 @@ import { keys } from './keys.js';
 import { readJson } from './store-json.js';
 
 /** The lead body's press contact: from the media list, else its owner at the sender's address. */
-function pressContact(media: MediaList, mailFrom: string) {
+export function pressContact(media: MediaList, mailFrom: string) {
   const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
   return media.pressContact ?? { name: media.owner, email: address };
 }

@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ContentBrief } from '../../domain/brief.js';
-import { buildCampaignBrief } from '../../domain/brief-builder.js';
+import { buildCampaignBrief, campaignTaskIds } from '../../domain/brief-builder.js';
 import { occasionsBetween } from '../../domain/calendar/index.js';
 import { leadTimeFor } from '../../domain/calendar/lead-times.js';
 import type { CampaignInput, DraftEdits } from '../../domain/campaign/types.js';
@@ -38,7 +38,7 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       }
       const instance = occasionsBetween(input.occasionDate, input.occasionDate, [plan]).find((o) => o.occasionId === input.occasionId);
       if (!instance) throw bad(`Sự kiện "${input.occasionId}" không rơi vào ngày ${input.occasionDate} của kế hoạch ${plan.id}.`);
-      const tasks = input.taskIds.length > 0 ? input.taskIds : instance.tasks.filter((t) => t.planId === plan.id).map((t) => t.taskId);
+      const tasks = campaignTaskIds(plan, instance, input.taskIds);
       const missing = tasks.filter((id) => !plan.tasks.some((t) => t.id === id));
       if (missing.length) throw bad(`Kế hoạch ${plan.id} không có nhiệm vụ: ${missing.join(', ')}.`);
       const brief: ContentBrief = buildCampaignBrief(plan, instance, tasks);

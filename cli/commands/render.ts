@@ -1,21 +1,26 @@
 /**
- * `campaign render infographic | script` — drafts for a plan and occasion written to a local
- * folder (and to the object store unless --local-only), with a summary of each file.
+ * `campaign render infographic | script | post | briefing` — drafts for a plan and occasion,
+ * written to a local folder (and to the object store unless --local-only), with a summary of
+ * each file. A draft covers every task tied to the occasion, as a campaign's does (or the tasks
+ * given with --tasks), and is made by the same activities and renderers a campaign uses.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ContentBrief } from '../../domain/brief.js';
 import { endpointsFromConfig, loadConfig } from '../../infra/config.js';
 import { BriefRequestError, briefFor } from '../../infra/briefs.js';
-import { DataFileError, loadLocalities, PlanNotFoundError } from '../../infra/plan-store.js';
+import { DataFileError, loadLocalities, loadMediaList, PlanNotFoundError } from '../../infra/plan-store.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import { resolveApprovalSecret } from '../../infra/secret.js';
-import type { ObjectStore } from '../../infra/object-store.js';
+import { MemoryObjectStore, type ObjectStore } from '../../infra/object-store.js';
 import { CliError, parseOptions, type Command } from '../command.js';
 import { table } from '../output.js';
 
 const common = {
   plan: { type: 'string' },
   occasion: { type: 'string' },
+  tasks: { type: 'string' },
+  /** One task; kept for the commands written before --tasks. */
   task: { type: 'string' },
   date: { type: 'string' },
   out: { type: 'string' },
@@ -23,12 +28,23 @@ const common = {
   json: { type: 'boolean' },
 } as const;
 
-const kb = (n: number) => `${(n / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+const commonUsage = '--plan ID --occasion ID [--tasks ID,ID] [--date dd/mm/yyyy] [--out THƯ_MỤC] [--local-only] [--json]';
 
-async function prepare(values: { plan?: string; occasion?: string; task?: string; date?: string; out?: string; 'local-only'?: boolean }, usage: string) {
+const kb = (n: number) => `${(n / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+/** A path as the editor typed it: relative under the working folder, absolute elsewhere. */
+const shown = (file: string) => {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+};
+const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+
+type CommonValues = { plan?: string; occasion?: string; tasks?: string; task?: string; date?: string; out?: string; 'local-only'?: boolean };
+
+async function prepare(values: CommonValues, usage: string) {
   if (!values.plan || !values.occasion) throw new CliError(`Thiếu --plan hoặc --occasion.\n\n${usage}`, 2);
   try {
-    const found = await briefFor({ planId: values.plan, occasionId: values.occasion, taskId: values.task, date: values.date });
+    const taskIds = [...new Set([...list(values.tasks), ...list(values.task)])];
+    const found = await briefFor({ planId: values.plan, occasionId: values.occasion, taskIds, date: values.date });
     const out = path.resolve(values.out ?? path.join('out', `${found.plan.id}-${found.occasion.occasionId}-${found.occasion.date}`));
     mkdirSync(out, { recursive: true });
     let store: ObjectStore | undefined;
@@ -43,9 +59,55 @@ async function prepare(values: { plan?: string; occasion?: string; task?: string
   }
 }
 
+/** The tasks a brief covers, as an editor reads them: "III.1, III.3 — Đẩy mạnh …; Tăng cường …". */
+const tasksLine = (brief: ContentBrief) => (brief.taskNumber || brief.taskTitle ? [brief.taskNumber, brief.taskTitle].filter(Boolean).join(' — ') : 'cả kế hoạch (sự kiện không gắn nhiệm vụ nào)');
+
+/** An activity's refusal (ApplicationFailure with a Vietnamese message) as a CLI error. */
+async function orCliError<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const { ApplicationFailure } = await import('@temporalio/common');
+    if (err instanceof ApplicationFailure) throw new CliError(`${what}: ${err.message}`, 1);
+    throw err;
+  }
+}
+
+/**
+ * Draws the social infographic into `memory` exactly as a campaign draws it for its post and
+ * briefing; a layout that cannot hold the text gives a note instead of an image.
+ */
+async function socialInfographic(brief: ContentBrief, memory: ObjectStore): Promise<{ key?: string; note?: string }> {
+  const { createInfographicActivities } = await import('../../activities/infographic.js');
+  try {
+    const r = await createInfographicActivities({ store: memory }).renderInfographicActivity({ brief, templates: ['social'], version: 1 });
+    const social = r.outputs[0]!;
+    return { key: social.png.key, note: social.truncated.length ? `infographic rút gọn: ${social.truncated.join(', ')}` : undefined };
+  } catch (err) {
+    return { note: `không vẽ được infographic (${(err as Error).message}); bản nháp không có ảnh` };
+  }
+}
+
+/** Writes the objects of `memory` under `prefix` into `dir` (same relative names) and, with a store, copies every object there. */
+async function writeOut(memory: MemoryObjectStore, prefix: string, dir: string, store: ObjectStore | undefined): Promise<{ file: string; key: string; size: number }[]> {
+  mkdirSync(dir, { recursive: true });
+  const files: { file: string; key: string; size: number }[] = [];
+  for (const key of await memory.list(prefix)) {
+    const obj = (await memory.get(key))!;
+    const file = path.join(dir, key.slice(prefix.length));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, obj.body);
+    files.push({ file, key, size: obj.body.length });
+  }
+  if (store) {
+    for (const obj of memory.objects.values()) await store.put(obj.key, obj.body, { contentType: obj.contentType ?? 'application/octet-stream', metadata: obj.metadata });
+  }
+  return files;
+}
+
 const storeHint = (stored: boolean) => (stored ? 'Đã lưu vào kho đối tượng.' : 'Chỉ lưu trên máy (--local-only).');
 
-const infographicUsage = `Cách dùng: campaign render infographic --plan ID --occasion ID [--task ID] [--template TÊN] [--date dd/mm/yyyy] [--out THƯ_MỤC] [--local-only] [--json]`;
+const infographicUsage = `Cách dùng: campaign render infographic ${commonUsage} [--template TÊN]`;
 
 export const renderInfographicCommand: Command = {
   name: 'render infographic',
@@ -85,14 +147,15 @@ export const renderInfographicCommand: Command = {
       return 0;
     }
     process.stdout.write(
-      table(['Tệp', 'Kích thước ảnh', 'Dung lượng', 'Ghi chú'], rows.map((r) => [path.relative(process.cwd(), r.file), `${r.width}×${r.height}`, kb(r.size), r.truncated.length ? `rút gọn: ${r.truncated.join(', ')}` : ''])) +
+      `Nhiệm vụ: ${tasksLine(brief)}\n\n` +
+        table(['Tệp', 'Kích thước ảnh', 'Dung lượng', 'Ghi chú'], rows.map((r) => [shown(r.file), `${r.width}×${r.height}`, kb(r.size), r.truncated.length ? `rút gọn: ${r.truncated.join(', ')}` : ''])) +
         `\n\n${storeHint(Boolean(store))}\n`,
     );
     return 0;
   },
 };
 
-const scriptUsage = `Cách dùng: campaign render script --plan ID --occasion ID [--task ID] [--locality ID] [--localities-file TỆP] [--date dd/mm/yyyy] [--out THƯ_MỤC] [--local-only] [--json]`;
+const scriptUsage = `Cách dùng: campaign render script ${commonUsage} [--locality ID] [--localities-file TỆP]`;
 
 export const renderScriptCommand: Command = {
   name: 'render script',
@@ -124,7 +187,7 @@ export const renderScriptCommand: Command = {
           await store.put(`${prefix}.json`, files.sidecar.body, { contentType: files.sidecar.contentType });
         }
         const d = script.sidecar.durationSeconds;
-        rows.push([locality.name, `${slot.label} ${slot.start} (${slot.durationMinutes} phút)`, `${Math.floor(d / 60)} phút ${d % 60} giây`, String(script.sidecar.expansions.length), path.relative(process.cwd(), `${base}.txt`)]);
+        rows.push([locality.name, `${slot.label} ${slot.start} (${slot.durationMinutes} phút)`, `${Math.floor(d / 60)} phút ${d % 60} giây`, String(script.sidecar.expansions.length), shown(`${base}.txt`)]);
         results.push({ locality: locality.id, file: `${base}.txt`, sidecar: script.sidecar });
       } catch (err) {
         failed += 1;
@@ -133,7 +196,149 @@ export const renderScriptCommand: Command = {
       }
     }
     if (values.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    else process.stdout.write(table(['Đơn vị', 'Khung giờ', 'Thời lượng đọc', 'Mục đã đọc thành chữ', 'Tệp / lỗi'], rows) + `\n\n${storeHint(Boolean(store))}\n`);
+    else process.stdout.write(`Nhiệm vụ: ${tasksLine(brief)}\n\n` + table(['Đơn vị', 'Khung giờ', 'Thời lượng đọc', 'Mục đã đọc thành chữ', 'Tệp / lỗi'], rows) + `\n\n${storeHint(Boolean(store))}\n`);
     return failed ? 1 : 0;
+  },
+};
+
+const postUsage = `Cách dùng: campaign render post ${commonUsage}`;
+
+export const renderPostCommand: Command = {
+  name: 'render post',
+  summary: 'Soạn bài viết cho trang tin (HTML, kèm infographic) như chiến dịch sẽ đăng',
+  usage: postUsage,
+  async run(argv) {
+    const { values } = parseOptions(argv, common, postUsage);
+    const { brief, out, store } = await prepare(values, postUsage);
+    // The site's address and the sender come from the configuration (environment and .env); no service is contacted.
+    const config = loadConfig();
+    const { createSiteActivities } = await import('../../activities/site.js');
+    const memory = new MemoryObjectStore();
+    const image = await socialInfographic(brief, memory);
+    const site = createSiteActivities({ store: memory, endpoints: { publicBaseUrl: config.web.publicBaseUrl } });
+    const draft = await orCliError('Bài viết', () => site.renderPostDraft({ brief, version: 1, infographicKey: image.key }));
+    const prefix = draft.key.slice(0, draft.key.length - 'index.html'.length);
+    const files = await writeOut(memory, prefix, path.join(out, 'post'), store);
+    const html = files.find((f) => f.key === draft.key)!;
+    if (values.json) {
+      process.stdout.write(
+        JSON.stringify({ headline: brief.headline, taskIds: brief.taskIds ?? (brief.taskId ? [brief.taskId] : []), html: html.file, files, wordCount: draft.wordCount, validation: draft.validation, note: image.note, stored: Boolean(store) }, null, 2) + '\n',
+      );
+      return draft.validation.valid ? 0 : 1;
+    }
+    const lines = [
+      `Bài viết: ${brief.headline}`,
+      `Nhiệm vụ: ${tasksLine(brief)}`,
+      '',
+      table(['Tệp', 'Nội dung', 'Dung lượng'], files.map((f) => [shown(f.file), f.key === draft.key ? 'bài viết (HTML)' : 'ảnh infographic trong bài', kb(f.size)])),
+      '',
+      `Bài ${draft.wordCount.toLocaleString('vi-VN')} từ, ${draft.validation.valid ? 'HTML hợp lệ' : 'HTML CHƯA hợp lệ'}.`,
+      ...draft.validation.errors.map((e) => `  - ${e}`),
+      ...(image.note ? [`Lưu ý: ${image.note}.`] : []),
+      `Mở để xem: ${shown(html.file)}`,
+      storeHint(Boolean(store)),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    return draft.validation.valid ? 0 : 1;
+  },
+};
+
+const briefingUsage = `Cách dùng: campaign render briefing ${commonUsage} [--recipient MÃ_PHÓNG_VIÊN] [--media-list-file TỆP] [--embargo-until ISO] [--post-url URL]
+
+  Soạn thư cung cấp thông tin cho báo chí đúng như một phóng viên sẽ nhận (mặc định: phóng viên
+  đầu tiên trong danh sách), không gửi đi. Ghi briefing.eml (thư đầy đủ: phần văn bản, phần HTML,
+  ảnh nhúng theo cid, tiêu đề List-Unsubscribe), briefing.html, briefing.txt và ảnh infographic.
+  --embargo-until ISO    thời điểm được phép đăng, ví dụ 2026-11-20T08:00:00+07:00
+  --post-url URL         địa chỉ bài viết trên trang tin để dẫn trong thư`;
+
+export const renderBriefingCommand: Command = {
+  name: 'render briefing',
+  summary: 'Soạn thư cung cấp thông tin cho báo chí (.eml, HTML, văn bản) mà không gửi',
+  usage: briefingUsage,
+  async run(argv) {
+    const { values } = parseOptions(
+      argv,
+      { ...common, recipient: { type: 'string' }, 'media-list-file': { type: 'string' }, 'embargo-until': { type: 'string' }, 'post-url': { type: 'string' } },
+      briefingUsage,
+    );
+    const { brief, occasion, out, store } = await prepare(values, briefingUsage);
+    const config = loadConfig();
+    const media = await loadMediaList(values['media-list-file']).catch((err: Error) => {
+      throw new CliError(err.message, 2);
+    });
+    const recipient = values.recipient ? media.journalists.find((j) => j.id === values.recipient) : media.journalists[0];
+    if (!recipient) throw new CliError(`Không có phóng viên "${values.recipient}". Các phóng viên: ${media.journalists.map((j) => j.id).join(', ')}`, 2);
+    const { briefingMail, briefingMessageId, loadBriefingImage, unsubscribeUrl } = await import('../../activities/briefing.js');
+    const { pressContact } = await import('../../activities/campaign/channels.js');
+    const { ContentInputError } = await import('../../render/post/index.js');
+    const { composeMessage } = await import('../../infra/smtp.js');
+    const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
+
+    const memory = new MemoryObjectStore();
+    const drawn = await socialInfographic(brief, memory);
+    const prefix = `campaigns/${brief.planId}/${brief.occasionId}/${brief.taskId ?? 'plan'}/v1/briefing/`;
+    const unsubscribe = unsubscribeUrl(endpoints.publicBaseUrl, recipient.email, endpoints.approvalSecret);
+    const composed = await (async () => {
+      try {
+        const image = drawn.key ? await loadBriefingImage(memory, drawn.key, brief, endpoints.mailFrom) : undefined;
+        const { rendered, mail } = briefingMail({
+          brief,
+          pressContact: pressContact(media, endpoints.mailFrom),
+          embargoUntil: values['embargo-until'],
+          postUrl: values['post-url'],
+          infographic: image,
+          recipient,
+          mailFrom: endpoints.mailFrom,
+          // Not the campaign's Message-ID: a mail client that kept this preview must not hide the real message as its duplicate.
+          messageId: briefingMessageId(`ban-nhap.${brief.planId}.${brief.occasionId}.${occasion.date}`, 1, recipient.email, endpoints.mailFrom),
+          unsubscribeUrl: unsubscribe,
+        });
+        return { image, rendered, mail };
+      } catch (err) {
+        if (err instanceof ContentInputError) throw new CliError(`Thư báo chí: ${err.message}`, 1);
+        throw err;
+      }
+    })();
+    const { image, rendered, mail } = composed;
+    await memory.put(`${prefix}briefing.eml`, await composeMessage(mail), { contentType: 'message/rfc822' });
+    // The HTML on its own, for a browser: the image from the file beside it instead of by cid.
+    await memory.put(`${prefix}briefing.html`, image ? rendered.html.replaceAll(`cid:${image.cid}`, image.filename) : rendered.html, { contentType: 'text/html; charset=utf-8' });
+    await memory.put(`${prefix}briefing.txt`, rendered.text, { contentType: 'text/plain; charset=utf-8' });
+    if (image) await memory.put(`${prefix}${image.filename}`, image.content, { contentType: image.contentType });
+    const files = await writeOut(memory, prefix, path.join(out, 'briefing'), store);
+    const contact = mail.replyTo as { name: string; address: string };
+    const what = (key: string) =>
+      key.endsWith('.eml')
+        ? 'thư đầy đủ (văn bản + HTML + ảnh nhúng), mở bằng trình đọc thư'
+        : key.endsWith('.html')
+          ? 'phần HTML, mở bằng trình duyệt'
+          : key.endsWith('.txt')
+            ? 'phần văn bản thuần'
+            : `ảnh infographic nhúng trong thư (cid:${image?.cid})`;
+    if (values.json) {
+      process.stdout.write(
+        JSON.stringify(
+          { subject: rendered.subject, from: mail.from, to: { name: recipient.name, email: recipient.email, outlet: recipient.outlet }, replyTo: contact, messageId: mail.messageId, listUnsubscribe: `<${unsubscribe}>`, embargoUntil: values['embargo-until'] ?? null, cid: image?.cid ?? null, taskIds: brief.taskIds ?? (brief.taskId ? [brief.taskId] : []), files, note: drawn.note, stored: Boolean(store) },
+          null,
+          2,
+        ) + '\n',
+      );
+      return 0;
+    }
+    const lines = [
+      `Tiêu đề thư: ${rendered.subject}`,
+      `Người gửi: ${String(mail.from)}`,
+      `Gửi tới (mẫu): ${recipient.name} <${recipient.email}> — ${recipient.outlet} (1 trong ${media.journalists.length} phóng viên của danh sách; chưa gửi)`,
+      `Trả lời tới: ${contact.name} <${contact.address}>`,
+      `Ngừng nhận (List-Unsubscribe): <${unsubscribe}>`,
+      `Nhiệm vụ: ${tasksLine(brief)}`,
+      '',
+      table(['Tệp', 'Nội dung', 'Dung lượng'], files.map((f) => [shown(f.file), what(f.key), kb(f.size)])),
+      '',
+      ...(drawn.note ? [`Lưu ý: ${drawn.note}.`] : []),
+      storeHint(Boolean(store)),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
   },
 };

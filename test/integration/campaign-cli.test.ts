@@ -1,9 +1,14 @@
 /**
  * The campaign CLI against real services, and the workflow's two-step rule and expiry:
  * `start --json` → `status --json` → `list`; a second start of the same campaign is refused;
- * `cancel`; an editor then a leader approve; an undecided campaign expires at its deadline.
+ * `cancel`; an editor then a leader approve; an undecided campaign expires at its deadline;
+ * `render post | briefing` against the real object store.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CampaignState } from '../../domain/campaign/types.js';
@@ -127,5 +132,34 @@ describe('campaign CLI and approval rules', () => {
     expect(final.events.at(-1)?.text).toContain('Quá hạn phê duyệt');
     const link = await approvalLink(product.endpoints, approver);
     expect((await fetch(link)).status).toBe(409);
+  });
+
+  it('render post and render briefing keep what they write in the object store too', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'render-store-'));
+    try {
+      const args = ['--plan', 'lang-son-62-kh-ubnd-2026', '--occasion', 'ngay-nha-giao-20-11', '--date', '20/11/2026', '--json'];
+      const post = await cli(['render', 'post', ...args, '--out', out], env);
+      expect(post.stderr).toBe('');
+      expect(post.code).toBe(0);
+      const p = JSON.parse(post.stdout) as { taskIds: string[]; files: { file: string; key: string; size: number }[]; stored: boolean };
+      expect(p.taskIds).toEqual(['ls-day-manh-truyen-thong', 'ls-truyen-thong-toan-xa-hoi']);
+      expect(p.stored).toBe(true);
+      for (const f of p.files) expect((await product.store.get(f.key))?.body.equals(readFileSync(f.file))).toBe(true);
+      expect(p.files.map((f) => path.basename(f.key)).sort()).toEqual(['index.html', 'infographic.png']);
+
+      const briefing = await cli(['render', 'briefing', ...args, '--out', out], env);
+      expect(briefing.stderr).toBe('');
+      expect(briefing.code).toBe(0);
+      const b = JSON.parse(briefing.stdout) as { subject: string; files: { key: string }[]; listUnsubscribe: string };
+      const eml = b.files.find((f) => f.key.endsWith('/briefing/briefing.eml'))!;
+      const mail = await simpleParser((await product.store.get(eml.key))!.body, { keepCidLinks: true });
+      expect(mail.subject).toBe(b.subject);
+      expect(b.listUnsubscribe.startsWith(`<${product.endpoints.publicBaseUrl}/unsubscribe/`)).toBe(true);
+      expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n\s+/g, ' ')).toContain(b.listUnsubscribe);
+      const inline = mail.attachments.find((a) => a.contentDisposition === 'inline')!;
+      expect(mail.html).toContain(`cid:${inline.cid}`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
