@@ -4,8 +4,8 @@
  * anything reaches Temporal.
  */
 import { randomBytes } from 'node:crypto';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { z } from 'zod';
 import { occasionsBetween } from '../domain/calendar/index.js';
 import { addDays, parseVnDate, vnToday } from '../domain/dates.js';
@@ -168,11 +168,38 @@ export async function startCampaign(client: Client, taskQueue: string, input: Ca
   }
 }
 
-export async function campaignStatus(client: Client, id: string): Promise<{ state: CampaignState; workflowStatus: string } | undefined> {
+/** The reason a failed workflow gives (the Vietnamese message of what failed), from its close event. */
+async function failureOf(client: Client, id: string): Promise<string | undefined> {
+  try {
+    await client.workflow.getHandle(id).result();
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof WorkflowFailedError)) return undefined;
+    // Campaigns that failed before the workflow named the reason end with "Activity task
+    // failed", caused by the activity's ApplicationFailure: its message is the reason.
+    for (let e: unknown = err.cause; e; e = (e as { cause?: unknown }).cause) if (e instanceof ApplicationFailure) return e.message;
+    return err.cause?.message ?? err.message;
+  }
+}
+
+export interface CampaignStatusResult {
+  state: CampaignState;
+  workflowStatus: string;
+  /** Why the campaign failed (status "failed"). */
+  failure?: string;
+}
+
+export async function campaignStatus(client: Client, id: string): Promise<CampaignStatusResult | undefined> {
   try {
     const handle = client.workflow.getHandle(id);
     const [state, description] = await Promise.all([handle.query<CampaignState>('status'), handle.describe()]);
-    return { state, workflowStatus: description.status.name };
+    const workflowStatus = description.status.name;
+    let failure = state.status === 'failed' ? [...state.events].reverse().find((e) => e.kind === 'failed')?.text : undefined;
+    if (workflowStatus === 'FAILED') {
+      failure ??= await failureOf(client, id);
+      state.status = 'failed';
+    }
+    return { state, workflowStatus, ...(failure ? { failure } : {}) };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
     throw err;
@@ -187,15 +214,29 @@ export interface CampaignListing {
   status?: string;
   workflowStatus: string;
   startedAt: string;
+  /** Why a failed campaign failed; only with `{ reasons: true }`. */
+  failure?: string;
 }
 
-/** Campaigns found through their search attributes, newest first. */
-export async function listCampaigns(client: Client, filter: { planId?: string; occasionId?: string; status?: string } = {}): Promise<CampaignListing[]> {
+/** Failed campaigns whose reason is looked up in one listing (one request each). */
+const MAX_REASONS = 50;
+
+/**
+ * Campaigns found through their search attributes, newest first. A campaign whose workflow
+ * failed is "failed" whatever its search attribute says (campaigns that failed before the
+ * workflow set it kept "preparing" or "drafting"); `reasons` adds why it failed.
+ */
+export async function listCampaigns(
+  client: Client,
+  filter: { planId?: string; occasionId?: string; status?: string } = {},
+  options: { reasons?: boolean } = {},
+): Promise<CampaignListing[]> {
   const q = [`WorkflowType = 'campaignWorkflow'`];
   const quote = (s: string) => `'${s.replace(/'/g, '')}'`;
   if (filter.planId) q.push(`CampaignPlan = ${quote(filter.planId)}`);
   if (filter.occasionId) q.push(`CampaignOccasion = ${quote(filter.occasionId)}`);
-  if (filter.status) q.push(`CampaignStatus = ${quote(filter.status)}`);
+  if (filter.status === 'failed') q.push(`(CampaignStatus = 'failed' OR ExecutionStatus = 'Failed')`);
+  else if (filter.status) q.push(`CampaignStatus = ${quote(filter.status)}`, `ExecutionStatus != 'Failed'`);
   const out: CampaignListing[] = [];
   for await (const wf of client.workflow.list({ query: q.join(' AND ') })) {
     const sa = wf.typedSearchAttributes;
@@ -204,11 +245,17 @@ export async function listCampaigns(client: Client, filter: { planId?: string; o
       planId: sa.get(CampaignPlan),
       occasionId: sa.get(CampaignOccasion),
       year: sa.get(CampaignYear),
-      status: sa.get(CampaignStatus),
+      status: wf.status.name === 'FAILED' ? 'failed' : sa.get(CampaignStatus),
       workflowStatus: wf.status.name,
       startedAt: wf.startTime.toISOString(),
     });
     if (out.length >= 500) break;
+  }
+  if (options.reasons) {
+    for (const row of out.filter((r) => r.workflowStatus === 'FAILED').slice(0, MAX_REASONS)) {
+      const failure = await failureOf(client, row.campaignId);
+      if (failure) row.failure = failure;
+    }
   }
   return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

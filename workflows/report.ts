@@ -12,6 +12,7 @@ import { vnDateOf } from '../domain/campaign/schedule.js';
 import type { SummaryFigure } from '../domain/report/compile.js';
 import { scheduledPeriod, type ReportPeriod } from '../domain/report/period.js';
 import type { ReportRequest } from '../domain/report/request.js';
+import { workflowFailure } from './failure.js';
 
 const work = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 5 } });
 const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
@@ -27,6 +28,16 @@ export interface ReportRunResult {
 }
 
 export async function reportWorkflow(request: ReportRequest): Promise<ReportRunResult> {
+  try {
+    return await compileReport(request);
+  } catch (err) {
+    // An activity's failure arrives wrapped; fail with its reason so `campaign report` and the
+    // reports page say why, not "Activity task failed".
+    throw workflowFailure(err);
+  }
+}
+
+async function compileReport(request: ReportRequest): Promise<ReportRunResult> {
   let period = request.period;
   if (!period) {
     if (!request.schedule || request.schedule.dueDates.length === 0) {

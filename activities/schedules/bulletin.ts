@@ -32,6 +32,8 @@ export interface BulletinRunRecord {
   bulletins?: number;
   publishedAt?: string;
   problems?: string[];
+  /** Why the run failed (status "failed"), in Vietnamese. */
+  failure?: string;
 }
 
 export interface PreparedBulletinRun {

@@ -123,7 +123,7 @@ export const campaignStatusCommand: Command = {
       if (!found) throw new CliError(`Không có chiến dịch ${id}.`, 1);
       const s = found.state;
       if (json) {
-        process.stdout.write(JSON.stringify({ ...s, workflowStatus: found.workflowStatus }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ ...s, workflowStatus: found.workflowStatus, ...(found.failure ? { failure: found.failure } : {}) }, null, 2) + '\n');
         return 0;
       }
       const out = [
@@ -131,6 +131,7 @@ export const campaignStatusCommand: Command = {
         `  Trạng thái: ${campaignStatusLabels[s.status]} · phiên bản ${s.version}${s.steps > 1 ? ` · bước duyệt ${s.step}/${s.steps}` : ''}`,
         `  Sự kiện: ${s.occasionId}, ngày ${formatVnDate(s.occasionDate)} · kế hoạch ${s.planId}`,
         s.awaiting.length ? `  Đang chờ: ${s.awaiting.join(', ')}` : '',
+        found.failure ? `  Lý do lỗi: ${found.failure}` : '',
         '',
         table(
           ['Kênh', 'Trạng thái', 'Phiên bản', 'Giờ đăng', 'Ghi chú'],
@@ -140,7 +141,7 @@ export const campaignStatusCommand: Command = {
       if (s.decisions.length) {
         out.push('', table(['Thời điểm', 'Người duyệt', 'Quyết định', 'Phiên bản', 'Nhận xét'], s.decisions.map((d) => [vnTime(d.at), d.approver, decisionLabels[d.decision], String(d.version), d.comment ?? ''])));
       }
-      process.stdout.write(out.filter((l, i) => l !== '' || i > 3).join('\n') + '\n');
+      process.stdout.write(out.filter((l, i) => l !== '' || i > 4).join('\n') + '\n');
       return 0;
     });
   },
@@ -153,7 +154,7 @@ export const campaignListCommand: Command = {
   async run(argv) {
     const { values } = parseOptions(argv, { plan: { type: 'string' }, occasion: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
     return withClient(async (client) => {
-      const rows = await listCampaigns(client, { planId: values.plan, occasionId: values.occasion, status: values.status });
+      const rows = await listCampaigns(client, { planId: values.plan, occasionId: values.occasion, status: values.status }, { reasons: true });
       if (values.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
         return 0;
@@ -168,6 +169,8 @@ export const campaignListCommand: Command = {
           rows.map((r) => [r.campaignId, r.planId ?? '', r.occasionId ?? '', String(r.year ?? ''), r.status ? (campaignStatusLabels[r.status as CampaignStatus] ?? r.status) : r.workflowStatus, vnTime(r.startedAt)]),
         ) + '\n',
       );
+      const failed = rows.filter((r) => r.failure);
+      if (failed.length) process.stdout.write(`\nLý do lỗi:\n${failed.map((r) => `  ${r.campaignId}: ${r.failure}`).join('\n')}\n`);
       return 0;
     });
   },
