@@ -8,7 +8,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowFailedError, Work
 import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { z } from 'zod';
 import { occasionsBetween } from '../domain/calendar/index.js';
-import { addDays, parseVnDate, vnToday } from '../domain/dates.js';
+import { addDays, parseVnDate, parseVnDateTime, vnToday } from '../domain/dates.js';
 import { campaignId } from '../domain/campaign/ids.js';
 import { endOfVnDay } from '../domain/campaign/schedule.js';
 import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
@@ -29,6 +29,7 @@ export interface StartRequest {
   taskIds?: string[];
   channels?: string[];
   localities?: 'all' | string[];
+  /** When every channel publishes (see parseVnDateTime: without a zone, Vietnam time). */
   publishAt?: string;
   approvers: string[];
   escalateTo?: string[];
@@ -36,7 +37,7 @@ export interface StartRequest {
   reminderAfterMs?: number;
   escalateAfterMs?: number;
   tokenTtlMs?: number;
-  /** Deadline for a decision (ISO); default: end of the occasion day. */
+  /** Deadline for a decision (as publishAt); default: end of the occasion day. */
   decideBy?: string;
   localitiesFile?: string;
   mediaListFile?: string;
@@ -108,8 +109,11 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
       else if (field === 'approvers') approvers.push(r.data);
     }
   }
-  if (req.publishAt && Number.isNaN(Date.parse(req.publishAt))) add('publishAt', `"${req.publishAt}" không phải thời điểm ISO, ví dụ 2026-11-13T08:00:00+07:00`);
-  if (req.decideBy && Number.isNaN(Date.parse(req.decideBy))) add('decideBy', `"${req.decideBy}" không phải thời điểm ISO`);
+  // Times without a zone are Vietnam time, whatever the host's zone; impossible ones are refused.
+  const publishAt = req.publishAt ? parseVnDateTime(req.publishAt) : undefined;
+  if (publishAt?.problem) add('publishAt', publishAt.problem);
+  const decideBy = req.decideBy ? parseVnDateTime(req.decideBy) : undefined;
+  if (decideBy?.problem) add('decideBy', decideBy.problem);
   for (const f of ['reminderAfterMs', 'escalateAfterMs', 'tokenTtlMs'] as const) {
     const v = req[f];
     if (v !== undefined && (!Number.isFinite(v) || v <= 0)) add(f, 'phải là khoảng thời gian dương');
@@ -127,14 +131,14 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
     localities,
     localitiesFile,
     mediaListFile: req.mediaListFile ?? DEFAULT_MEDIA_LIST_FILE,
-    publishAt: req.publishAt ? new Date(req.publishAt).toISOString() : undefined,
+    publishAt: publishAt?.iso,
     approvers,
     escalateTo: (req.escalateTo ?? []).map((a) => a.trim().toLowerCase()),
     leaders: (req.leaders ?? []).map((a) => a.trim().toLowerCase()),
     reminderAfterMs: req.reminderAfterMs ?? DEFAULTS.reminderAfterMs,
     escalateAfterMs: req.escalateAfterMs ?? DEFAULTS.escalateAfterMs,
     tokenTtlMs: req.tokenTtlMs ?? DEFAULTS.tokenTtlMs,
-    decideBy: req.decideBy ? new Date(req.decideBy).toISOString() : endOfVnDay(occasionDate),
+    decideBy: decideBy?.iso ?? endOfVnDay(occasionDate),
     startedBy: req.startedBy,
   };
 }

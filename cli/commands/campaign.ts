@@ -29,7 +29,9 @@ const startUsage = `Cách dùng: campaign start --plan ID --occasion ID --approv
   --tasks IDS            nhiệm vụ, cách nhau bởi dấu phẩy; mặc định: các nhiệm vụ gắn với sự kiện
   --channels LIST        infographic,webPortal,pressBriefing,loudspeaker (mặc định: tất cả)
   --localities all|IDS   đơn vị nhận bản tin truyền thanh (mặc định: all)
-  --publish-at ISO       đăng mọi kênh vào thời điểm này thay vì theo thời gian chuẩn bị của sự kiện
+  --publish-at NGÀY_GIỜ  đăng mọi kênh vào thời điểm này thay vì theo thời gian chuẩn bị của sự kiện;
+                         giờ Việt Nam nếu không ghi múi giờ (2026-11-24T08:00, 24/11/2026 08:00,
+                         2026-11-24T08:00:00+07:00)
   --approvers EMAILS     người phê duyệt (bắt buộc)
   --escalate-to EMAILS   người được chuyển khi quá hạn chưa duyệt
   --leaders EMAILS       lãnh đạo duyệt bước hai (quy tắc hai người)
