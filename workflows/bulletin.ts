@@ -28,6 +28,7 @@ import type { OccasionStartInput } from '../domain/schedules/occasion.js';
 import { CampaignOccasion, CampaignPlan, CampaignStatus as SearchStatus, CampaignYear } from '../domain/search-attributes.js';
 import { acceptDecisions, campaignWorkflow, LOCALITY_BATCH } from './campaign.js';
 import { failureReason, workflowFailure } from './failure.js';
+import { runTimeOf } from './run-time.js';
 
 const act = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 5 } });
 const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
@@ -88,7 +89,9 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
   const record = (patch: Partial<BulletinRunRecord>) => act.recordBulletinRun({ seriesId: series.seriesId, runId, patch });
   let hasRecord = false;
   try {
-    const prepared = await act.prepareBulletinRun({ series, runId, at: state.startedAt });
+    // The broadcast day follows the time the schedule planned the run for, so a run caught up
+    // after downtime keeps its own day.
+    const prepared = await act.prepareBulletinRun({ series, runId, at: state.startedAt, scheduledAt: runTimeOf(workflowInfo()) });
     hasRecord = true;
     state.occasionDate = prepared.day;
     state.localityCount = prepared.localityCount;
@@ -199,7 +202,10 @@ export interface OccasionStartResult {
 }
 
 export async function occasionCampaignWorkflow(start: OccasionStartInput): Promise<OccasionStartResult> {
-  const resolved = await act.resolveOccasionCampaign({ start, at: isoNow() });
+  // The occasion instance is looked for from the time the schedule planned the run for.
+  const resolved = await act.resolveOccasionCampaign({ start, at: runTimeOf(workflowInfo()) }).catch((err: unknown) => {
+    throw workflowFailure(err);
+  });
   const input = resolved.campaign;
   if (!input) return { started: false, reason: resolved.skipped ?? 'Không có chiến dịch để khởi tạo.' };
   try {
