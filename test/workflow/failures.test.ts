@@ -113,6 +113,8 @@ describe('campaign whose activity fails for good', () => {
       const row = await listedStatus(id, 'failed');
       expect(row).toMatchObject({ status: 'failed', workflowStatus: 'FAILED' });
       expect(row?.failure).toContain(TOO_LONG);
+      expect((await listCampaigns(env.client, { status: 'failed' })).map((r) => r.campaignId)).toContain(id);
+      expect((await listCampaigns(env.client, { status: 'drafting' })).map((r) => r.campaignId)).not.toContain(id);
 
       // What an editor reads in `campaign status` and `campaign list`.
       const status = await cli(campaignStatusCommand, [id]);
