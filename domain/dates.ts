@@ -45,7 +45,11 @@ export function isoParts(date: IsoDate): { year: number; month: number; day: num
 export function dateProblem(text: string): string | undefined {
   const parts = splitDate(text.trim());
   if (!parts) return `"${text}" không phải ngày theo dạng dd/mm/yyyy (ví dụ 20/11/2026) hoặc yyyy-mm-dd (ví dụ 2026-11-20)`;
-  const { year, month, day } = parts;
+  return partsProblem(text, parts);
+}
+
+/** Why year, month and day of `text` name no real date, or undefined. */
+function partsProblem(text: string, { year, month, day }: { year: number; month: number; day: number }): string | undefined {
   if (month < 1 || month > 12) return `"${text}" có tháng ${month}, nhưng tháng chỉ từ 1 đến 12`;
   if (year < 1900 || year > 2200) return `"${text}" có năm ${year} nằm ngoài khoảng hợp lý (1900–2200)`;
   const max = daysInMonth(year, month);
@@ -122,4 +126,65 @@ export function parseDayMonth(text: string): { day: number; month: number } | un
   const month = Number(m[2]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2025, month)) return undefined;
   return { day, month };
+}
+
+/** A date and time as read from a person or a file: the instant, or why the text is not one. */
+export type DateTimeReading = { iso: string; problem?: undefined } | { iso?: undefined; problem: string };
+
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?`;
+const ZONE = String.raw`\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
+/** `2026-11-24T08:00`, `2026-11-24 08:00:30.5`, `2026-11-24T08:00:00+07:00`, `…Z`. */
+const ISO_DATETIME_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:T|\s+)${TIME}${ZONE}$`, 'i');
+/** `24/11/2026 08:00` (also with a zone). */
+const VN_DATETIME_RE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}),?\s+${TIME}${ZONE}$`, 'i');
+/** `08:00 24/11/2026`, as the dashboard writes times. */
+const VN_TIME_FIRST_RE = new RegExp(String.raw`^${TIME}\s+(\d{1,2})/(\d{1,2})/(\d{4})$`);
+
+const DATETIME_EXAMPLES = 'yyyy-mm-ddTHH:MM (giờ Việt Nam, ví dụ 2026-11-24T08:00), có thể kèm múi giờ như +07:00 hoặc Z, hay dd/mm/yyyy HH:MM (ví dụ 24/11/2026 08:00)';
+
+/**
+ * Reads a date and time. Without a zone it is Vietnam time (UTC+7), whatever the host's time
+ * zone; with one (`Z`, `+07:00`, `+0700`, `+07`) it is that zone. An impossible date or time
+ * (31/02, 29/02 in a common year, 24:00, 08:60) is refused with a Vietnamese reason naming the
+ * text. The one parser of date-times typed by people or set in files.
+ */
+export function parseVnDateTime(text: string): DateTimeReading {
+  const t = text.trim();
+  let date: [string, string, string];
+  let time: [string, string, string | undefined, string | undefined];
+  let zone: string | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = ISO_DATETIME_RE.exec(t))) {
+    date = [m[1]!, m[2]!, m[3]!];
+    time = [m[4]!, m[5]!, m[6], m[7]];
+    zone = m[8];
+  } else if ((m = VN_DATETIME_RE.exec(t))) {
+    date = [m[3]!, m[2]!, m[1]!];
+    time = [m[4]!, m[5]!, m[6], m[7]];
+    zone = m[8];
+  } else if ((m = VN_TIME_FIRST_RE.exec(t))) {
+    time = [m[1]!, m[2]!, m[3], m[4]];
+    date = [m[7]!, m[6]!, m[5]!];
+  } else {
+    return { problem: `"${text}" không phải ngày giờ theo dạng ${DATETIME_EXAMPLES}` };
+  }
+  const [year, month, day] = date.map(Number) as [number, number, number];
+  const datePart = partsProblem(text, { year, month, day });
+  if (datePart) return { problem: datePart };
+  const [hour, minute, second] = [Number(time[0]), Number(time[1]), Number(time[2] ?? 0)];
+  if (hour > 23) return { problem: `"${text}" có giờ ${hour}, nhưng giờ chỉ từ 0 đến 23` };
+  if (minute > 59) return { problem: `"${text}" có phút ${minute}, nhưng phút chỉ từ 0 đến 59` };
+  if (second > 59) return { problem: `"${text}" có giây ${second}, nhưng giây chỉ từ 0 đến 59` };
+  const ms = time[3] ? Number(time[3].slice(0, 3).padEnd(3, '0')) : 0;
+  let offsetMs = VN_OFFSET_MS;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+    const [zh, zm] = [Number(z[2]), Number(z[3] ?? 0)];
+    const minutes = (z[1] === '-' ? -1 : 1) * (zh * 60 + zm);
+    if (zm > 59 || minutes < -12 * 60 || minutes > 14 * 60) return { problem: `"${text}" có múi giờ ${zone} không có thật (múi giờ từ -12:00 đến +14:00)` };
+    offsetMs = minutes * 60_000;
+  } else if (zone) {
+    offsetMs = 0;
+  }
+  return { iso: new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMs).toISOString() };
 }

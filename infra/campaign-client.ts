@@ -4,12 +4,12 @@
  * anything reaches Temporal.
  */
 import { randomBytes } from 'node:crypto';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { z } from 'zod';
 import { occasionTaskIds } from '../domain/brief-builder.js';
 import { occasionsBetween } from '../domain/calendar/index.js';
-import { addDays, parseVnDate, vnToday } from '../domain/dates.js';
+import { addDays, parseVnDate, parseVnDateTime, vnToday } from '../domain/dates.js';
 import { campaignId } from '../domain/campaign/ids.js';
 import { endOfVnDay } from '../domain/campaign/schedule.js';
 import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
@@ -30,6 +30,7 @@ export interface StartRequest {
   taskIds?: string[];
   channels?: string[];
   localities?: 'all' | string[];
+  /** When every channel publishes (see parseVnDateTime: without a zone, Vietnam time). */
   publishAt?: string;
   approvers: string[];
   escalateTo?: string[];
@@ -37,7 +38,7 @@ export interface StartRequest {
   reminderAfterMs?: number;
   escalateAfterMs?: number;
   tokenTtlMs?: number;
-  /** Deadline for a decision (ISO); default: end of the occasion day. */
+  /** Deadline for a decision (as publishAt); default: end of the occasion day. */
   decideBy?: string;
   localitiesFile?: string;
   mediaListFile?: string;
@@ -111,8 +112,11 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
       else if (field === 'approvers') approvers.push(r.data);
     }
   }
-  if (req.publishAt && Number.isNaN(Date.parse(req.publishAt))) add('publishAt', `"${req.publishAt}" không phải thời điểm ISO, ví dụ 2026-11-13T08:00:00+07:00`);
-  if (req.decideBy && Number.isNaN(Date.parse(req.decideBy))) add('decideBy', `"${req.decideBy}" không phải thời điểm ISO`);
+  // Times without a zone are Vietnam time, whatever the host's zone; impossible ones are refused.
+  const publishAt = req.publishAt ? parseVnDateTime(req.publishAt) : undefined;
+  if (publishAt?.problem) add('publishAt', publishAt.problem);
+  const decideBy = req.decideBy ? parseVnDateTime(req.decideBy) : undefined;
+  if (decideBy?.problem) add('decideBy', decideBy.problem);
   for (const f of ['reminderAfterMs', 'escalateAfterMs', 'tokenTtlMs'] as const) {
     const v = req[f];
     if (v !== undefined && (!Number.isFinite(v) || v <= 0)) add(f, 'phải là khoảng thời gian dương');
@@ -130,14 +134,14 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
     localities,
     localitiesFile,
     mediaListFile: req.mediaListFile ?? DEFAULT_MEDIA_LIST_FILE,
-    publishAt: req.publishAt ? new Date(req.publishAt).toISOString() : undefined,
+    publishAt: publishAt?.iso,
     approvers,
     escalateTo: (req.escalateTo ?? []).map((a) => a.trim().toLowerCase()),
     leaders: (req.leaders ?? []).map((a) => a.trim().toLowerCase()),
     reminderAfterMs: req.reminderAfterMs ?? DEFAULTS.reminderAfterMs,
     escalateAfterMs: req.escalateAfterMs ?? DEFAULTS.escalateAfterMs,
     tokenTtlMs: req.tokenTtlMs ?? DEFAULTS.tokenTtlMs,
-    decideBy: req.decideBy ? new Date(req.decideBy).toISOString() : endOfVnDay(occasionDate),
+    decideBy: decideBy?.iso ?? endOfVnDay(occasionDate),
     startedBy: req.startedBy,
   };
 }
@@ -171,11 +175,38 @@ export async function startCampaign(client: Client, taskQueue: string, input: Ca
   }
 }
 
-export async function campaignStatus(client: Client, id: string): Promise<{ state: CampaignState; workflowStatus: string } | undefined> {
+/** The reason a failed workflow gives (the Vietnamese message of what failed), from its close event. */
+async function failureOf(client: Client, id: string): Promise<string | undefined> {
+  try {
+    await client.workflow.getHandle(id).result();
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof WorkflowFailedError)) return undefined;
+    // Campaigns that failed before the workflow named the reason end with "Activity task
+    // failed", caused by the activity's ApplicationFailure: its message is the reason.
+    for (let e: unknown = err.cause; e; e = (e as { cause?: unknown }).cause) if (e instanceof ApplicationFailure) return e.message;
+    return err.cause?.message ?? err.message;
+  }
+}
+
+export interface CampaignStatusResult {
+  state: CampaignState;
+  workflowStatus: string;
+  /** Why the campaign failed (status "failed"). */
+  failure?: string;
+}
+
+export async function campaignStatus(client: Client, id: string): Promise<CampaignStatusResult | undefined> {
   try {
     const handle = client.workflow.getHandle(id);
     const [state, description] = await Promise.all([handle.query<CampaignState>('status'), handle.describe()]);
-    return { state, workflowStatus: description.status.name };
+    const workflowStatus = description.status.name;
+    let failure = state.status === 'failed' ? [...state.events].reverse().find((e) => e.kind === 'failed')?.text : undefined;
+    if (workflowStatus === 'FAILED') {
+      failure ??= await failureOf(client, id);
+      state.status = 'failed';
+    }
+    return { state, workflowStatus, ...(failure ? { failure } : {}) };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
     throw err;
@@ -190,15 +221,29 @@ export interface CampaignListing {
   status?: string;
   workflowStatus: string;
   startedAt: string;
+  /** Why a failed campaign failed; only with `{ reasons: true }`. */
+  failure?: string;
 }
 
-/** Campaigns found through their search attributes, newest first. */
-export async function listCampaigns(client: Client, filter: { planId?: string; occasionId?: string; status?: string } = {}): Promise<CampaignListing[]> {
+/** Failed campaigns whose reason is looked up in one listing (one request each). */
+const MAX_REASONS = 50;
+
+/**
+ * Campaigns found through their search attributes, newest first. A campaign whose workflow
+ * failed is "failed" whatever its search attribute says (campaigns that failed before the
+ * workflow set it kept "preparing" or "drafting"); `reasons` adds why it failed.
+ */
+export async function listCampaigns(
+  client: Client,
+  filter: { planId?: string; occasionId?: string; status?: string } = {},
+  options: { reasons?: boolean } = {},
+): Promise<CampaignListing[]> {
   const q = [`WorkflowType = 'campaignWorkflow'`];
   const quote = (s: string) => `'${s.replace(/'/g, '')}'`;
   if (filter.planId) q.push(`CampaignPlan = ${quote(filter.planId)}`);
   if (filter.occasionId) q.push(`CampaignOccasion = ${quote(filter.occasionId)}`);
-  if (filter.status) q.push(`CampaignStatus = ${quote(filter.status)}`);
+  if (filter.status === 'failed') q.push(`(CampaignStatus = 'failed' OR ExecutionStatus = 'Failed')`);
+  else if (filter.status) q.push(`CampaignStatus = ${quote(filter.status)}`, `ExecutionStatus != 'Failed'`);
   const out: CampaignListing[] = [];
   for await (const wf of client.workflow.list({ query: q.join(' AND ') })) {
     const sa = wf.typedSearchAttributes;
@@ -207,11 +252,17 @@ export async function listCampaigns(client: Client, filter: { planId?: string; o
       planId: sa.get(CampaignPlan),
       occasionId: sa.get(CampaignOccasion),
       year: sa.get(CampaignYear),
-      status: sa.get(CampaignStatus),
+      status: wf.status.name === 'FAILED' ? 'failed' : sa.get(CampaignStatus),
       workflowStatus: wf.status.name,
       startedAt: wf.startTime.toISOString(),
     });
     if (out.length >= 500) break;
+  }
+  if (options.reasons) {
+    for (const row of out.filter((r) => r.workflowStatus === 'FAILED').slice(0, MAX_REASONS)) {
+      const failure = await failureOf(client, row.campaignId);
+      if (failure) row.failure = failure;
+    }
   }
   return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

@@ -5,12 +5,12 @@
  * approval publishes each channel at its time on durable timers.
  */
 import {
-  ApplicationFailure,
   CancellationScope,
   condition,
   defineQuery,
   defineUpdate,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -30,6 +30,7 @@ import type {
 } from '../domain/campaign/types.js';
 import { broadcastDays } from '../domain/campaign/schedule.js';
 import { CampaignStatus as SearchStatus } from '../domain/search-attributes.js';
+import { failureReason, workflowFailure } from './failure.js';
 
 export const statusQuery = defineQuery<CampaignState>('status');
 export const decideUpdate = defineUpdate<{ status: CampaignStatus; version: number }, [DecisionInput]>('decide');
@@ -86,6 +87,9 @@ export function acceptDecisions(state: CampaignState, subject: { name: string; a
 
 /** Scripts are drafted and published in batches so 1,000+ localities stay small in history. */
 export const LOCALITY_BATCH = 100;
+
+/** Patch id: a failing campaign sets its CampaignStatus search attribute to "failed" (added later). */
+export const FAILED_STATUS_PATCH = 'campaign-failed-status';
 
 const prep = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
 const drafting = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 5 } });
@@ -321,10 +325,20 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       });
       return state;
     }
-    if (err instanceof ApplicationFailure && err.nonRetryable) {
-      setStatus('failed');
-      state.events.push({ at: isoNow(), kind: 'failed', text: err.message });
+    const reason = failureReason(err);
+    if (reason !== undefined) {
+      // The status query answers from this state even after the workflow has failed, also when
+      // replaying a campaign that failed before the search attribute was set here.
+      const at = isoNow();
+      state.status = 'failed';
+      state.updatedAt = at;
+      for (const c of state.channels) {
+        if (c.state === 'publishing') setChannel(c.channel, 'failed');
+        else if (c.state !== 'published' && c.state !== 'failed') setChannel(c.channel, 'skipped');
+      }
+      state.events.push({ at, kind: 'failed', text: reason });
+      if (patched(FAILED_STATUS_PATCH)) upsertSearchAttributes({ [SearchStatus.name]: ['failed'] });
     }
-    throw err;
+    throw workflowFailure(err);
   }
 }

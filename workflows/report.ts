@@ -3,7 +3,7 @@
  * per task and channel, campaigns with their approvals and publications, bulletins per
  * locality — into an editable DOCX, an HTML page and a progress infographic in object storage,
  * and emails them to the plan's lead body for review. Scheduled runs compute their period from
- * the duty's due dates at run time; `campaign report` passes one.
+ * the duty's due dates and the time the schedule planned the run for; `campaign report` passes one.
  */
 import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
@@ -12,6 +12,8 @@ import { vnDateOf } from '../domain/campaign/schedule.js';
 import type { SummaryFigure } from '../domain/report/compile.js';
 import { scheduledPeriod, type ReportPeriod } from '../domain/report/period.js';
 import type { ReportRequest } from '../domain/report/request.js';
+import { workflowFailure } from './failure.js';
+import { runTimeOf } from './run-time.js';
 
 const work = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 5 } });
 const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
@@ -27,12 +29,24 @@ export interface ReportRunResult {
 }
 
 export async function reportWorkflow(request: ReportRequest): Promise<ReportRunResult> {
+  try {
+    return await compileReport(request);
+  } catch (err) {
+    // An activity's failure arrives wrapped; fail with its reason so `campaign report` and the
+    // reports page say why, not "Activity task failed".
+    throw workflowFailure(err);
+  }
+}
+
+async function compileReport(request: ReportRequest): Promise<ReportRunResult> {
   let period = request.period;
   if (!period) {
     if (!request.schedule || request.schedule.dueDates.length === 0) {
       throw ApplicationFailure.nonRetryable('Yêu cầu báo cáo cần kỳ báo cáo hoặc ngày đến hạn.', 'InvalidReportRequest');
     }
-    period = scheduledPeriod(vnDateOf(Date.now()), request.schedule.dueDates, request.schedule.leadDays);
+    // The day the schedule planned the run for: a run caught up after downtime covers the same
+    // period as it would have on time.
+    period = scheduledPeriod(vnDateOf(runTimeOf(workflowInfo())), request.schedule.dueDates, request.schedule.leadDays);
   }
   const plansDir = request.plansDir ? { plansDir: request.plansDir } : {};
   const { evidenceKey } = await work.gatherReportEvidence({ planId: request.planId, period, ...plansDir });

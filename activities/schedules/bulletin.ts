@@ -33,6 +33,8 @@ export interface BulletinRunRecord {
   bulletins?: number;
   publishedAt?: string;
   problems?: string[];
+  /** Why the run failed (status "failed"), in Vietnamese. */
+  failure?: string;
 }
 
 export interface PreparedBulletinRun {
@@ -62,8 +64,10 @@ export function createBulletinActivities({ store }: ActivityDeps) {
     /**
      * Picks the run's message (the same one on every retry of the run, the next one for a new
      * run), snapshots the localities, and writes the version-1 brief under the run's prefix.
+     * The broadcast day comes from `scheduledAt` (the time the schedule planned the run for; a
+     * run caught up after downtime keeps its day), else from `at` (when the run started).
      */
-    async prepareBulletinRun(input: { series: BulletinSeriesInput; runId: string; at: string }): Promise<PreparedBulletinRun> {
+    async prepareBulletinRun(input: { series: BulletinSeriesInput; runId: string; at: string; scheduledAt?: string }): Promise<PreparedBulletinRun> {
       const { series, runId } = input;
       if (series.pool.length === 0) throw ApplicationFailure.nonRetryable(`Chuỗi bản tin ${series.seriesId} không có thông điệp nào.`, 'EmptyMessagePool');
       const rotationKey = bulletinKeys.rotation(series.seriesId);
@@ -84,7 +88,7 @@ export function createBulletinActivities({ store }: ActivityDeps) {
       }
       const localities = series.localities === 'all' ? list.localities : list.localities.filter((l) => (series.localities as string[]).includes(l.id));
       if (localities.length === 0) throw ApplicationFailure.nonRetryable(`Không có đơn vị nào nhận bản tin của chuỗi ${series.seriesId}.`, 'NoLocalities');
-      const day = (await readRecord(series.seriesId, runId))?.day ?? dayFor(localities, input.at);
+      const day = (await readRecord(series.seriesId, runId))?.day ?? dayFor(localities, input.scheduledAt ?? input.at);
       await writeJson(store, keys.localities(runId), localities);
       const briefKey = keys.brief(runId, 1);
       await writeJson(store, briefKey, bulletinBrief(series.brief, message, day));

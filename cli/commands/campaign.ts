@@ -29,7 +29,9 @@ const startUsage = `Cách dùng: campaign start --plan ID --occasion ID --approv
   --tasks IDS            nhiệm vụ, cách nhau bởi dấu phẩy; mặc định: các nhiệm vụ gắn với sự kiện
   --channels LIST        infographic,webPortal,pressBriefing,loudspeaker (mặc định: tất cả)
   --localities all|IDS   đơn vị nhận bản tin truyền thanh (mặc định: all)
-  --publish-at ISO       đăng mọi kênh vào thời điểm này thay vì theo thời gian chuẩn bị của sự kiện
+  --publish-at NGÀY_GIỜ  đăng mọi kênh vào thời điểm này thay vì theo thời gian chuẩn bị của sự kiện;
+                         giờ Việt Nam nếu không ghi múi giờ (2026-11-24T08:00, 24/11/2026 08:00,
+                         2026-11-24T08:00:00+07:00)
   --approvers EMAILS     người phê duyệt (bắt buộc)
   --escalate-to EMAILS   người được chuyển khi quá hạn chưa duyệt
   --leaders EMAILS       lãnh đạo duyệt bước hai (quy tắc hai người)
@@ -123,7 +125,7 @@ export const campaignStatusCommand: Command = {
       if (!found) throw new CliError(`Không có chiến dịch ${id}.`, 1);
       const s = found.state;
       if (json) {
-        process.stdout.write(JSON.stringify({ ...s, workflowStatus: found.workflowStatus }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ ...s, workflowStatus: found.workflowStatus, ...(found.failure ? { failure: found.failure } : {}) }, null, 2) + '\n');
         return 0;
       }
       const out = [
@@ -131,6 +133,7 @@ export const campaignStatusCommand: Command = {
         `  Trạng thái: ${campaignStatusLabels[s.status]} · phiên bản ${s.version}${s.steps > 1 ? ` · bước duyệt ${s.step}/${s.steps}` : ''}`,
         `  Sự kiện: ${s.occasionId}, ngày ${formatVnDate(s.occasionDate)} · kế hoạch ${s.planId}`,
         s.awaiting.length ? `  Đang chờ: ${s.awaiting.join(', ')}` : '',
+        found.failure ? `  Lý do lỗi: ${found.failure}` : '',
         '',
         table(
           ['Kênh', 'Trạng thái', 'Phiên bản', 'Giờ đăng', 'Ghi chú'],
@@ -140,7 +143,7 @@ export const campaignStatusCommand: Command = {
       if (s.decisions.length) {
         out.push('', table(['Thời điểm', 'Người duyệt', 'Quyết định', 'Phiên bản', 'Nhận xét'], s.decisions.map((d) => [vnTime(d.at), d.approver, decisionLabels[d.decision], String(d.version), d.comment ?? ''])));
       }
-      process.stdout.write(out.filter((l, i) => l !== '' || i > 3).join('\n') + '\n');
+      process.stdout.write(out.filter((l, i) => l !== '' || i > 4).join('\n') + '\n');
       return 0;
     });
   },
@@ -153,7 +156,7 @@ export const campaignListCommand: Command = {
   async run(argv) {
     const { values } = parseOptions(argv, { plan: { type: 'string' }, occasion: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
     return withClient(async (client) => {
-      const rows = await listCampaigns(client, { planId: values.plan, occasionId: values.occasion, status: values.status });
+      const rows = await listCampaigns(client, { planId: values.plan, occasionId: values.occasion, status: values.status }, { reasons: true });
       if (values.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
         return 0;
@@ -168,6 +171,8 @@ export const campaignListCommand: Command = {
           rows.map((r) => [r.campaignId, r.planId ?? '', r.occasionId ?? '', String(r.year ?? ''), r.status ? (campaignStatusLabels[r.status as CampaignStatus] ?? r.status) : r.workflowStatus, vnTime(r.startedAt)]),
         ) + '\n',
       );
+      const failed = rows.filter((r) => r.failure);
+      if (failed.length) process.stdout.write(`\nLý do lỗi:\n${failed.map((r) => `  ${r.campaignId}: ${r.failure}`).join('\n')}\n`);
       return 0;
     });
   },

@@ -1,6 +1,6 @@
 /**
- * How the dashboard writes times and durations for people (Asia/Ho_Chi_Minh, dd/mm/yyyy), and
- * how it reads the `datetime-local` value of a form (wall-clock time in Vietnam).
+ * How the dashboard writes times and durations for people (Asia/Ho_Chi_Minh, dd/mm/yyyy). Times
+ * typed into forms are read by `parseVnDateTime` (domain/dates.ts).
  */
 import { VN_OFFSET_MS, daysBetween, formatVnDate, vnWeekday, type IsoDate } from '../../domain/dates.js';
 
@@ -34,19 +34,6 @@ export function readingTime(seconds: number): string {
   const rest = s % 60;
   if (m === 0) return `${rest} giây`;
   return rest ? `${m} phút ${rest} giây` : `${m} phút`;
-}
-
-const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** A `datetime-local` value read as Vietnam time → ISO instant; undefined when not a real time. */
-export function vnLocalToIso(value: string): string | undefined {
-  const m = LOCAL_RE.exec(value.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
-  return new Date(utc - VN_OFFSET_MS).toISOString();
 }
 
 /** An instant → the `datetime-local` value showing it in Vietnam time (minutes). */

@@ -8,7 +8,8 @@ import { ALL_CAMPAIGN_CHANNELS } from '../../domain/campaign/types.js';
 import type { FieldProblem, StartRequest } from '../../infra/campaign-client.js';
 import type { Form } from './context.js';
 import { splitList } from './data.js';
-import { vnDateTime, vnLocalToIso } from './format.js';
+import { parseVnDateTime } from '../../domain/dates.js';
+import { vnDateTime } from './format.js';
 
 export const PublishMode = { schedule: 'schedule', immediate: 'immediate', at: 'at' } as const;
 export type PublishMode = (typeof PublishMode)[keyof typeof PublishMode];
@@ -93,11 +94,12 @@ export function startRequest(v: StartFormValues, ctx: { now: Date; editorEmail: 
   let publishAt: string | undefined;
   if (v.publishMode === 'immediate') publishAt = ctx.now.toISOString();
   if (v.publishMode === 'at') {
-    publishAt = vnLocalToIso(v.publishAt);
-    if (!v.publishAt.trim()) add('publishAt', 'Hãy nhập ngày và giờ đăng, hoặc chọn cách đăng khác.');
-    else if (!publishAt) add('publishAt', `“${v.publishAt}” không phải ngày giờ hợp lệ.`);
-    else if (Date.parse(publishAt) < ctx.now.getTime() - 60_000) {
-      add('publishAt', `Thời điểm ${vnDateTime(publishAt)} đã qua; hãy chọn thời điểm sau bây giờ, hoặc chọn “Ngay khi được phê duyệt”.`);
+    const reading = v.publishAt.trim() ? parseVnDateTime(v.publishAt) : undefined;
+    publishAt = reading?.iso;
+    if (!reading) add('publishAt', 'Hãy nhập ngày và giờ đăng, hoặc chọn cách đăng khác.');
+    else if (reading.iso === undefined) add('publishAt', `${reading.problem}.`);
+    else if (Date.parse(reading.iso) < ctx.now.getTime() - 60_000) {
+      add('publishAt', `Thời điểm ${vnDateTime(reading.iso)} đã qua; hãy chọn thời điểm sau bây giờ, hoặc chọn “Ngay khi được phê duyệt”.`);
     }
   }
   const approvers = [...new Set([...v.approvers, ...splitList(v.approversExtra)].map((a) => a.toLowerCase()))];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoToVnLocal, vnLocalToIso } from '../../../web/dashboard/format.js';
+import { isoToVnLocal } from '../../../web/dashboard/format.js';
 import { defaultStartValues, startRequest } from '../../../web/dashboard/start-form.js';
 import { campaignState, csrfOf, form, harness, signIn } from './harness.js';
 
@@ -21,8 +21,9 @@ describe('start form rules', () => {
     expect(at.request.publishAt).toBe('2026-11-13T01:00:00.000Z');
     const immediate = startRequest({ ...base(), publishMode: 'immediate' }, { now, editorEmail: 'x@example.org', allLocalityIds: ALL });
     expect(immediate.request.publishAt).toBe(now.toISOString());
-    expect(vnLocalToIso('2026-02-30T08:00')).toBeUndefined();
-    expect(vnLocalToIso('08:00')).toBeUndefined();
+    const impossible = startRequest({ ...base(), publishMode: 'at', publishAt: '2026-02-30T08:00' }, { now, editorEmail: 'x@example.org', allLocalityIds: ALL });
+    expect(impossible.request.publishAt).toBeUndefined();
+    expect(impossible.problems).toEqual([{ field: 'publishAt', message: '"2026-02-30T08:00" không phải ngày có thật: tháng 2 năm 2026 chỉ có 28 ngày.' }]);
     expect(isoToVnLocal('2026-11-13T01:00:00.000Z')).toBe('2026-11-13T08:00');
   });
 
