@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests (no services) and integration tests that share one set of real
-// services (Temporal dev server, object store, SMTP) started by test/integration/global-setup.ts.
+// Three projects: fast unit tests (no services); workflow tests, each file on its own local
+// Temporal server (TestWorkflowEnvironment on the CLI binary) with mocked activities; and
+// integration tests that share one set of real services (Temporal dev server, object store,
+// SMTP) started by test/integration/global-setup.ts.
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +12,15 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'workflow',
+          include: ['test/workflow/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
       {

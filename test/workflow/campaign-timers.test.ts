@@ -1,0 +1,287 @@
+/**
+ * Every timer path of the campaign and bulletin workflows, with mocked activities on a local
+ * Temporal server: reminder, escalation, expiry, request changes → a new version, the two-step
+ * rule, rejection, cancellation, and publishing at its time. The durations are the inputs' own
+ * (a reminder after `reminderAfterMs`), shortened to seconds: this machine has no time-skipping
+ * test server, so the timers really run, only shorter.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApprovalRequestInput } from '../../activities/campaign/approval.js';
+import type { Activities } from '../../activities/index.js';
+import type { CampaignInput, CampaignState, DecisionInput, DraftSummary } from '../../domain/campaign/types.js';
+import type { BulletinSeriesInput } from '../../domain/schedules/bulletin.js';
+import type { BulletinRunResult } from '../../workflows/bulletin.js';
+import { mockWorker, startWorkflowEnv } from '../support/workflow-env.js';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await startWorkflowEnv();
+}, 120_000);
+afterAll(async () => {
+  await env?.teardown();
+});
+
+let seq = 0;
+const uniqueId = (what: string) => `campaign-wf-${what}-${process.pid}-${++seq}`;
+const EDITOR = 'bien-tap@example.org';
+const BOSS = 'truong-phong@example.org';
+const LEADER = 'lanh-dao@example.org';
+
+function campaignInput(id: string, extra: Partial<CampaignInput> = {}): CampaignInput {
+  return {
+    campaignId: id,
+    planId: 'phuong-bac-kan-2026',
+    occasionId: 'ngay-nha-giao-20-11',
+    occasionDate: '2026-11-20',
+    taskIds: [],
+    channels: ['infographic', 'webPortal'],
+    localities: 'all',
+    localitiesFile: 'data/localities.yaml',
+    mediaListFile: 'data/media.yaml',
+    approvers: [EDITOR],
+    escalateTo: [],
+    leaders: [],
+    reminderAfterMs: 24 * 3600_000,
+    escalateAfterMs: 48 * 3600_000,
+    tokenTtlMs: 72 * 3600_000,
+    decideBy: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+    // Publish as soon as approved unless a test says otherwise.
+    publishAt: new Date(Date.now() - 1_000).toISOString(),
+    ...extra,
+  };
+}
+
+/** Mocked activities that record what the workflow asked for. */
+function recorder() {
+  const asks: Pick<ApprovalRequestInput, 'kind' | 'approvers' | 'version' | 'step'>[] = [];
+  const published: { channel: string; version: number; at: number }[] = [];
+  const revised: number[] = [];
+  const draft = (channel: DraftSummary['channel'], v: number): DraftSummary => ({ channel, keys: [`campaigns/x/v${v}/${channel}`], summary: `${channel} v${v}`, problems: [] });
+  const activities: Partial<Activities> = {
+    prepareCampaign: async () => ({ title: 'Ngày Nhà giáo Việt Nam 20/11', briefKey: 'campaigns/x/v1/brief.json', localityCount: 0, recipientCount: 0, schedule: {}, loudspeakerRepeatDaily: false }),
+    appendAudit: async () => undefined,
+    draftInfographics: async (i) => draft('infographic', i.version),
+    draftPost: async (i) => draft('webPortal', i.version),
+    reviseBrief: async (i) => {
+      revised.push(i.version);
+      return { briefKey: `campaigns/x/v${i.version}/brief.json` };
+    },
+    sendApprovalRequests: async (i) => {
+      asks.push({ kind: i.kind, approvers: i.approvers, version: i.version, step: i.step });
+      return { sent: i.approvers.length, skipped: 0 };
+    },
+    publishInfographics: async (i) => {
+      published.push({ channel: 'infographic', version: i.version, at: Date.now() });
+      return { summary: 'đã đăng', keys: [] };
+    },
+    publishCampaignPost: async (i) => {
+      published.push({ channel: 'webPortal', version: i.version, at: Date.now() });
+      return { url: 'http://localhost/site/posts/x/', slug: 'x' };
+    },
+  };
+  return { asks, published, revised, activities };
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function run(activities: Partial<Activities>, input: CampaignInput, drive: (h: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>) => Promise<void>) {
+  const { taskQueue, worker } = (await mockWorker(env, activities)) as { taskQueue: string; worker: Worker };
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start('campaignWorkflow', { taskQueue, workflowId: input.campaignId, args: [input] });
+    await drive(handle);
+    return (await handle.result()) as CampaignState;
+  });
+}
+
+const stateOf = (h: { query: (q: string) => Promise<unknown> }) => h.query('status') as Promise<CampaignState>;
+const awaiting = (h: { query: (q: string) => Promise<unknown> }, version: number, step = 1) =>
+  waitFor(`approval of v${version} step ${step}`, async () => {
+    const s = await stateOf(h);
+    return s.status === 'awaitingApproval' && s.version === version && s.step === step ? s : undefined;
+  });
+const decide = (h: { executeUpdate: (u: string, o: { args: unknown[] }) => Promise<unknown> }, d: Partial<DecisionInput> & Pick<DecisionInput, 'approver' | 'decision'>) =>
+  h.executeUpdate('decide', { args: [{ version: 1, step: 1, at: new Date().toISOString(), ...d }] });
+
+describe('campaign workflow timers', () => {
+  it('reminds after the reminder time, escalates after the escalation time, and the escalated approver may approve', async () => {
+    const r = recorder();
+    const state = await run(r.activities, campaignInput(uniqueId('remind'), { reminderAfterMs: 1_500, escalateAfterMs: 3_000, escalateTo: [BOSS] }), async (h) => {
+      await awaiting(h, 1);
+      await waitFor('escalation', async () => (r.asks.some((a) => a.kind === 'escalation') ? true : undefined));
+      // Before the escalation only the editor could decide; now the head of office can.
+      await decide(h, { approver: BOSS, decision: 'approve' });
+    });
+    expect(r.asks.map((a) => [a.kind, a.approvers])).toEqual([
+      ['request', [EDITOR]],
+      ['reminder', [EDITOR]],
+      ['escalation', [BOSS]],
+    ]);
+    expect(state.status).toBe('published');
+    expect(state.events.map((e) => e.kind)).toEqual(['started', 'drafted', 'approvalRequested', 'reminder', 'escalation', 'approve', 'published', 'published', 'closed']);
+    expect(r.published.map((p) => p.channel).sort()).toEqual(['infographic', 'webPortal']);
+  });
+
+  it('refuses a decision from someone who is not (yet) an approver', async () => {
+    const r = recorder();
+    await run(r.activities, campaignInput(uniqueId('outsider'), { escalateTo: [BOSS] }), async (h) => {
+      await awaiting(h, 1);
+      await expect(decide(h, { approver: BOSS, decision: 'approve' })).rejects.toThrow(/không phải người duyệt/);
+      await decide(h, { approver: EDITOR, decision: 'approve' });
+    });
+    expect(r.asks.map((a) => a.kind)).toEqual(['request']);
+  });
+
+  it('expires at the deadline without a decision, publishing nothing', async () => {
+    const r = recorder();
+    const state = await run(r.activities, campaignInput(uniqueId('expire'), { decideBy: new Date(Date.now() + 2_500).toISOString() }), async (h) => {
+      await awaiting(h, 1);
+    });
+    expect(state.status).toBe('expired');
+    expect(state.events.at(-1)?.kind).toBe('expired');
+    expect(r.published).toEqual([]);
+  });
+
+  it('request changes drafts version 2, refuses decisions on version 1, then publishes version 2', async () => {
+    const r = recorder();
+    const state = await run(r.activities, campaignInput(uniqueId('changes')), async (h) => {
+      await awaiting(h, 1);
+      await expect(decide(h, { approver: EDITOR, decision: 'requestChanges' })).rejects.toThrow(/nhận xét/);
+      await decide(h, { approver: EDITOR, decision: 'requestChanges', comment: 'Sửa tiêu đề', edits: { headline: 'Tri ân thầy cô' } });
+      await awaiting(h, 2);
+      await expect(decide(h, { approver: EDITOR, decision: 'approve', version: 1 })).rejects.toThrow(/Phiên bản 1 đã cũ/);
+      await decide(h, { approver: EDITOR, decision: 'approve', version: 2 });
+    });
+    expect(r.revised).toEqual([2]);
+    expect(r.asks.map((a) => a.version)).toEqual([1, 2]);
+    expect(state.version).toBe(2);
+    expect(state.drafts.map((d) => d.summary)).toEqual(['infographic v2', 'webPortal v2']);
+    expect(r.published.every((p) => p.version === 2)).toBe(true);
+  });
+
+  it('with a leader, needs the editor then the leader: neither can take the other\'s step', async () => {
+    const r = recorder();
+    const state = await run(r.activities, campaignInput(uniqueId('two-step'), { leaders: [LEADER] }), async (h) => {
+      await awaiting(h, 1, 1);
+      await expect(decide(h, { approver: LEADER, decision: 'approve', step: 1 })).rejects.toThrow(/không phải người duyệt/);
+      await decide(h, { approver: EDITOR, decision: 'approve', step: 1 });
+      await awaiting(h, 1, 2);
+      await expect(decide(h, { approver: EDITOR, decision: 'approve', step: 2 })).rejects.toThrow(/không phải người duyệt/);
+      expect(r.published).toEqual([]);
+      await decide(h, { approver: LEADER, decision: 'approve', step: 2 });
+    });
+    expect(r.asks.map((a) => [a.step, a.approvers])).toEqual([
+      [1, [EDITOR]],
+      [2, [LEADER]],
+    ]);
+    expect(state.status).toBe('published');
+  });
+
+  it('a rejection closes the campaign with every channel skipped', async () => {
+    const r = recorder();
+    const state = await run(r.activities, campaignInput(uniqueId('reject')), async (h) => {
+      await awaiting(h, 1);
+      await decide(h, { approver: EDITOR, decision: 'reject', comment: 'Không phù hợp' });
+    });
+    expect(state.status).toBe('rejected');
+    expect(state.channels.map((c) => c.state)).toEqual(['skipped', 'skipped']);
+    expect(r.published).toEqual([]);
+  });
+
+  it('cancelled while a channel waits for its time: nothing more is published', async () => {
+    const r = recorder();
+    const publishAt = new Date(Date.now() + 60_000).toISOString();
+    const state = await run(r.activities, campaignInput(uniqueId('cancel'), { publishAt }), async (h) => {
+      await awaiting(h, 1);
+      await decide(h, { approver: EDITOR, decision: 'approve' });
+      await waitFor('channels scheduled', async () => ((await stateOf(h)).channels.every((c) => c.state === 'scheduled') ? true : undefined));
+      await h.cancel();
+    });
+    expect(state.status).toBe('cancelled');
+    expect(state.channels.map((c) => c.state)).toEqual(['skipped', 'skipped']);
+    expect(r.published).toEqual([]);
+  });
+
+  it('publishes each channel at its time, not before', async () => {
+    const r = recorder();
+    const publishAt = Date.now() + 4_000;
+    const state = await run(r.activities, campaignInput(uniqueId('on-time'), { publishAt: new Date(publishAt).toISOString() }), async (h) => {
+      await awaiting(h, 1);
+      await decide(h, { approver: EDITOR, decision: 'approve' });
+    });
+    expect(state.status).toBe('published');
+    expect(r.published).toHaveLength(2);
+    for (const p of r.published) expect(p.at).toBeGreaterThanOrEqual(publishAt);
+  });
+});
+
+describe('bulletin workflow timers', () => {
+  const series = (extra: Partial<BulletinSeriesInput> = {}): BulletinSeriesInput => ({
+    seriesId: `sched-wf-${process.pid}-${++seq}-bulletin`,
+    planId: 'phuong-bac-kan-2026',
+    taskId: 'pbk-thong-tin-co-so',
+    brief: {} as BulletinSeriesInput['brief'],
+    pool: ['Thông điệp một.', 'Thông điệp hai.'],
+    approvers: [EDITOR],
+    localities: 'all',
+    localitiesFile: 'data/localities.yaml',
+    decideWithinMs: 3 * 3600_000,
+    ...extra,
+  });
+  const bulletinActivities = (published: number[]): Partial<Activities> => ({
+    prepareBulletinRun: async () => ({ messageIndex: 0, message: 'Thông điệp một.', day: '2026-12-02', briefKey: 'campaigns/b/v1/brief.json', localityCount: 2, reused: false }),
+    appendAudit: async () => undefined,
+    recordBulletinRun: async () => undefined,
+    draftScriptsBatch: async () => ({ count: 2, seconds: 120, sampleKeys: ['k'], problems: [] }),
+    sendApprovalRequests: async (i) => ({ sent: i.approvers.length, skipped: 0 }),
+    bulletinPublishDay: async () => '2026-12-02',
+    publishScriptsBatch: async () => {
+      published.push(Date.now());
+      return { localities: 2, bulletins: 2 };
+    },
+  });
+
+  async function runBulletin(input: BulletinSeriesInput, published: number[], drive: (h: { query: (q: string) => Promise<unknown>; executeUpdate: (u: string, o: { args: unknown[] }) => Promise<unknown> }) => Promise<void>) {
+    const { taskQueue, worker } = await mockWorker(env, bulletinActivities(published));
+    return worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('bulletinWorkflow', { taskQueue, workflowId: `${input.seriesId}-run`, args: [input] });
+      await drive(handle);
+      return (await handle.result()) as BulletinRunResult;
+    });
+  }
+
+  it('a run that needs approval expires after its decision window, broadcasting nothing', async () => {
+    const published: number[] = [];
+    const result = await runBulletin(series({ decideWithinMs: 2_000 }), published, async (h) => {
+      await awaiting(h as never, 1);
+    });
+    expect(result.status).toBe('expired');
+    expect(published).toEqual([]);
+  });
+
+  it('an approved run broadcasts once to every locality', async () => {
+    const published: number[] = [];
+    const result = await runBulletin(series(), published, async (h) => {
+      await awaiting(h as never, 1);
+      await decide(h, { approver: EDITOR, decision: 'approve' });
+    });
+    expect(result).toMatchObject({ status: 'published', bulletins: 2, localities: 2 });
+    expect(published).toHaveLength(1);
+  });
+
+  it('a pre-approved run publishes without asking anyone', async () => {
+    const published: number[] = [];
+    const result = await runBulletin(series({ preApprovedBy: EDITOR }), published, async () => undefined);
+    expect(result.status).toBe('published');
+    expect(published).toHaveLength(1);
+  });
+});
