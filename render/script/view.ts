@@ -168,7 +168,9 @@ export function buildScriptView(input: LoudspeakerScriptInput): { view: ScriptVi
     taskTitle: asPhrase(cleanField(brief.taskTitle, 'brief.taskTitle')),
     severalTasks: (brief.taskIds?.length ?? 0) > 1,
     leadBody: asPhrase(cleanField(brief.leadBody, 'brief.leadBody')),
-    body: cleanList(brief.body, 'brief.body').map(asSentence),
+    // A paragraph may hold a list written per body ("a) Sở …:" then "- …" lines): its lines
+    // stay, so the script reads the items one by one.
+    body: cleanList(brief.body, 'brief.body', { keepLines: true }).map(asSentence),
     figures: readFigures(brief.figures),
     keyMessages: cleanList(brief.keyMessages, 'brief.keyMessages', { minItems: 1 }).map(asSentence),
   };
