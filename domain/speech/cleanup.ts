@@ -17,6 +17,21 @@ const INLINE_DASH_ITEM = /([:;.!?])[ \t]+([-+•–—])[ \t]+/gu;
 /** A body's letter after a clause, on the same line: "…; b) Ủy ban nhân dân các xã: …". */
 const INLINE_BODY_ITEM = /([:;.!?])[ \t]+([a-zđ]\))[ \t]+(?=\p{Lu})/gu;
 
+/**
+ * Joins lines that were only wrapped (text pasted from a PDF or a narrow column) and keeps the
+ * breaks that start list items, so a paragraph holding a list keeps it and nothing else changes.
+ */
+export function joinWrappedLines(text: string): string {
+  return text
+    .split('\n')
+    .reduce<string[]>((lines, line) => {
+      if (lines.length > 0 && !LIST_MARKER.test(line)) lines[lines.length - 1] = `${lines[lines.length - 1]} ${line}`.trim();
+      else lines.push(line);
+      return lines;
+    }, [])
+    .join('\n');
+}
+
 /** Ends a line as a sentence unless it already ends one or leads in to a list (":"). */
 function endSentence(line: string): string {
   const t = line.trimEnd();

@@ -4,6 +4,7 @@
  * (script and style blocks with their content), control, bidi and zero-width characters removed,
  * whitespace collapsed. A field that is too long or empty once cleaned is an error naming it.
  */
+import { joinWrappedLines } from '../../domain/speech/cleanup.js';
 import { decodeHtmlEntities } from '../../domain/speech/entities.js';
 import { sanitizeText } from '../sanitize.js';
 import { ScriptInputError } from './errors.js';
@@ -28,7 +29,7 @@ export function stripMarkup(s: string): string {
 export interface CleanOptions {
   required?: boolean;
   max?: number;
-  /** Keep line breaks (a paragraph holding a list, one item a line); default: one line. */
+  /** Keep the line breaks that start list items (a paragraph holding a list); default: one line. */
   keepLines?: boolean;
 }
 
@@ -47,7 +48,8 @@ export function cleanField(value: unknown, field: string, options: CleanOptions 
     );
   }
   // Decoded first (twice at most): "&amp;lt;script&amp;gt;" is still markup once decoded.
-  const cleaned = sanitizeText(stripMarkup(decodeHtmlEntities(value)), { keepNewlines: keepLines }).replace(/\n{2,}/g, '\n');
+  const text = sanitizeText(stripMarkup(decodeHtmlEntities(value)), { keepNewlines: keepLines });
+  const cleaned = keepLines ? joinWrappedLines(text) : text;
   if (required && cleaned.length === 0) throw new ScriptInputError(field, 'trống (sau khi bỏ mã, thẻ và ký tự điều khiển).');
   return cleaned;
 }

@@ -126,6 +126,11 @@ describe('what the plan says, read as it says it', () => {
     );
   });
 
+  it('joins a paragraph that was only wrapped', () => {
+    const { text } = renderLoudspeakerScript(input({ ...langSonTask2, body: ['Tổ chức tuyên truyền về\nnhững mô hình hay,\ncách làm hiệu quả.'] }));
+    expect(text).toContain('\nTổ chức tuyên truyền về những mô hình hay, cách làm hiệu quả.\n');
+  });
+
   it('decodes HTML character references in pasted text before reading it', () => {
     const { text } = renderLoudspeakerScript(
       input({ ...langSonTask2, body: ['T&ocirc;n vinh nh&agrave; gi&aacute;o &amp; c&aacute;n b&#7897; qu&#x1EA3;n l&yacute; gi&aacute;o d&#7909;c.'] }),
