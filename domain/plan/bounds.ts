@@ -69,6 +69,14 @@ const BOUND_WORDS: Record<Bound, string> = {
   below: 'dưới',
 };
 
+/** The bounds a brief figure may carry (exact is left out of a figure). */
+export const FIGURE_BOUNDS: readonly Bound[] = ['atLeast', 'above', 'atMost', 'below'];
+
+/** Whether `v` is a bound a brief figure may carry. */
+export function isFigureBound(v: unknown): v is Exclude<Bound, 'exact'> {
+  return typeof v === 'string' && (FIGURE_BOUNDS as readonly string[]).includes(v);
+}
+
 /** What a figure or measure says about its number: its bound and whether it is an aim. */
 export interface Bounded {
   bound?: Bound;

@@ -5,11 +5,11 @@
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
 import { isRealDate } from '../../domain/dates.js';
+import { isFigureBound } from '../../domain/plan/bounds.js';
 import { ProblemCollector } from './clean-text.js';
 import { LIST_LIMITS } from './limits.js';
 
 const FIGURE_UNITS = ['percent', 'count', 'perYear'] as const;
-const FIGURE_BOUNDS: readonly unknown[] = ['atLeast', 'above', 'atMost', 'below'];
 
 /** True for a real calendar date written `yyyy-mm-dd`. */
 export function isIsoDate(value: unknown): value is string {
@@ -38,7 +38,7 @@ export function cleanBriefInto(collector: ProblemCollector, brief: ContentBrief,
     if (!FIGURE_UNITS.includes(f.unit as (typeof FIGURE_UNITS)[number])) {
       c.add(`${at}.unit`, `Đơn vị của số liệu số ${i + 1} phải là percent, count hoặc perYear.`);
     }
-    if (f.bound !== undefined && !FIGURE_BOUNDS.includes(f.bound)) {
+    if (f.bound !== undefined && !isFigureBound(f.bound)) {
       c.add(`${at}.bound`, `Mức chặn của số liệu số ${i + 1} phải là atLeast (tối thiểu), above (trên), atMost (tối đa) hoặc below (dưới).`);
     }
     if (f.aim !== undefined && typeof f.aim !== 'boolean') c.add(`${at}.aim`, `Trường "phấn đấu" của số liệu số ${i + 1} phải là true hoặc false.`);

@@ -5,7 +5,7 @@
  * text as written and the whole result is normalised at once.
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
-import { periodPhrase, withBound } from '../../domain/plan/bounds.js';
+import { isFigureBound, periodPhrase, withBound } from '../../domain/plan/bounds.js';
 import { BULLETIN_PRIORITY_LABELS, BulletinPriority, isBulletinPriority } from '../../domain/speech/priority.js';
 import { DEFAULT_SYLLABLES_PER_MINUTE } from '../../domain/speech/reading-time.js';
 import { viNumber } from '../format.js';
@@ -101,6 +101,8 @@ function figureSentence(f: BriefFigure, i: number): string {
   const period = cleanField(f.period, `brief.figures[${i}].period`, SHORT_OPTIONAL);
   const value = typeof f.value === 'number' && Number.isFinite(f.value) ? viNumber(f.value) : '';
   if (!value) throw new ScriptInputError(`brief.figures[${i}].value`, 'phải là một số hữu hạn.');
+  if (f.bound !== undefined && !isFigureBound(f.bound)) throw new ScriptInputError(`brief.figures[${i}].bound`, 'phải là atLeast, above, atMost hoặc below.');
+  if (f.aim !== undefined && typeof f.aim !== 'boolean') throw new ScriptInputError(`brief.figures[${i}].aim`, 'phải là true hoặc false.');
   // "tối thiểu 70%", "phấn đấu 100%": the bound changes what the plan says, so it is read too.
   const bounded = (shown: string) => withBound(f, shown);
   let phrase: string;

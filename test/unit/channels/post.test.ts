@@ -140,6 +140,11 @@ describe('renderPost', () => {
 });
 
 describe('formatting helpers', () => {
+  it('refuses a figure bound it does not know', () => {
+    const figures = [{ value: 70, unit: 'percent' as const, bound: '>=' as never, label: 'cán bộ được bồi dưỡng' }];
+    expect(problemsOf(() => renderPost({ ...base, brief: { ...bacKanTeachersDay, figures } })).map((p) => p.path)).toEqual(['brief.figures[0].bound']);
+  });
+
   it('lists a bounded figure in words and names its period', () => {
     const figures = [
       { value: 70, unit: 'percent' as const, bound: 'atLeast' as const, label: 'cán bộ được bồi dưỡng', period: '2025' },

@@ -100,6 +100,12 @@ describe('what the plan says, read as it says it', () => {
     expect(text).toContain('\nTối thiểu một hoạt động truyền thông chuyên đề mỗi năm.\n');
   });
 
+  it('refuses a figure bound it does not know, naming the field', () => {
+    expect(() => renderLoudspeakerScript(input({ ...langSonTeachersDay, figures: [{ value: 70, unit: 'percent', bound: '>=' as never, label: 'cán bộ' }] }))).toThrow(
+      expect.objectContaining({ field: 'brief.figures[0].bound' }),
+    );
+  });
+
   it('reads a one-year period as "năm", a range as "giai đoạn"', () => {
     const { text } = renderLoudspeakerScript(
       input({ ...langSonTeachersDay, figures: [{ value: 80, unit: 'percent', label: 'người dân được tiếp cận thông tin', period: '2025' }] }),
