@@ -26,7 +26,7 @@ import {
   ProblemCollector,
   cleanBrief,
   dayMonth,
-  formatFigureValue,
+  figureView,
   imageInfo,
   parseInstant,
   postUrl,
@@ -230,7 +230,7 @@ function inputFailure(err: unknown): never {
 
 /** Default alt text: the headline and every figure, so a screen-reader user gets what the picture says. */
 export function infographicAlt(brief: ContentBrief): string {
-  const figures = brief.figures.map((f) => `${formatFigureValue(f)} ${f.label}`).join('; ');
+  const figures = brief.figures.map(figureView).map((f) => `${f.value} ${f.label}`).join('; ');
   return summarize(`Đồ họa thông tin: ${brief.headline}${figures ? `. ${figures}` : ''}.`, 1_000);
 }
 

@@ -13,22 +13,40 @@ const MAX_MESSAGES = 5;
 const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const firstSentence = (s: string): string => (s.split(/(?<=[.;])\s/)[0] ?? s).replace(/[;,]\s*$/, '.');
 
-/** Figures from measurable targets: the tasks' own, else those of the period holding `year`. */
-function figuresFor(plan: Plan, year: number, ...tasks: Task[]): BriefFigure[] {
-  const measurable = allTargets(plan).filter((t): t is TargetWithPeriod & { measure: NonNullable<TargetWithPeriod['measure']> } => t.measure !== undefined);
-  const own = [...new Set(tasks.flatMap((t) => t.targets))];
-  let chosen = own.flatMap((id) => measurable.filter((t) => t.id === id));
-  if (chosen.length === 0) {
-    const current = measurable.filter((t) => t.period.from <= year && year <= t.period.to);
-    chosen = current.length > 0 ? current : measurable.filter((t) => t.period.label === measurable[0]?.period.label);
-  }
-  return chosen.slice(0, MAX_FIGURES).map((t) => ({
+type MeasurableTarget = TargetWithPeriod & { measure: NonNullable<TargetWithPeriod['measure']> };
+
+/** A measurable target as a brief figure, with its bound and aim when the plan states them. */
+export function targetFigure(t: MeasurableTarget): BriefFigure {
+  return {
     targetId: t.id,
     value: t.measure.value,
     unit: t.measure.metric,
     label: t.measure.label,
+    ...(t.measure.bound !== 'exact' ? { bound: t.measure.bound } : {}),
+    ...(t.measure.aim ? { aim: true } : {}),
     period: t.period.label,
-  }));
+  };
+}
+
+/**
+ * Figures from measurable targets, preferring those in force in `year` (the occasion's): the
+ * tasks' own in force, else the plan's in force, else the tasks' own of other periods, else
+ * the plan's first period. Every figure carries its own period, so one from another period
+ * says so.
+ */
+function figuresFor(plan: Plan, year: number, ...tasks: Task[]): BriefFigure[] {
+  const measurable = allTargets(plan).filter((t): t is MeasurableTarget => t.measure !== undefined);
+  const inForce = (t: MeasurableTarget) => t.period.from <= year && year <= t.period.to;
+  const ownIds = [...new Set(tasks.flatMap((t) => t.targets))];
+  const own = ownIds.flatMap((id) => measurable.filter((t) => t.id === id));
+  const candidates = [
+    own.filter(inForce),
+    measurable.filter(inForce),
+    own,
+    measurable.filter((t) => t.period.label === measurable[0]?.period.label),
+  ];
+  const chosen = candidates.find((c) => c.length > 0) ?? [];
+  return chosen.slice(0, MAX_FIGURES).map(targetFigure);
 }
 
 /** The task's editorial key messages, else the plan's, else lines drawn from the plan itself. */

@@ -4,6 +4,8 @@
  * through Temporal. Renderers (infographic, loudspeaker script, web post, briefing) take a
  * brief and never read plan files themselves.
  */
+import type { Bound } from './plan/vocabulary.js';
+
 export interface BriefFigure {
   /** Id of the plan target the figure comes from, when it does. */
   targetId?: string;
@@ -13,7 +15,14 @@ export interface BriefFigure {
   unit: 'percent' | 'count' | 'perYear';
   /** Short label under the figure, e.g. "cán bộ làm công tác truyền thông được bồi dưỡng". */
   label: string;
-  /** Period the figure belongs to, e.g. "2026–2030". */
+  /**
+   * How the plan bounds the number, when it does: "Tối thiểu 70%" is atLeast. Absent: exact.
+   * Every channel shows it in words ("tối thiểu 70%"), see `boundWords` in domain/plan/bounds.ts.
+   */
+  bound?: Exclude<Bound, 'exact'>;
+  /** True when the plan states the number as an aim ("Phấn đấu 100%"). */
+  aim?: boolean;
+  /** Period the figure belongs to: "2026–2030", or one year "2025" (shown "năm 2025"). */
   period?: string;
 }
 

@@ -3,6 +3,7 @@
  * the brief builder. Pure.
  */
 import { formatDayMonth, formatVnDate } from '../dates.js';
+import { withBound } from './bounds.js';
 import type { Paragraph, Plan, Target, Timeframe } from './schema.js';
 import { channelLabels, type Channel } from './vocabulary.js';
 
@@ -61,10 +62,9 @@ export function allTargets(plan: Pick<Plan, 'objectives'>): TargetWithPeriod[] {
   return plan.objectives.periods.flatMap((p) => p.targets.map((t) => ({ ...t, period: p.period })));
 }
 
-/** "70%", "≥ 70%", "01/năm", "≥ 01/năm": a measure's value as shown to people. */
+/** "70%", "tối thiểu 70%", "01/năm", "phấn đấu 100%": a measure's value as shown to people. */
 export function formatMeasureValue(m: NonNullable<Target['measure']>): string {
-  const prefix = m.bound === 'atLeast' ? 'tối thiểu ' : '';
-  if (m.metric === 'percent') return `${prefix}${m.value}%`;
   const n = String(m.value).padStart(2, '0');
-  return m.metric === 'perYear' ? `${prefix}${n}/năm` : `${prefix}${n}`;
+  const shown = m.metric === 'percent' ? `${m.value}%` : m.metric === 'perYear' ? `${n}/năm` : n;
+  return withBound(m, shown);
 }

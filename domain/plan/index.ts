@@ -5,3 +5,4 @@
 export * from './schema.js';
 export * from './parse.js';
 export * from './describe.js';
+export * from './bounds.js';

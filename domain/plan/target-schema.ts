@@ -3,8 +3,9 @@
  * one (percent, count, count per year), with the audience and how it would be evidenced.
  */
 import { z } from 'zod';
+import { readBound } from './bounds.js';
 import { audience, choice, need, slug, text } from './fields.js';
-import { metricKindLabels } from './vocabulary.js';
+import { boundLabels, metricKindLabels, type Audience, type Bound, type MetricKind } from './vocabulary.js';
 
 const periodSchema = z
   .union([z.string(), z.number()], { error: need('giai đoạn dạng "2026-2030" hoặc một năm "2027"') })
@@ -24,8 +25,13 @@ export const measureSchema = z
   .strictObject({
     metric: choice(metricKindLabels, 'loại chỉ tiêu'),
     value: z.number({ error: need('một số, ví dụ 70') }).min(0, 'không được âm'),
-    /** "Tối thiểu 70%" is atLeast; "100%" is exact. */
-    bound: z.enum(['exact', 'atLeast'], { error: 'bound phải là exact (đúng bằng) hoặc atLeast (tối thiểu)' }).default('exact'),
+    /**
+     * "Tối thiểu 70%" is atLeast; "100%" is exact. Optional: read from the target text when the
+     * number is written there, and then it must agree with the text.
+     */
+    bound: choice(boundLabels, 'bound (mức chặn của chỉ tiêu)').optional(),
+    /** "Phấn đấu 100%": the number is an aim. Optional like `bound`, read from the text. */
+    aim: z.boolean({ error: need('true hoặc false') }).optional(),
     audience,
     /** Who or what is counted, in the plan's words. */
     subject: text,
@@ -43,13 +49,50 @@ export const measureSchema = z
     }
   });
 
-export const targetSchema = z.strictObject({
-  id: slug,
-  /** The target as written in the plan. */
-  text,
-  measure: measureSchema.optional(),
-});
-export type Target = z.output<typeof targetSchema>;
+/** The measurable form of a target once read: bound and aim always known. */
+export interface Measure {
+  metric: MetricKind;
+  value: number;
+  bound: Bound;
+  aim: boolean;
+  audience: Audience;
+  subject: string;
+  label: string;
+  evidence: string;
+}
+
+/** A target as written, with its measurable form where the plan gives one. */
+export interface Target {
+  id: string;
+  text: string;
+  measure?: Measure;
+}
+
+const boundName = (b: Bound) => `${b} (${boundLabels[b]})`;
+
+export const targetSchema = z
+  .strictObject({
+    id: slug,
+    /** The target as written in the plan. */
+    text,
+    measure: measureSchema.optional(),
+  })
+  .transform((t, ctx): Target => {
+    if (!t.measure) return { id: t.id, text: t.text };
+    const { bound: givenBound, aim: givenAim, ...rest } = t.measure;
+    const read = readBound(t.text, rest.metric, rest.value);
+    const bound = read ? (read.bound ?? 'exact') : (givenBound ?? 'exact');
+    const aim = read ? read.aim : (givenAim ?? false);
+    if (read && givenBound !== undefined && givenBound !== bound) {
+      const said = read.bound ? `ghi "${read.asWritten}", tức là ${boundName(read.bound)}` : `ghi "${read.asWritten}", không kèm "tối thiểu", "trên", "tối đa"…`;
+      ctx.addIssue({ code: 'custom', path: ['measure', 'bound'], message: `chỉ tiêu ${said}, nhưng bound là ${boundName(givenBound)}; sửa bound thành ${bound} hoặc bỏ dòng bound để lấy theo câu chữ của chỉ tiêu` });
+    }
+    if (read && givenAim !== undefined && givenAim !== aim) {
+      const said = aim ? `ghi "${read.asWritten}" (phấn đấu)` : `ghi "${read.asWritten}", không có "phấn đấu"`;
+      ctx.addIssue({ code: 'custom', path: ['measure', 'aim'], message: `chỉ tiêu ${said}, nhưng aim là ${givenAim}; sửa aim thành ${aim} hoặc bỏ dòng aim để lấy theo câu chữ của chỉ tiêu` });
+    }
+    return { id: t.id, text: t.text, measure: { ...rest, bound, aim } };
+  });
 
 export const targetPeriodSchema = z.strictObject({
   period: periodSchema,

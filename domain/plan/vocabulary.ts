@@ -127,6 +127,23 @@ export const metricKindLabels: Record<MetricKind, string> = {
   perYear: 'số lượng mỗi năm',
 };
 
+/**
+ * How a target's number is bounded, as the plan words it: "100%" is exact; "Tối thiểu 70%",
+ * "ít nhất 01", "không dưới 80%" are atLeast; "trên 90%" above; "tối đa", "không quá" atMost;
+ * "dưới" below. Dropping the bound changes what the plan says.
+ */
+export const Bound = { exact: 'exact', atLeast: 'atLeast', above: 'above', atMost: 'atMost', below: 'below' } as const;
+export type Bound = (typeof Bound)[keyof typeof Bound];
+
+/** What each bound means, for messages to editors. */
+export const boundLabels: Record<Bound, string> = {
+  exact: 'đúng bằng',
+  atLeast: 'tối thiểu, ít nhất, không dưới',
+  above: 'trên, hơn',
+  atMost: 'tối đa, không quá',
+  below: 'dưới',
+};
+
 /** "code (label)" list used in error messages, e.g. `loudspeaker (truyền thanh cơ sở), …`. */
 export function describeChoices(labels: Record<string, string>): string {
   return Object.entries(labels)

@@ -4,6 +4,7 @@
  * the run id and broadcast day of a run. Pure; used by the bulletin workflow and its activities.
  */
 import type { BriefFigure, ContentBrief } from '../brief.js';
+import { targetFigure } from '../brief-builder.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { allTargets, paragraphText, planSymbol, resolutionName } from '../plan/describe.js';
 import type { Plan, Task } from '../plan/schema.js';
@@ -36,9 +37,9 @@ const MAX_FIGURES = 3;
 
 function taskFigures(plan: Plan, task: Task): BriefFigure[] {
   return allTargets(plan)
-    .filter((t) => task.targets.includes(t.id) && t.measure !== undefined)
+    .filter((t): t is Parameters<typeof targetFigure>[0] => task.targets.includes(t.id) && t.measure !== undefined)
     .slice(0, MAX_FIGURES)
-    .map((t) => ({ targetId: t.id, value: t.measure!.value, unit: t.measure!.metric, label: t.measure!.label, period: t.period.label }));
+    .map(targetFigure);
 }
 
 /** The key messages a series rotates through: the task's own, else the plan's. */

@@ -9,6 +9,78 @@ function escapeRegExp(s: string): string {
 /** Abbreviations whose final dot may also end the sentence ("… trường học, v.v. Sau đó …"). */
 const MAY_END_SENTENCE = new Set(['v.v.']);
 
+/** Letters only, without tone or vowel marks, lower-case, words split by single spaces. */
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Words that an abbreviation usually skips ("KHCN" for "khoa học và công nghệ"). */
+const LINKING_WORDS = new Set(['va', 'cua', 'cac', 'voi']);
+
+/** Whether `words` are spelled out by the letters of `abbreviation` (tone marks and "và" aside). */
+function initialsMatch(abbreviation: string, words: readonly string[]): boolean {
+  const letters = fold(abbreviation).replace(/ /g, '');
+  if (letters.length < 2 || words.length < 2) return false;
+  const all = words.map((w) => w[0]).join('');
+  const content = words.filter((w) => !LINKING_WORDS.has(w)).map((w) => w[0]).join('');
+  return letters === all || letters === content;
+}
+
+/** An upper-case token that may be an abbreviation: "AI", "UBND", "GD&ĐT", "KT-XH". */
+const ACRONYM = String.raw`\p{Lu}[\p{Lu}\p{N}&-]{1,11}`;
+const DEFINED_AFTER = new RegExp(String.raw`\(\s*(${ACRONYM})\s*\)`, 'gu');
+const DEFINED_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}&])(${ACRONYM})\s*\(\s*([^()\n]{2,120}?)\s*\)`, 'gu');
+
+/**
+ * An abbreviation written next to its own expansion is read once: "trí tuệ nhân tạo (AI)" and
+ * "AI (trí tuệ nhân tạo)" are both read "trí tuệ nhân tạo". The expansion is the table's, or any
+ * words the abbreviation spells ("Trung tâm Dịch vụ tổng hợp (TTDVTH)"); such a definition also
+ * reads the abbreviation's later uses in the text. Returns the text and the definitions found.
+ */
+function readDefinitionsOnce(text: string, spokenOf: ReadonlyMap<string, string>, record: Recorder): { text: string; defined: Map<string, string> } {
+  const defined = new Map<string, string>();
+  const sameAs = (abbr: string, words: string) => {
+    const spoken = spokenOf.get(abbr);
+    return (spoken !== undefined && fold(spoken) === fold(words)) || initialsMatch(abbr, fold(words).split(' '));
+  };
+  // "AI (trí tuệ nhân tạo)" → "trí tuệ nhân tạo".
+  let out = text.replace(DEFINED_BEFORE, (m, abbr: string, words: string) => {
+    if (!sameAs(abbr, words)) return m;
+    if (!spokenOf.has(abbr)) defined.set(abbr, words);
+    return record(m, words, 'abbreviation');
+  });
+  // "trí tuệ nhân tạo (AI)" → "trí tuệ nhân tạo".
+  out = out.replace(DEFINED_AFTER, (m, abbr: string, offset: number, whole: string) => {
+    const before = fold(whole.slice(Math.max(0, offset - 160), offset)).split(' ');
+    const spoken = spokenOf.get(abbr);
+    const n = fold(abbr).replace(/ /g, '').length;
+    let words: string[] | undefined;
+    if (spoken !== undefined && ` ${before.join(' ')}`.endsWith(` ${fold(spoken)}`)) words = fold(spoken).split(' ');
+    else {
+      for (const take of [n, n + 1, n + 2]) {
+        const tail = before.slice(-take);
+        if (tail.length === take && initialsMatch(abbr, tail)) words = tail;
+        if (words) break;
+      }
+    }
+    if (!words) return m;
+    if (!spokenOf.has(abbr)) {
+      // The expansion as written: the last words before the parenthesis.
+      const written = whole.slice(0, offset).trimEnd().split(/\s+/u).slice(-words.length).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      defined.set(abbr, written);
+    }
+    record(m.trim(), '', 'abbreviation');
+    return '';
+  });
+  return { text: out, defined };
+}
+
 /** A compiled matcher over a table of abbreviations. */
 export interface AbbreviationMatcher {
   /** The normalisation pass, recording each expansion. */
@@ -38,5 +110,14 @@ export function abbreviationMatcher(extra: readonly Abbreviation[] = []): Abbrev
       return spoken;
     });
 
-  return { pass: (text, record) => replace(text, record), expand: (text) => replace(text, undefined) };
+  const pass: Pass = (text, record) => {
+    const once = readDefinitionsOnce(text, byWritten, record);
+    let out = replace(once.text, record);
+    for (const [abbr, words] of once.defined) {
+      const uses = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}&])${escapeRegExp(abbr)}(?![\p{L}\p{M}\p{N}&])`, 'gu');
+      out = out.replace(uses, (m) => record(m, words, 'abbreviation'));
+    }
+    return out;
+  };
+  return { pass, expand: (text) => replace(text, undefined) };
 }

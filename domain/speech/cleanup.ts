@@ -1,4 +1,5 @@
 /** Cleaning before normalisation and tidying after it. Pure. */
+import { decodeHtmlEntities } from './entities.js';
 import type { Pass } from './expansion.js';
 
 // Control characters except tab and newline; zero-width and bidi-override characters.
@@ -10,18 +11,69 @@ export function stripInvisible(text: string): string {
   return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(INVISIBLE, ' ');
 }
 
-const LIST_MARKER = /^[ \t]*(?:[-+•*·–—]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[IVX]{1,5}\.)[ \t]+/gmu;
+const LIST_MARKER = /^[ \t]*(?:[-+•*·–—]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[IVX]{1,5}\.)[ \t]+/u;
+/** An item dash after a clause, on the same line: "Sở Nội vụ: - Chủ trì …; - Phối hợp …". */
+const INLINE_DASH_ITEM = /([:;.!?])[ \t]+([-+•–—])[ \t]+/gu;
+/** A body's letter after a clause, on the same line: "…; b) Ủy ban nhân dân các xã: …". */
+const INLINE_BODY_ITEM = /([:;.!?])[ \t]+([a-zđ]\))[ \t]+(?=\p{Lu})/gu;
 
 /**
- * Prepares written text for the ear: drops list markers at line starts ("- ", "1.", "2.1.",
- * "a)", "II."), markdown emphasis and headings, the document end mark "./.", and collapses spaces.
+ * Joins lines that were only wrapped (text pasted from a PDF or a narrow column) and keeps the
+ * breaks that start list items, so a paragraph holding a list keeps it and nothing else changes.
+ */
+export function joinWrappedLines(text: string): string {
+  return text
+    .split('\n')
+    .reduce<string[]>((lines, line) => {
+      if (lines.length > 0 && !LIST_MARKER.test(line)) lines[lines.length - 1] = `${lines[lines.length - 1]} ${line}`.trim();
+      else lines.push(line);
+      return lines;
+    }, [])
+    .join('\n');
+}
+
+/** Ends a line as a sentence unless it already ends one or leads in to a list (":"). */
+function endSentence(line: string): string {
+  const t = line.trimEnd();
+  if (t === '' || /[.!?…:]["”’)]?$/u.test(t)) return t;
+  return `${t.replace(/[;,]+$/u, '')}.`;
+}
+
+/**
+ * A list, one item a line, is read item by item: the markers go, and an item (or the line that
+ * leads in to items) that does not end a sentence gets a full stop, so it is not run into the
+ * next. Items written on one line after a clause ("a) Sở Giáo dục và Đào tạo: - Chủ trì …;
+ * - Tổ chức …") are first put on lines of their own.
+ */
+function readListsItemByItem(text: string): string {
+  const lines = text.replace(INLINE_DASH_ITEM, '$1\n$2 ').replace(INLINE_BODY_ITEM, '$1\n$2 ').split('\n');
+  const marked = lines.map((l) => LIST_MARKER.test(l));
+  const nextFilled = (i: number) => {
+    for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim() !== '') return j;
+    return -1;
+  };
+  return lines
+    .map((line, i) => {
+      const bare = line.replace(LIST_MARKER, '');
+      const next = nextFilled(i);
+      return next >= 0 && (marked[i] || marked[next]) ? endSentence(bare) : bare;
+    })
+    .join('\n');
+}
+
+/**
+ * Prepares written text for the ear: decodes HTML character references pasted with the text
+ * ("Gi&aacute;o" → "Giáo", "&amp;" → "&"), reads lists item by item (markers at line starts
+ * such as "- ", "1.", "2.1.", "a)", "II." dropped), drops markdown emphasis and headings and the
+ * document end mark "./.", and collapses spaces.
  */
 export const cleanPass: Pass = (text) =>
-  stripInvisible(text)
-    .replace(/\t/g, ' ')
-    .replace(/\.\/\./g, '.')
-    .replace(/^[ \t]*#{1,6}[ \t]+/gmu, '')
-    .replace(LIST_MARKER, '')
+  readListsItemByItem(
+    stripInvisible(decodeHtmlEntities(text).replace(/\u00AD/g, ''))
+      .replace(/\t/g, ' ')
+      .replace(/\.\/\./g, '.')
+      .replace(/^[ \t]*#{1,6}[ \t]+/gmu, ''),
+  )
     .replace(/[*_`]+/g, '')
     .replace(/[ \u00A0]+/g, ' ')
     .replace(/[–—]/g, '-');

@@ -7,7 +7,7 @@
 import type { ContentBrief } from '../../domain/brief.js';
 import { cleanBriefInto } from '../post/clean-brief.js';
 import { ProblemCollector } from '../post/clean-text.js';
-import { formatFigureValue } from '../post/figures.js';
+import { figureView } from '../post/figures.js';
 import { imageInfo } from '../post/image-info.js';
 import { isHttpUrl, taskLabel } from '../post/render-post.js';
 import { dayMonth, parseInstant, vnShortDateTime, vnSpelledDateTime } from '../post/vn-time.js';
@@ -121,7 +121,7 @@ export function renderBriefing(input: RenderBriefingInput): RenderedBriefing {
     occasion: occasionLabel(brief),
     headline: brief.headline,
     keyMessages: brief.keyMessages,
-    figures: brief.figures.map((f) => ({ value: formatFigureValue(f), label: f.label, period: f.period })),
+    figures: brief.figures.map(figureView),
     paragraphs: brief.body,
     leadBody: brief.leadBody,
     embargo: embargo ? { short: vnShortDateTime(embargo), spelled: vnSpelledDateTime(embargo) } : undefined,

@@ -4,6 +4,7 @@
  * takes the first that fits.
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
+import { boundWords, periodPhrase } from '../../domain/plan/bounds.js';
 import { capitalize, figureValue, viDateLong, viDateShort, viDayMonth } from '../format.js';
 import { fontHasGlyph } from '../fonts.js';
 import { sanitizeText } from '../sanitize.js';
@@ -12,8 +13,13 @@ import type { TextField } from './templates.js';
 /** A figure ready to draw. */
 export interface FigureContent {
   value: string;
+  /** The bound in words, drawn above the number ("tối thiểu", "phấn đấu"); "" when exact. */
+  bound: string;
   label: string;
+  /** The period as given ("2026–2030", "2025"); "" when none. */
   period: string;
+  /** What the card shows for the period, longest first ("Năm 2025", then "2025"). */
+  periodShown: string[];
   /** 0–1 for percentages (bar fill); undefined for counts. */
   ratio: number | undefined;
   /** Caption drawn instead of a bar for counts. */
@@ -40,19 +46,23 @@ function clean(s: unknown): string {
 function figureContent(f: BriefFigure): FigureContent {
   const value = Number.isFinite(f.value) ? f.value : 0;
   const isPercent = f.unit === 'percent';
+  const period = clean(f.period ?? '');
   return {
     value: figureValue({ value, unit: f.unit }),
+    bound: boundWords(f),
     label: clean(f.label),
-    period: clean(f.period ?? ''),
+    period,
+    // A range needs no words on the card ("2026–2030"); one year alone says "Năm 2025".
+    periodShown: /^\d{4}$/.test(period) ? [capitalize(periodPhrase(period)), period] : [period],
     ratio: isPercent ? Math.min(1, Math.max(0, value / 100)) : undefined,
     tag: f.unit === 'perYear' ? 'Chỉ tiêu hằng năm' : isPercent ? '' : 'Chỉ tiêu',
   };
 }
 
-/** The periods named by the figures, e.g. "2026–2030". */
+/** The period named by the figures: "Mục tiêu giai đoạn 2026–2030", "Mục tiêu năm 2025". */
 function targetsTitle(figures: FigureContent[]): string[] {
   const periods = [...new Set(figures.map((f) => f.period).filter(Boolean))];
-  if (periods.length === 1) return [`Mục tiêu giai đoạn ${periods[0]}`, `Mục tiêu ${periods[0]}`];
+  if (periods.length === 1) return [`Mục tiêu ${periodPhrase(periods[0]!)}`, `Mục tiêu ${periods[0]}`];
   return ['Mục tiêu của Kế hoạch'];
 }
 

@@ -22,7 +22,7 @@ import { renderTemplateFile, TEMPLATE_SOURCE_VERSION } from './handlebars.js';
 import { getTemplate, TEXT_FIELDS, type BoxSpec, type InfographicTemplate, type TextField } from './templates.js';
 
 /** Bump when the renderer changes what it draws for the same template sources. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 export interface RenderOptions {
   /** Output formats (default both). Rendering only PNG is faster (used by the bench). */
@@ -68,6 +68,7 @@ export class MissingFieldError extends Error {
 interface FigureView {
   card: { x: number; y: number; width: number; height: number };
   value: TextBlock;
+  bound: TextBlock | null;
   label: TextBlock;
   period: TextBlock | null;
   tag: TextBlock | null;
@@ -103,9 +104,10 @@ function layoutFigures(t: InfographicTemplate, content: InfographicContent, ctx:
     const field = `figures[${i}]`;
     return {
       card: { x: spec.card.x, y: top, width: spec.card.width, height: spec.rowHeight },
-      value: layoutCandidates(`${field}.value`, [f.value], at(spec.value), ctx),
+      value: layoutCandidates(`${field}.value`, [f.value], at(f.bound ? spec.valueBounded : spec.value), ctx),
+      bound: f.bound ? layoutCandidates(`${field}.bound`, [f.bound], at(spec.bound), ctx) : null,
       label: layoutCandidates(`${field}.label`, [f.label], at(spec.label), ctx),
-      period: f.period ? layoutCandidates(`${field}.period`, [f.period], at(spec.period), ctx) : null,
+      period: f.period ? layoutCandidates(`${field}.period`, f.periodShown, at(spec.period), ctx) : null,
       tag: f.ratio === undefined && f.tag ? layoutCandidates(`${field}.tag`, [f.tag], at(spec.tag), ctx) : null,
       bar:
         f.ratio === undefined
@@ -156,7 +158,7 @@ export function renderInfographicSvg(brief: ContentBrief, templateName: string):
   const blocks: TextBlock[] = [
     ...Object.values(text).filter((b): b is TextBlock => b !== null),
     ...(keyMessages?.items ?? []),
-    ...figures.flatMap((f) => [f.value, f.label, f.period, f.tag].filter((b): b is TextBlock => b !== null)),
+    ...figures.flatMap((f) => [f.bound, f.value, f.label, f.period, f.tag].filter((b): b is TextBlock => b !== null)),
   ];
   const truncated = blocks.filter((b) => b.truncated).map((b) => b.field);
   if (keyMessages && keyMessages.omitted > 0) truncated.push('keyMessages');

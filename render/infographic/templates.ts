@@ -32,6 +32,10 @@ export interface FigureRowsSpec {
   rowGap: number;
   card: { x: number; width: number };
   value: BoxSpec;
+  /** The bound in words above the number ("TỐI THIỂU"), when the plan states one. */
+  bound: BoxSpec;
+  /** Where the number goes under a bound (`value` moved down and a little smaller). */
+  valueBounded: BoxSpec;
   label: BoxSpec;
   period: BoxSpec;
   /** Small caption drawn instead of a bar for counts ("CHỈ TIÊU HẰNG NĂM"). */
@@ -199,6 +203,8 @@ const targets: InfographicTemplate = {
     maxFigures: 4, top: 500, height: 692, rowHeight: 160, rowGap: 17,
     card: { x: 60, width: 960 },
     value: { x: 88, y: 30, width: 250, height: 100, maxLines: 1, maxSize: 82, minSize: 40, lineHeight: 1.2, weight: 800, align: 'middle', valign: 'middle' },
+    bound: { x: 88, y: 16, width: 250, height: 34, maxLines: 1, maxSize: 22, minSize: 14, lineHeight: 1.3, weight: 700, uppercase: true, letterSpacing: 0.05, align: 'middle', valign: 'middle' },
+    valueBounded: { x: 88, y: 50, width: 250, height: 92, maxLines: 1, maxSize: 72, minSize: 36, lineHeight: 1.2, weight: 800, align: 'middle', valign: 'middle' },
     label: { x: 372, y: 16, width: 610, height: 96, maxLines: 3, maxSize: 28, minSize: 19, lineHeight: 1.22, weight: 600, valign: 'middle', ellipsis: true },
     period: { x: 860, y: 114, width: 122, height: 34, maxLines: 1, maxSize: 20, minSize: 15, lineHeight: 1.3, weight: 600, align: 'end', valign: 'middle', ellipsis: true },
     tag: { x: 372, y: 114, width: 470, height: 34, maxLines: 1, maxSize: 19, minSize: 15, lineHeight: 1.3, weight: 700, uppercase: true, letterSpacing: 0.06, valign: 'middle', ellipsis: true },

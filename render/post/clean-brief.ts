@@ -5,6 +5,7 @@
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
 import { isRealDate } from '../../domain/dates.js';
+import { isFigureBound } from '../../domain/plan/bounds.js';
 import { ProblemCollector } from './clean-text.js';
 import { LIST_LIMITS } from './limits.js';
 
@@ -37,11 +38,17 @@ export function cleanBriefInto(collector: ProblemCollector, brief: ContentBrief,
     if (!FIGURE_UNITS.includes(f.unit as (typeof FIGURE_UNITS)[number])) {
       c.add(`${at}.unit`, `Đơn vị của số liệu số ${i + 1} phải là percent, count hoặc perYear.`);
     }
+    if (f.bound !== undefined && !isFigureBound(f.bound)) {
+      c.add(`${at}.bound`, `Mức chặn của số liệu số ${i + 1} phải là atLeast (tối thiểu), above (trên), atMost (tối đa) hoặc below (dưới).`);
+    }
+    if (f.aim !== undefined && typeof f.aim !== 'boolean') c.add(`${at}.aim`, `Trường "phấn đấu" của số liệu số ${i + 1} phải là true hoặc false.`);
     return {
       targetId: c.optionalText(`${at}.targetId`, f.targetId, 'id'),
       value: Number(f.value),
       unit: f.unit as BriefFigure['unit'],
       label: c.text(`${at}.label`, f.label, 'figureLabel', { required: true, label: `Nhãn số liệu số ${i + 1}` }),
+      ...(f.bound !== undefined ? { bound: f.bound } : {}),
+      ...(f.aim === true ? { aim: true } : {}),
       period: c.optionalText(`${at}.period`, f.period, 'figurePeriod'),
     };
   });

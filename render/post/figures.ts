@@ -3,6 +3,7 @@
  * zero), "01/năm"; thousands with dots, decimals with a comma.
  */
 import type { BriefFigure } from '../../domain/brief.js';
+import { periodPhrase, withBound } from '../../domain/plan/bounds.js';
 
 /** The number of a figure as shown, e.g. "70%", "01", "01/năm". */
 export function formatFigureValue(figure: Pick<BriefFigure, 'value' | 'unit'>): string {
@@ -16,4 +17,9 @@ export function formatFigureValue(figure: Pick<BriefFigure, 'value' | 'unit'>): 
     default:
       return plain;
   }
+}
+
+/** A figure as posts and briefings list it: "tối thiểu 70%" in bold, its label, "giai đoạn 2026–2030" or "năm 2025". */
+export function figureView(f: BriefFigure): { value: string; label: string; period?: string } {
+  return { value: withBound(f, formatFigureValue(f)), label: f.label, ...(f.period ? { period: periodPhrase(f.period) } : {}) };
 }

@@ -9,6 +9,6 @@ export { renderPost, countWords, summarize, sapoOf, planLine, taskLabel, isHttpU
 export { renderSiteIndex, renderFeed, renderSiteNotFound, newestFirst, type SitePostSummary } from './site-pages.js';
 export { DEFAULT_SITE, postUrl, type SiteInfo } from './site-context.js';
 export { validatePost, type ValidationResult } from './validate.js';
-export { formatFigureValue } from './figures.js';
+export { figureView, formatFigureValue } from './figures.js';
 export * from './vn-time.js';
 export { imageInfo, contentTypeForExtension, IMAGE_TYPES, type ImageInfo, type ImageContentType } from './image-info.js';

@@ -7,7 +7,7 @@ import type { ContentBrief } from '../../domain/brief.js';
 import { isSafeSlug } from '../../domain/slug.js';
 import { cleanBriefInto } from './clean-brief.js';
 import { ProblemCollector } from './clean-text.js';
-import { formatFigureValue } from './figures.js';
+import { figureView } from './figures.js';
 import { DEFAULT_SITE, siteChrome, postUrl, type SiteInfo } from './site-context.js';
 import { renderSiteTemplate } from './templates.js';
 import { parseInstant, vnIsoInstant, vnLongDate, vnTime } from './vn-time.js';
@@ -119,7 +119,7 @@ export function renderPost(input: RenderPostInput): RenderedPost {
       sapo,
       infographic: image,
       paragraphs,
-      figures: brief.figures.map((f) => ({ value: formatFigureValue(f), label: f.label, period: f.period })),
+      figures: brief.figures.map(figureView),
       planLine: planLine(brief),
       planDetail: brief.planTitle ? `Tên kế hoạch: ${brief.planTitle}` : undefined,
       leadBody: brief.leadBody,

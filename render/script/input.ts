@@ -4,6 +4,8 @@
  * (script and style blocks with their content), control, bidi and zero-width characters removed,
  * whitespace collapsed. A field that is too long or empty once cleaned is an error naming it.
  */
+import { joinWrappedLines } from '../../domain/speech/cleanup.js';
+import { decodeHtmlEntities } from '../../domain/speech/entities.js';
 import { sanitizeText } from '../sanitize.js';
 import { ScriptInputError } from './errors.js';
 
@@ -14,16 +16,6 @@ export const MAX_SHORT_FIELD_CHARS = 200;
 /** Most paragraphs, key messages or figures taken from a brief. */
 export const MAX_LIST_ITEMS = 20;
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return ENTITIES[name.toLowerCase()] ?? m;
-    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
-}
-
 /** Removes markup: script/style blocks whole, then any tag, then stray angle brackets. */
 export function stripMarkup(s: string): string {
   return s
@@ -33,9 +25,17 @@ export function stripMarkup(s: string): string {
     .replace(/[<>]/g, ' ');
 }
 
+/** How one field is cleaned. */
+export interface CleanOptions {
+  required?: boolean;
+  max?: number;
+  /** Keep the line breaks that start list items (a paragraph holding a list); default: one line. */
+  keepLines?: boolean;
+}
+
 /** Type- and length-checks then cleans one text field. `required` fields must not end up empty. */
-export function cleanField(value: unknown, field: string, options: { required?: boolean; max?: number } = {}): string {
-  const { required = false, max = MAX_FIELD_CHARS } = options;
+export function cleanField(value: unknown, field: string, options: CleanOptions = {}): string {
+  const { required = false, max = MAX_FIELD_CHARS, keepLines = false } = options;
   if (value === undefined || value === null) {
     if (required) throw new ScriptInputError(field, 'bị thiếu.');
     return '';
@@ -47,17 +47,18 @@ export function cleanField(value: unknown, field: string, options: { required?: 
       `dài ${value.length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${max.toLocaleString('vi-VN')} ký tự; hãy rút gọn trước khi tạo kịch bản.`,
     );
   }
-  // Decode twice at most: "&amp;lt;script&amp;gt;" is still markup once decoded.
-  const cleaned = sanitizeText(stripMarkup(decodeEntities(decodeEntities(value))));
+  // Decoded first (twice at most): "&amp;lt;script&amp;gt;" is still markup once decoded.
+  const text = sanitizeText(stripMarkup(decodeHtmlEntities(value)), { keepNewlines: keepLines });
+  const cleaned = keepLines ? joinWrappedLines(text) : text;
   if (required && cleaned.length === 0) throw new ScriptInputError(field, 'trống (sau khi bỏ mã, thẻ và ký tự điều khiển).');
   return cleaned;
 }
 
 /** Checks a list field and cleans each item; empty items are dropped. */
-export function cleanList(value: unknown, field: string, options: { minItems?: number } = {}): string[] {
+export function cleanList(value: unknown, field: string, options: { minItems?: number; keepLines?: boolean } = {}): string[] {
   if (!Array.isArray(value)) throw new ScriptInputError(field, 'phải là một danh sách.');
   if (value.length > MAX_LIST_ITEMS) throw new ScriptInputError(field, `có ${value.length} mục, tối đa ${MAX_LIST_ITEMS}.`);
-  const items = value.map((v, i) => cleanField(v, `${field}[${i}]`)).filter((s) => s.length > 0);
+  const items = value.map((v, i) => cleanField(v, `${field}[${i}]`, { keepLines: options.keepLines ?? false })).filter((s) => s.length > 0);
   if (items.length < (options.minItems ?? 0)) throw new ScriptInputError(field, `cần ít nhất ${options.minItems} mục có nội dung.`);
   return items;
 }

@@ -5,6 +5,7 @@
  * text as written and the whole result is normalised at once.
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
+import { isFigureBound, periodPhrase, withBound } from '../../domain/plan/bounds.js';
 import { BULLETIN_PRIORITY_LABELS, BulletinPriority, isBulletinPriority } from '../../domain/speech/priority.js';
 import { DEFAULT_SYLLABLES_PER_MINUTE } from '../../domain/speech/reading-time.js';
 import { viNumber } from '../format.js';
@@ -100,21 +101,25 @@ function figureSentence(f: BriefFigure, i: number): string {
   const period = cleanField(f.period, `brief.figures[${i}].period`, SHORT_OPTIONAL);
   const value = typeof f.value === 'number' && Number.isFinite(f.value) ? viNumber(f.value) : '';
   if (!value) throw new ScriptInputError(`brief.figures[${i}].value`, 'phải là một số hữu hạn.');
+  if (f.bound !== undefined && !isFigureBound(f.bound)) throw new ScriptInputError(`brief.figures[${i}].bound`, 'phải là atLeast, above, atMost hoặc below.');
+  if (f.aim !== undefined && typeof f.aim !== 'boolean') throw new ScriptInputError(`brief.figures[${i}].aim`, 'phải là true hoặc false.');
+  // "tối thiểu 70%", "phấn đấu 100%": the bound changes what the plan says, so it is read too.
+  const bounded = (shown: string) => withBound(f, shown);
   let phrase: string;
   switch (f.unit) {
     case 'percent':
-      phrase = `${value}% ${label}`;
+      phrase = `${bounded(`${value}%`)} ${label}`;
       break;
     case 'count':
-      phrase = `${value} ${label}`;
+      phrase = `${bounded(value)} ${label}`;
       break;
     case 'perYear':
-      phrase = /(?:mỗi|hằng|hàng) năm|\/\s*năm/iu.test(label) ? `${value} ${label}` : `mỗi năm ${value} ${label}`;
+      phrase = /(?:mỗi|hằng|hàng) năm|\/\s*năm/iu.test(label) ? `${bounded(value)} ${label}` : `mỗi năm ${bounded(value)} ${label}`;
       break;
     default:
       throw new ScriptInputError(`brief.figures[${i}].unit`, 'phải là percent, count hoặc perYear.');
   }
-  const text = period ? `${phrase}, giai đoạn ${period}` : phrase;
+  const text = period ? `${phrase}, ${periodPhrase(period)}` : phrase;
   return asSentence(text.charAt(0).toLocaleUpperCase('vi') + text.slice(1));
 }
 
@@ -168,7 +173,9 @@ export function buildScriptView(input: LoudspeakerScriptInput): { view: ScriptVi
     taskTitle: asPhrase(cleanField(brief.taskTitle, 'brief.taskTitle')),
     severalTasks: (brief.taskIds?.length ?? 0) > 1,
     leadBody: asPhrase(cleanField(brief.leadBody, 'brief.leadBody')),
-    body: cleanList(brief.body, 'brief.body').map(asSentence),
+    // A paragraph may hold a list written per body ("a) Sở …:" then "- …" lines): its lines
+    // stay, so the script reads the items one by one.
+    body: cleanList(brief.body, 'brief.body', { keepLines: true }).map(asSentence),
     figures: readFigures(brief.figures),
     keyMessages: cleanList(brief.keyMessages, 'brief.keyMessages', { minItems: 1 }).map(asSentence),
   };

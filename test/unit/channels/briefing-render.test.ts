@@ -41,6 +41,13 @@ describe('renderBriefing', () => {
     expect(renderBriefing(base).html).not.toContain('CẤM ĐĂNG');
   });
 
+  it('states a figure\'s bound in words and its period in both bodies', () => {
+    const figures = [{ value: 80, unit: 'percent' as const, bound: 'atLeast' as const, label: 'người dân được tiếp cận thông tin', period: '2025' }];
+    const { html, text } = renderBriefing({ ...base, brief: { ...bacKanTeachersDay, figures } });
+    expect(html).toContain('<strong>tối thiểu 80%</strong> người dân được tiếp cận thông tin (năm 2025)');
+    expect(text).toContain('- tối thiểu 80% người dân được tiếp cận thông tin (năm 2025)');
+  });
+
   it('carries key facts, figures, the inline image by cid, the post link and the press contact', () => {
     const { html, text } = renderBriefing(base);
     expect(html).toContain('<html lang="vi">');

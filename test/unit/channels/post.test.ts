@@ -140,6 +140,21 @@ describe('renderPost', () => {
 });
 
 describe('formatting helpers', () => {
+  it('refuses a figure bound it does not know', () => {
+    const figures = [{ value: 70, unit: 'percent' as const, bound: '>=' as never, label: 'cán bộ được bồi dưỡng' }];
+    expect(problemsOf(() => renderPost({ ...base, brief: { ...bacKanTeachersDay, figures } })).map((p) => p.path)).toEqual(['brief.figures[0].bound']);
+  });
+
+  it('lists a bounded figure in words and names its period', () => {
+    const figures = [
+      { value: 70, unit: 'percent' as const, bound: 'atLeast' as const, label: 'cán bộ được bồi dưỡng', period: '2025' },
+      { value: 100, unit: 'percent' as const, aim: true, label: 'trường có chuyên mục', period: '2026–2030' },
+    ];
+    const { html } = renderPost({ ...base, brief: { ...bacKanTeachersDay, figures } });
+    expect(html).toContain('<strong>tối thiểu 70%</strong> cán bộ được bồi dưỡng (năm 2025)');
+    expect(html).toContain('<strong>phấn đấu 100%</strong> trường có chuyên mục (giai đoạn 2026–2030)');
+  });
+
   it('formats figures and dates the Vietnamese way', () => {
     expect(formatFigureValue({ value: 70, unit: 'percent' })).toBe('70%');
     expect(formatFigureValue({ value: 1, unit: 'count' })).toBe('01');

@@ -39,7 +39,7 @@ describe('buildBrief', () => {
     expect(brief.figures).toEqual([
       { targetId: 'pbk-2030-quan-triet', value: 100, unit: 'percent', label: 'cán bộ, công chức, giáo viên được phổ biến, quán triệt Nghị quyết', period: '2026–2030' },
       { targetId: 'pbk-2030-co-so-giao-duc', value: 100, unit: 'percent', label: 'cơ sở giáo dục có nội dung truyền thông trong kế hoạch năm học', period: '2026–2030' },
-      { targetId: 'pbk-2030-chuyen-de', value: 1, unit: 'perYear', label: 'hoạt động truyền thông chuyên đề hoặc tọa đàm mỗi năm', period: '2026–2030' },
+      { targetId: 'pbk-2030-chuyen-de', value: 1, unit: 'perYear', label: 'hoạt động truyền thông chuyên đề hoặc tọa đàm mỗi năm', bound: 'atLeast', period: '2026–2030' },
     ]);
     expect(brief.taskId).toBeUndefined();
     expect(brief.body).toEqual(ward.objectives.general);
@@ -51,7 +51,8 @@ describe('buildBrief', () => {
     if (!occasion) throw new Error('20/11 missing');
     const brief = buildBrief(langSon, occasion, 'ls-day-manh-truyen-thong');
     expect(brief.figures.map((f) => f.targetId)).toEqual(['ls-2030-chuyen-muc', 'ls-2030-boi-duong']);
-    expect(brief.figures[1]).toMatchObject({ value: 70, unit: 'percent' });
+    // "Tối thiểu 70%": the bound travels with the figure.
+    expect(brief.figures[1]).toMatchObject({ value: 70, unit: 'percent', bound: 'atLeast' });
     expect(brief.planSymbol).toBe('62/KH-UBND');
   });
 
@@ -60,11 +61,50 @@ describe('buildBrief', () => {
     if (!occasion) throw new Error('10/10 missing');
     const brief = buildBrief(nq57, occasion, 'truyen-thong-chuyen-doi-so');
     expect(brief.headline).toBe('Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10 – Đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia');
-    expect(brief.figures).toEqual([{ targetId: 'tiep-can-thong-tin', value: 80, unit: 'percent', label: 'người dân được tiếp cận thông tin về chuyển đổi số', period: '2026' }]);
+    expect(brief.figures).toEqual([{ targetId: 'tiep-can-thong-tin', value: 80, unit: 'percent', label: 'người dân được tiếp cận thông tin về chuyển đổi số', bound: 'atLeast', period: '2026' }]);
   });
 
   it('refuses an unknown task id', () => {
     expect(() => buildBrief(ward, teachersDay, 'khong-co')).toThrow(RangeError);
+  });
+
+  it('marks a target stated as an aim ("Phấn đấu 100%")', () => {
+    const occasion = occasionsBetween('2031-11-20', '2031-11-20', [ward])[0];
+    if (!occasion) throw new Error('20/11 missing');
+    expect(buildBrief(ward, occasion).figures.find((f) => f.targetId === 'pbk-2035-boi-duong')).toMatchObject({ value: 100, aim: true, period: '2030–2035' });
+  });
+});
+
+describe('buildBrief: targets in force on the occasion', () => {
+  /** The 57-NQ/TW fixture with a 2025 target and a 2026–2030 one, both tied to the first task. */
+  function twoPeriods(taskTargets: string[], periods: 'both' | 'only2025' = 'both') {
+    const plan = structuredClone(nq57);
+    const [first] = plan.objectives.periods;
+    const old = { ...first!, period: { from: 2025, to: 2025, label: '2025' }, targets: [{ ...first!.targets[0]!, id: 'tiep-can-2025', text: 'Ít nhất 60% người dân được tiếp cận thông tin về chuyển đổi số.', measure: { ...first!.targets[0]!.measure!, value: 60 } }] };
+    const current = { ...first!, period: { from: 2026, to: 2030, label: '2026–2030' }, targets: [{ ...first!.targets[0]!, id: 'tiep-can-2030' }] };
+    plan.objectives.periods = periods === 'both' ? [old, current] : [old];
+    plan.tasks[0]!.targets = taskTargets;
+    return plan;
+  }
+  const on = (plan: typeof nq57, iso: string) => {
+    const occasion = occasionsBetween(iso, iso, [plan]).find((o) => o.tasks.some((t) => t.taskId === 'truyen-thong-chuyen-doi-so'));
+    if (!occasion) throw new Error(`no occasion on ${iso}`);
+    return buildBrief(plan, occasion, 'truyen-thong-chuyen-doi-so');
+  };
+
+  it('a 22/12/2026 campaign shows the 2026–2030 target, not the 2025 one of the same task', () => {
+    const brief = on(twoPeriods(['tiep-can-2025', 'tiep-can-2030']), '2026-12-22');
+    expect(brief.figures.map((f) => [f.targetId, f.period])).toEqual([['tiep-can-2030', '2026–2030']]);
+  });
+
+  it("takes the plan's targets in force before the task's own of another year", () => {
+    const brief = on(twoPeriods(['tiep-can-2025']), '2026-12-22');
+    expect(brief.figures.map((f) => f.targetId)).toEqual(['tiep-can-2030']);
+  });
+
+  it('falls back to a target of another year only when none is in force, and keeps its year', () => {
+    const brief = on(twoPeriods(['tiep-can-2025'], 'only2025'), '2026-12-22');
+    expect(brief.figures).toEqual([expect.objectContaining({ targetId: 'tiep-can-2025', value: 60, bound: 'atLeast', period: '2025' })]);
   });
 });
 

@@ -94,3 +94,29 @@ describe('OCR reads the headline back', () => {
     }
   }
 });
+
+describe('OCR reads a target bound on the targets infographic', () => {
+  it('"TỐI THIỂU" stands above "70%"', async () => {
+    const r = await renderInfographic(langSonTeachersDay, 'targets', { formats: ['png'] });
+    const lines = r.layout.filter((l) => l.field === 'figures[2].bound' || l.field === 'figures[2].value');
+    expect(lines.map((l) => l.text)).toEqual(['TỐI THIỂU', '70%']);
+    const pad = 12;
+    const left = Math.max(0, Math.floor(Math.min(...lines.map((l) => l.x)) - pad));
+    const top = Math.max(0, Math.floor(Math.min(...lines.map((l) => l.y)) - pad));
+    const right = Math.min(r.width, Math.ceil(Math.max(...lines.map((l) => l.x + l.width)) + pad));
+    const bottom = Math.min(r.height, Math.ceil(Math.max(...lines.map((l) => l.y + l.height)) + pad));
+    const file = join(dir, 'targets-bound.png');
+    const crop = await sharp(r.png)
+      .extract({ left, top, width: right - left, height: bottom - top })
+      .greyscale()
+      .resize({ width: (right - left) * 2 })
+      .threshold(160)
+      .png()
+      .toBuffer();
+    await writeFile(file, crop);
+    const { stdout } = await run('tesseract', [file, 'stdout', '-l', 'vie', '--psm', '6']);
+    const read = normalise(stdout).split(' ');
+    expect(cer(read.slice(0, 2).join(' '), 'TỐI THIỂU'), `OCR: "${normalise(stdout)}"`).toBeLessThan(0.2);
+    expect(normalise(stdout), `OCR: "${normalise(stdout)}"`).toMatch(/7[0O]\s?%$/); // tesseract may read the digit 0 as the letter O
+  });
+});

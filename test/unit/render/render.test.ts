@@ -46,6 +46,23 @@ describe('renderInfographic', () => {
     expect(values).toEqual(['100%', '100%', '70%', '01/năm']);
   });
 
+  it('names a one-year period "năm 2025" and a range "giai đoạn 2026–2030"', () => {
+    const oneYear = { ...langSonTeachersDay, figures: langSonTeachersDay.figures.map((f) => ({ ...f, period: '2025' })) };
+    const year = renderInfographicSvg(oneYear, 'targets').layout;
+    expect(year.find((l) => l.field === 'targetsTitle')?.text).toBe('MỤC TIÊU NĂM 2025');
+    expect(year.filter((l) => l.field.endsWith('.period')).map((l) => l.text)).toEqual(['Năm 2025', 'Năm 2025', 'Năm 2025', 'Năm 2025']);
+    const range = renderInfographicSvg(langSonTeachersDay, 'targets').layout;
+    expect(range.find((l) => l.field === 'targetsTitle')?.text).toBe('MỤC TIÊU GIAI ĐOẠN 2026–2030');
+    expect(range.find((l) => l.field === 'figures[0].period')?.text).toBe('2026–2030');
+  });
+
+  it('draws a bound above its number, and none for an exact number', () => {
+    // The fixture's third figure is the plan's "Tối thiểu 70%".
+    const { layout } = renderInfographicSvg(langSonTeachersDay, 'targets');
+    expect(layout.filter((l) => l.field.endsWith('.bound')).map((l) => [l.field, l.text])).toEqual([['figures[2].bound', 'TỐI THIỂU']]);
+    expect(layout.find((l) => l.field === 'figures[2].value')?.text).toBe('70%');
+  });
+
   it('uses Vietnamese dates and keeps document symbols whole', () => {
     const { layout, svg } = renderInfographicSvg(langSonTeachersDay, 'poster');
     expect(layout.find((l) => l.field === 'date')?.text).toBe('Ngày 20 tháng 11 năm 2026');

@@ -83,6 +83,75 @@ describe('loudspeaker script from the seed plans', () => {
   });
 });
 
+describe('what the plan says, read as it says it', () => {
+  it('reads a target\'s bound and aim before the number', () => {
+    const { text } = renderLoudspeakerScript(
+      input({
+        ...langSonTeachersDay,
+        figures: [
+          { value: 70, unit: 'percent', bound: 'atLeast', label: 'cán bộ làm công tác truyền thông được bồi dưỡng', period: '2026–2030' },
+          { value: 80, unit: 'percent', bound: 'atLeast', aim: true, label: 'người dân được tiếp cận thông tin', period: '2026–2030' },
+          { value: 1, unit: 'perYear', bound: 'atLeast', label: 'hoạt động truyền thông chuyên đề mỗi năm' },
+        ],
+      }),
+    );
+    expect(text).toContain('\nTối thiểu bảy mươi phần trăm cán bộ làm công tác truyền thông được bồi dưỡng, giai đoạn hai nghìn không trăm hai mươi sáu đến hai nghìn không trăm ba mươi.\n');
+    expect(text).toContain('\nPhấn đấu tối thiểu tám mươi phần trăm người dân được tiếp cận thông tin,');
+    expect(text).toContain('\nTối thiểu một hoạt động truyền thông chuyên đề mỗi năm.\n');
+  });
+
+  it('refuses a figure bound it does not know, naming the field', () => {
+    expect(() => renderLoudspeakerScript(input({ ...langSonTeachersDay, figures: [{ value: 70, unit: 'percent', bound: '>=' as never, label: 'cán bộ' }] }))).toThrow(
+      expect.objectContaining({ field: 'brief.figures[0].bound' }),
+    );
+  });
+
+  it('reads a one-year period as "năm", a range as "giai đoạn"', () => {
+    const { text } = renderLoudspeakerScript(
+      input({ ...langSonTeachersDay, figures: [{ value: 80, unit: 'percent', label: 'người dân được tiếp cận thông tin', period: '2025' }] }),
+    );
+    expect(text).toContain('Tám mươi phần trăm người dân được tiếp cận thông tin, năm hai nghìn không trăm hai mươi lăm.');
+    expect(text).not.toContain('giai đoạn hai nghìn không trăm hai mươi lăm');
+  });
+
+  it('reads a task written per body item by item, not as one run-on sentence', () => {
+    const { text } = renderLoudspeakerScript(
+      input({
+        ...langSonTask2,
+        body: ['a) Sở GD&amp;ĐT:\n- Chủ trì tuyên truyền trên Cổng TTĐT\n- Hướng dẫn các trường sinh hoạt chuyên đề\nb) UBND các xã, phường:\n- Tuyên truyền trên hệ thống truyền thanh cơ sở'],
+      }),
+    );
+    expect(text).toContain(
+      [
+        'Sở Giáo dục và Đào tạo:',
+        'Chủ trì tuyên truyền trên Cổng thông tin điện tử.',
+        'Hướng dẫn các trường sinh hoạt chuyên đề.',
+        'Ủy ban nhân dân các xã, phường:',
+        'Tuyên truyền trên hệ thống truyền thanh cơ sở.',
+      ].join('\n'),
+    );
+  });
+
+  it('joins a paragraph that was only wrapped', () => {
+    const { text } = renderLoudspeakerScript(input({ ...langSonTask2, body: ['Tổ chức tuyên truyền về\nnhững mô hình hay,\ncách làm hiệu quả.'] }));
+    expect(text).toContain('\nTổ chức tuyên truyền về những mô hình hay, cách làm hiệu quả.\n');
+  });
+
+  it('decodes HTML character references in pasted text before reading it', () => {
+    const { text } = renderLoudspeakerScript(
+      input({ ...langSonTask2, body: ['T&ocirc;n vinh nh&agrave; gi&aacute;o &amp; c&aacute;n b&#7897; qu&#x1EA3;n l&yacute; gi&aacute;o d&#7909;c.'] }),
+    );
+    expect(text).toContain('\nTôn vinh nhà giáo và cán bộ quản lý giáo dục.\n');
+    expect(text).not.toMatch(/aacute|ocirc|agrave/);
+  });
+
+  it('reads an abbreviation next to its own expansion once', () => {
+    const { text } = renderLoudspeakerScript(input({ ...langSonTask2, body: ['Ứng dụng trí tuệ nhân tạo (AI) và AI (trí tuệ nhân tạo) trong dạy học.'] }));
+    expect(text).toContain('\nỨng dụng trí tuệ nhân tạo và trí tuệ nhân tạo trong dạy học.\n');
+    expect(text).not.toContain('trí tuệ nhân tạo, trí tuệ nhân tạo');
+  });
+});
+
 describe('sidecar and files', () => {
   it('describes locality, slot, priority, duration and source', () => {
     const { text, sidecar, expansions } = renderLoudspeakerScript(input(langSonBrief, { priority: 'priority', locality: dongTien, slot: dongTien.slots[0] }));

@@ -189,3 +189,72 @@ describe('normalizeForSpeech: context', () => {
     expect(findUnspeakable(out)).toEqual([]);
   });
 });
+
+describe('normalizeForSpeech: an abbreviation next to its own expansion is read once', () => {
+  it.each([
+    ['Ứng dụng trí tuệ nhân tạo (AI) trong dạy học.', 'Ứng dụng trí tuệ nhân tạo trong dạy học.'],
+    ['Ứng dụng AI (trí tuệ nhân tạo) trong dạy học.', 'Ứng dụng trí tuệ nhân tạo trong dạy học.'],
+    ['Trí tuệ nhân tạo (AI) hỗ trợ giáo viên.', 'Trí tuệ nhân tạo hỗ trợ giáo viên.'],
+    ['Ủy ban nhân dân (UBND) phường chủ trì.', 'Ủy ban nhân dân phường chủ trì.'],
+    ['Sở Giáo dục và Đào tạo (Sở GD&ĐT) chủ trì.', 'Sở Giáo dục và Đào tạo, Sở Giáo dục và Đào tạo, chủ trì.'],
+    ['Đẩy mạnh chuyển đổi số (CĐS) và khoa học, công nghệ (KH&CN).', 'Đẩy mạnh chuyển đổi số và khoa học, công nghệ.'],
+  ])('%s', (written, spoken) => {
+    expect(say(written)).toBe(spoken);
+  });
+
+  it('reads a body the text defines by its initials, there and in later uses', () => {
+    const out = say('Trung tâm Dịch vụ tổng hợp (TTDVTH) phối hợp; TTDVTH phát bản tin hằng ngày.');
+    expect(out).toBe('Trung tâm Dịch vụ tổng hợp phối hợp; Trung tâm Dịch vụ tổng hợp phát bản tin hằng ngày.');
+    expect(findUnspeakable(out)).toEqual([]);
+  });
+
+  it('still reads a parenthesis that is not the expansion', () => {
+    expect(say('Ứng dụng AI (nếu có điều kiện) trong dạy học.')).toBe('Ứng dụng trí tuệ nhân tạo, nếu có điều kiện, trong dạy học.');
+  });
+});
+
+describe('normalizeForSpeech: HTML character references in pasted text', () => {
+  it.each([
+    ['Gi&aacute;o d&#7909;c v&agrave; &#x110;&agrave;o t&#7841;o', 'Giáo dục và Đào tạo'],
+    ['&ocirc;ng b&agrave; &amp; con ch&aacute;u', 'Ông bà và con cháu'],
+    ['Sở GD&amp;ĐT tỉnh', 'Sở Giáo dục và Đào tạo tỉnh'],
+    ['Ph&#432;&#7901;ng B&#7855;c K&#7841;n&nbsp;có 100&percnt; trường', 'Phường Bắc Kạn có một trăm phần trăm trường'],
+    ['tr&#x1EBB; em &ndash; h&#7885;c sinh', 'Trẻ em - học sinh'],
+  ])('%s', (written, spoken) => {
+    const out = say(written);
+    expect(out).toBe(spoken);
+    expect(out).not.toMatch(/[&;]|aacute|ocirc/);
+  });
+});
+
+describe('normalizeForSpeech: a task written per body is read item by item', () => {
+  const SPOKEN = [
+    'Sở Giáo dục và Đào tạo:',
+    'Chủ trì tổ chức tuyên truyền trên Cổng thông tin điện tử.',
+    'Hướng dẫn các trường học sinh hoạt chuyên đề.',
+    'Ủy ban nhân dân các xã, phường:',
+    'Tuyên truyền trên hệ thống truyền thanh cơ sở.',
+  ].join('\n');
+
+  it('one item a line', () => {
+    const written = [
+      'a) Sở GD&ĐT:',
+      '- Chủ trì tổ chức tuyên truyền trên Cổng TTĐT',
+      '- Hướng dẫn các trường học sinh hoạt chuyên đề;',
+      'b) UBND các xã, phường:',
+      '- Tuyên truyền trên hệ thống truyền thanh cơ sở.',
+    ].join('\n');
+    expect(say(written)).toBe(SPOKEN);
+  });
+
+  it('items run together on one line', () => {
+    const written =
+      'a) Sở GD&ĐT: - Chủ trì tổ chức tuyên truyền trên Cổng TTĐT; - Hướng dẫn các trường học sinh hoạt chuyên đề. ' +
+      'b) UBND các xã, phường: - Tuyên truyền trên hệ thống truyền thanh cơ sở.';
+    expect(say(written)).toBe(SPOKEN);
+  });
+
+  it('keeps a dash inside a name', () => {
+    expect(say('Phòng Văn hóa - Xã hội: - Chủ trì thực hiện.')).toBe('Phòng Văn hóa - Xã hội:\nChủ trì thực hiện.');
+  });
+});
