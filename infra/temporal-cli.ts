@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readLines } from './lines.js';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
@@ -71,16 +72,14 @@ async function goInstall(goBin: string, targetDir: string, log: (line: string) =
       });
       let count = 0;
       let lastTail = '';
-      const onData = (buf: Buffer) => {
-        for (const line of buf.toString().split('\n')) {
-          if (!line.trim()) continue;
-          count += 1;
-          lastTail = line;
-          if (line.startsWith('go: downloading') || count % 50 === 0) log(`  [go ${count}] ${line.trim()}`);
-        }
+      const onLine = (line: string) => {
+        if (!line.trim()) return;
+        count += 1;
+        lastTail = line;
+        if (line.startsWith('go: downloading') || count % 50 === 0) log(`  [go ${count}] ${line.trim()}`);
       };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
+      readLines(child.stdout, onLine);
+      readLines(child.stderr, onLine);
       child.on('error', reject);
       child.on('close', (code) => {
         if (code !== 0) log(`  go install dừng với mã ${code}: ${lastTail}`);

@@ -2,27 +2,20 @@
  * `campaign doctor` and `/healthz` against the real services: green when everything runs,
  * and a named failure when a dependency is unreachable.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../web/app.js';
 import { startWebServer, type WebServerHandle } from '../../web/server.js';
 import { freePort } from '../support/ports.js';
 import { startTestWorker } from '../support/temporal.js';
+import { runCampaign } from '../support/cli-process.js';
 
 const endpoints = inject('endpoints');
 const dataDir = inject('dataDir');
 const taskQueue = `it-doctor-${randomUUID().slice(0, 8)}`;
 
-function runDoctor(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/campaign.js', 'doctor', ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runDoctor(args: string[], env: Record<string, string>) {
+  return runCampaign(['doctor', ...args], { ...process.env, ...env });
 }
 
 describe('campaign doctor and /healthz on real services', () => {
