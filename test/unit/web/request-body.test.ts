@@ -228,3 +228,19 @@ describe('over a real HTTP connection', () => {
     }
   });
 });
+
+describe('an unexpected failure', () => {
+  it('gets a Vietnamese 500 page without the error or a stack trace', async () => {
+    const h = harness();
+    const { token, fields } = await approvalToken(h);
+    h.store.get = async () => {
+      throw new Error('connect ECONNREFUSED 10.20.0.7:4569');
+    };
+    const res = await post(h, `/approve/${token}`, form({ ...fields, decision: 'approve' }));
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain('Hệ thống đang gặp lỗi');
+    expect(html).not.toContain('ECONNREFUSED');
+    expect(html).not.toMatch(/\n\s+at /);
+  });
+});
