@@ -2,13 +2,18 @@
 // `npm test`: installs what the suite needs on first run (npm packages, Debian's tesseract and
 // chromium, the Temporal CLI — built once and cached per user), then runs vitest.
 // Extra arguments go to vitest, e.g. `npm test -- --project unit`.
+// The Node.js version is checked first; the rest is imported after it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ensureDependencies } from './ensure-deps.js';
-import { ensureSystemPackages } from './system-packages.js';
+import { fileURLToPath } from 'node:url';
+import { assertNodeVersion } from './node-version.js';
 
-const root = path.join(import.meta.dirname, '..');
+assertNodeVersion();
+const { ensureDependencies } = await import('./ensure-deps.js');
+const { ensureSystemPackages } = await import('./system-packages.js');
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies();
 ensureSystemPackages();
 

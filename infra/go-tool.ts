@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LineSplitter } from './lines.js';
 
 /** A pinned Go program: `go install <module>@<version>` builds `<binary>`. */
 export interface GoTool {
@@ -73,23 +74,19 @@ export async function goInstall(tool: GoTool, goBin: string, log: (line: string)
       const child = spawn(goBin, ['install', '-v', target], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
       let count = 0;
       let lastTail = '';
-      let pending = '';
-      const onData = (buf: Buffer) => {
-        pending += buf.toString('utf8');
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) {
-          if (!line.trim()) continue;
-          count += 1;
-          lastTail = line;
-          if (line.startsWith('go: downloading') || count % 50 === 0) log(`  [go ${count}] ${line.trim()}`);
-        }
-      };
+      const lines = new LineSplitter((line) => {
+        if (!line.trim()) return;
+        count += 1;
+        lastTail = line;
+        if (line.startsWith('go: downloading') || count % 50 === 0) log(`  [go ${count}] ${line.trim()}`);
+      });
+      const onData = (buf: Buffer) => lines.write(buf);
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
       child.on('error', reject);
       child.on('close', (code) => {
-        if (code !== 0) log(`  go install dừng với mã ${code}: ${lastTail || pending}`);
+        lines.end();
+        if (code !== 0) log(`  go install dừng với mã ${code}: ${lastTail}`);
         resolve(code ?? 1);
       });
     });

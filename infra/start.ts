@@ -14,6 +14,7 @@ import { S3ObjectStore } from './s3.js';
 import { startWebServer, type WebServerHandle } from '../web/server.js';
 import { EditorsFileError, loadEditors } from '../web/dashboard/index.js';
 import { createMailTransport } from './smtp.js';
+import { forwardLines } from './lines.js';
 
 const root = path.join(import.meta.dirname, '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -24,15 +25,9 @@ function spawnWorker(): ChildProcess {
     env: workerSpawnEnv(process.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prefix = (buf: Buffer) =>
-    buf
-      .toString()
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => (l.startsWith('[worker]') ? l : `[worker] ${l}`))
-      .join('\n') + '\n';
-  child.stdout?.on('data', (b: Buffer) => process.stdout.write(prefix(b)));
-  child.stderr?.on('data', (b: Buffer) => process.stderr.write(prefix(b)));
+  // By lines: a chunk may end inside a Vietnamese character or a line.
+  if (child.stdout) forwardLines(child.stdout, (text) => process.stdout.write(text), '[worker]');
+  if (child.stderr) forwardLines(child.stderr, (text) => process.stderr.write(text), '[worker]');
   return child;
 }
 

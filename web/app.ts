@@ -4,6 +4,7 @@
  * in-process with `app.request(...)`.
  */
 import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import type { Endpoints } from '../infra/config.js';
 import type { ObjectStore } from '../infra/object-store.js';
@@ -13,11 +14,19 @@ import { unsubscribeRoutes } from './unsubscribe.js';
 import { dashboardRoutes, type DashboardDeps } from './dashboard/index.js';
 import { checkDependencies, serviceLabels, type HealthCheck } from '../infra/health.js';
 import { renderPage } from './views.js';
+import { sharedHealth } from './health.js';
+import { BodyTooLargeError, bodyProblemPage, limitBodies } from './request-body.js';
+import { dashContext } from './dashboard/context.js';
+import { requirePage } from './dashboard/guard.js';
+import { renderDash } from './dashboard/render.js';
 
 export interface AppDeps {
   endpoints: Endpoints;
   /** Replaceable in unit tests; defaults to the real checks. */
   checkHealth?: () => Promise<HealthCheck[]>;
+  /** How long a health result is shared (default a few seconds), and the monotonic clock (ms) that ages it. */
+  healthTtlMs?: number;
+  healthClock?: () => number;
   /** Object store and running campaigns: needed by the approval pages, the site and the dashboard. */
   store?: ObjectStore;
   campaigns?: CampaignGateway;
@@ -28,7 +37,12 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const checkHealth = deps.checkHealth ?? (() => checkDependencies(deps.endpoints));
+  const health = sharedHealth(deps.checkHealth ?? (() => checkDependencies(deps.endpoints)), { ttlMs: deps.healthTtlMs, clock: deps.healthClock, now: deps.now });
+  const logError = deps.dashboard?.logError ?? ((message: string, err: unknown) => process.stderr.write(`${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
+  const dash =
+    deps.store && deps.campaigns && deps.dashboard
+      ? dashContext({ ...deps.dashboard, store: deps.store, campaigns: deps.campaigns, endpoints: deps.endpoints, now: deps.now })
+      : undefined;
 
   app.use('*', async (c, next) => {
     await next();
@@ -38,30 +52,47 @@ export function createApp(deps: AppDeps): Hono {
     if (!c.res.headers.has('X-Frame-Options')) c.header('X-Frame-Options', 'DENY');
   });
 
+  // Every request body is limited and read only when a route asks for it.
+  app.use('*', limitBodies());
+
+  // Public: only ok or degraded. Addresses, versions and errors stay on the signed-in status
+  // page and in `campaign doctor`.
   app.get('/healthz', async (c) => {
-    const checks = await checkHealth();
-    const ok = checks.every((x) => x.state === 'up');
+    const { ok } = await health();
     c.header('Cache-Control', 'no-store');
-    return c.json({ status: ok ? 'ok' : 'degraded', checkedAt: new Date().toISOString(), checks }, ok ? 200 : 503);
+    return c.json({ status: ok ? 'ok' : 'degraded' }, ok ? 200 : 503);
   });
 
-  const statusPage = async (c: Context) => {
-    const checks = await checkHealth();
-    const allUp = checks.every((x) => x.state === 'up');
-    const links = [
-      deps.endpoints.temporalUi ? { href: deps.endpoints.temporalUi, label: 'Giao diện Temporal (các quy trình)' } : undefined,
-      deps.endpoints.mailUi ? { href: deps.endpoints.mailUi, label: 'Hộp thư thử nghiệm' } : undefined,
-    ].filter(Boolean);
-    const html = renderPage('health', 'Tình trạng hệ thống', {
-      allUp,
-      checkedAt: new Date().toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
-      checks: checks.map((x) => ({ ...x, label: serviceLabels[x.service], stateLabel: x.state === 'up' ? 'Hoạt động' : 'Ngừng' })),
-      links,
-    });
-    return c.html(html, allUp ? 200 : 503);
+  const statusPage = async (c: Context, details: boolean) => {
+    const result = await health();
+    const data = {
+      allUp: result.ok,
+      details,
+      checkedAt: result.checkedAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+      ...(details
+        ? {
+            error: result.error,
+            checks: result.checks.map((x) => ({ ...x, label: serviceLabels[x.service], stateLabel: x.state === 'up' ? 'Hoạt động' : 'Ngừng' })),
+            links: [
+              deps.endpoints.temporalUi ? { href: deps.endpoints.temporalUi, label: 'Giao diện Temporal (các quy trình)' } : undefined,
+              deps.endpoints.mailUi ? { href: deps.endpoints.mailUi, label: 'Hộp thư thử nghiệm' } : undefined,
+            ].filter(Boolean),
+          }
+        : {}),
+    };
+    const status = result.ok ? 200 : 503;
+    if (dash) return renderDash(c, dash, 'health', 'Tình trạng hệ thống', data, status);
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderPage('health', 'Tình trạng hệ thống', data), status);
   };
-  app.get('/system', statusPage);
-  if (!(deps.store && deps.campaigns && deps.dashboard)) app.get('/', statusPage);
+  if (dash) {
+    // With the dashboard, the details are for signed-in editors only.
+    app.get('/system', requirePage(dash), (c) => statusPage(c, true));
+  } else {
+    // Without it nobody can sign in: the page says only whether all is well.
+    app.get('/system', (c) => statusPage(c, false));
+    app.get('/', (c) => statusPage(c, false));
+  }
 
   if (deps.store) {
     app.route('/', siteRoutes(deps.store));
@@ -71,10 +102,15 @@ export function createApp(deps: AppDeps): Hono {
     app.route('/', approvalRoutes({ store: deps.store, campaigns: deps.campaigns, secret: deps.endpoints.approvalSecret, now: deps.now }));
   }
 
-  if (deps.store && deps.campaigns && deps.dashboard) {
-    app.route('/', dashboardRoutes({ ...deps.dashboard, store: deps.store, campaigns: deps.campaigns, endpoints: deps.endpoints, now: deps.now }));
-  }
+  if (dash) app.route('/', dashboardRoutes(dash.deps));
 
   app.notFound((c) => c.html(renderPage('not-found', 'Không tìm thấy trang'), 404));
+  app.onError((err, c) => {
+    if (err instanceof BodyTooLargeError) return bodyProblemPage(c, 'tooLarge');
+    if (err instanceof HTTPException && (err.status === 400 || err.status === 413)) return bodyProblemPage(c, err.status === 413 ? 'tooLarge' : 'malformed');
+    logError('Lỗi khi xử lý yêu cầu', err);
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderPage('request-problem', 'Hệ thống đang gặp lỗi', { title: 'Hệ thống đang gặp lỗi', text: 'Yêu cầu chưa được xử lý do lỗi phía máy chủ. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo bộ phận kỹ thuật.' }), 500);
+  });
   return app;
 }

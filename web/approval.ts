@@ -10,6 +10,7 @@ import { campaignChannelLabels, decisionLabels, type CampaignState, type Decisio
 import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import { markTokenUsed, readTokenRecord } from '../infra/approval-tokens.js';
 import type { ObjectStore } from '../infra/object-store.js';
+import { bodyProblemPage, readForm } from './request-body.js';
 import { renderPage } from './views.js';
 
 export interface ApprovalDeps {
@@ -120,11 +121,13 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
   app.post('/approve/:token', async (c) => {
     const token = c.req.param('token');
     if (!isTokenShaped(token)) return refuse(c, 'unknown');
-    const form = await c.req.parseBody();
-    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
+    // An unknown, expired or used token is refused before the body is read.
     const record = await readTokenRecord(deps.store, hashToken(token));
     const early = tokenProblem(record, now());
     if (early) return refuse(c, early);
+    const read = await readForm(c);
+    if ('problem' in read) return bodyProblemPage(c, read.problem);
+    const field = (name: string) => read.form.one(name);
     if (!csrfMatches(deps.secret, record!.tokenHash, field('csrf'))) return refuse(c, 'csrf');
     if (field('campaignId') !== record!.campaignId || field('version') !== String(record!.version)) return refuse(c, 'crossCampaign');
     const loaded = await load(token);

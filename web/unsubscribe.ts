@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { suppress, isSuppressed } from '../activities/suppression.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import { renderUnsubscribePage, verifyUnsubscribeToken } from '../render/briefing/index.js';
+import { bodyProblemPage, readForm } from './request-body.js';
 
 export interface UnsubscribeDeps {
   store: ObjectStore;
@@ -39,13 +40,15 @@ export function unsubscribeRoutes({ store, secret }: UnsubscribeDeps): Hono {
     const email = verifyUnsubscribeToken(c.req.param('token'), secret);
     if (!email) return invalid(c);
     // RFC 8058 clients post `List-Unsubscribe=One-Click`; our form posts `confirm=1`. The body
-    // only tells the two apart in the record: the signed token is the authority.
-    let fromForm = false;
-    try {
-      fromForm = (await c.req.parseBody())['confirm'] === '1';
-    } catch {
-      // A body we cannot parse still unsubscribes: the token was valid and the method was POST.
+    // only tells the two apart in the record: the signed token is the authority, and a POST
+    // without a body still unsubscribes. A body that is too large, malformed or not a form is
+    // refused (400/413) and nothing is written.
+    const read = await readForm(c);
+    if ('problem' in read) {
+      c.header('X-Robots-Tag', 'noindex');
+      return bodyProblemPage(c, read.problem);
     }
+    const fromForm = read.form.one('confirm') === '1';
     const fresh = await suppress(store, email, fromForm ? 'form' : 'one-click');
     return page(c, renderUnsubscribePage(fresh ? 'done' : 'already', { email }));
   });

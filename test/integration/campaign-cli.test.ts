@@ -4,7 +4,6 @@
  * `cancel`; an editor then a leader approve; an undecided campaign expires at its deadline;
  * `render post | briefing` against the real object store.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,18 +14,12 @@ import type { CampaignState } from '../../domain/campaign/types.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
 import { approvalLink, campaignResult, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
 import { workerEnv } from '../support/worker-process.js';
+import { runCampaign } from '../support/cli-process.js';
 
 const shared = inject('endpoints');
 
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/campaign.js', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: NodeJS.ProcessEnv) {
+  return runCampaign(args, env);
 }
 
 describe('campaign CLI and approval rules', () => {

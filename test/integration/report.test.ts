@@ -5,7 +5,6 @@
  * parsed) and holds the plan's number and the counts; the lead body receives it by email; the
  * CLI produces the same report on demand.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +22,7 @@ import type { ReportRunResult } from '../../workflows/report.js';
 import { readDocx } from '../fixtures/schedules/docx-text.js';
 import { approvalLink, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
 import { waitForEmails } from '../support/mailbox.js';
+import { runCampaign } from '../support/cli-process.js';
 
 const shared = inject('endpoints');
 const dataDir = inject('dataDir');
@@ -193,13 +193,6 @@ describe('the periodic report', () => {
   });
 });
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/campaign.js', ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[], env: Record<string, string>) {
+  return runCampaign(args, { ...process.env, ...env });
 }

@@ -5,7 +5,6 @@
  * bulletin per locality with a message from the pool, and a second trigger uses the next
  * message; an occasion schedule starts the campaign of the occasion's next instance.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +21,7 @@ import { loadLocalities, loadPlan, PLANS_DIR } from '../../infra/plan-store.js';
 import { countChanges, describeSchedule, listScheduleIds, pauseSchedule, planSchedules, syncSchedules, triggerSchedule, type ScheduleRequest } from '../../infra/schedules.js';
 import type { BulletinRunResult, OccasionStartResult } from '../../workflows/bulletin.js';
 import { approvalLink, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
+import { runCampaign } from '../support/cli-process.js';
 
 const shared = inject('endpoints');
 const dataDir = inject('dataDir');
@@ -314,13 +314,6 @@ describe('schedules on the real dev server', () => {
   });
 });
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/campaign.js', ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[], env: Record<string, string>) {
+  return runCampaign(args, { ...process.env, ...env });
 }

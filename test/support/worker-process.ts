@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Endpoints } from '../../infra/config.js';
+import { readLines } from '../../infra/lines.js';
 import { workerSpawnArgs, workerSpawnEnv } from '../../worker/process-options.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -35,12 +36,17 @@ export interface WorkerProcess {
 /** Spawns `worker/main.ts` and resolves once it polls its task queue. */
 export async function spawnWorker(endpoints: Endpoints, extra: Record<string, string> = {}): Promise<WorkerProcess> {
   const child = spawn(process.execPath, workerSpawnArgs(), { cwd: root, env: workerSpawnEnv(workerEnv(endpoints, extra)), stdio: ['ignore', 'pipe', 'pipe'] });
+  // By lines, so a Vietnamese character split between two chunks stays whole.
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  let polling: () => void = () => undefined;
+  readLines(child.stdout!, (line) => {
+    out += `${line}\n`;
+    if (line.includes('đang nhận việc')) polling();
+  });
+  readLines(child.stderr!, (line) => (out += `${line}\n`));
   await new Promise<void>((resolve, reject) => {
-    const onData = () => out.includes('đang nhận việc') && resolve();
-    child.stdout!.on('data', onData);
+    polling = resolve;
+    if (out.includes('đang nhận việc')) resolve();
     child.once('exit', (code) => reject(new Error(`worker exited (${code}) before polling:\n${out}`)));
   });
   return { child, output: () => out };

@@ -9,6 +9,7 @@ import type { Endpoints } from '../../infra/config.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import type { Session } from './auth.js';
 import type { Editor } from './editors.js';
+import type { Form } from '../request-body.js';
 
 export interface DashboardDeps {
   store: ObjectStore;
@@ -26,11 +27,7 @@ export interface DashboardDeps {
   logError?: (message: string, err: unknown) => void;
 }
 
-/** A parsed urlencoded or multipart form (repeated names kept as lists). */
-export interface Form {
-  one(name: string): string | undefined;
-  many(name: string): string[];
-}
+export type { Form } from '../request-body.js';
 
 export type DashEnv = {
   Variables: {

@@ -5,11 +5,11 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { bodyLimit } from 'hono/body-limit';
 import { createSession, csrfMatchesSession, originAllowed, readSession, SESSION_TTL_MS, type Session } from './auth.js';
-import type { DashContext, DashEnv, Form } from './context.js';
+import type { DashContext, DashEnv } from './context.js';
 import { findEditor, type Editor } from './editors.js';
 import { renderDash } from './render.js';
+import { bodyProblemInfo, readForm, type BodyProblem } from '../request-body.js';
 
 export const SESSION_COOKIE = 'campaign_session';
 
@@ -35,21 +35,6 @@ export function startSession(ctx: DashContext, c: Context, email: string): Sessi
 
 export function endSession(ctx: DashContext, c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', ...(ctx.secure ? { secure: true, prefix: 'host' as const } : {}) });
-}
-
-/** Reads the request's form once (Hono caches the parsed body). */
-export async function readForm(c: Context): Promise<Form> {
-  let body: Record<string, unknown> = {};
-  try {
-    body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
-  } catch {
-    body = {};
-  }
-  const list = (name: string): string[] => {
-    const v = body[name];
-    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
-  };
-  return { one: (name) => list(name)[0], many: list };
 }
 
 function signInUrl(c: Context): string {
@@ -85,8 +70,11 @@ export function requireJson(ctx: DashContext): MiddlewareHandler<DashEnv> {
   };
 }
 
-/** A small body limit for every dashboard POST (forms are short). */
-export const FORM_LIMIT = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('Biểu mẫu quá lớn.', 413) });
+/** Refusal of a form that is too large, malformed or of another content type (400/413). */
+export function formProblem(ctx: DashContext, c: Context, problem: BodyProblem) {
+  const p = bodyProblemInfo(problem);
+  return renderDash(c, ctx, 'dashboard/problem', p.title, { heading: p.title, text: p.text }, p.status);
+}
 
 /** Refusal of a POST that is cross-origin or lacks the right CSRF value. */
 export function forbidden(ctx: DashContext, c: Context) {
@@ -96,24 +84,22 @@ export function forbidden(ctx: DashContext, c: Context) {
   }, 403);
 }
 
-/** POST actions: a session (else 303 to sign-in), a same-origin request and the session's CSRF value (else 403). */
+/**
+ * POST actions: a session (else 303 to sign-in), a same-origin request, a readable form within
+ * the limit (else 400/413) and the session's CSRF value (else 403). The body is read only once
+ * the session and origin are known good.
+ */
 export function requirePost(ctx: DashContext): MiddlewareHandler<DashEnv> {
-  const check: MiddlewareHandler<DashEnv> = async (c, next) => {
+  return async (c, next) => {
     const found = currentSession(ctx, c);
     if (!found) return c.redirect('/sign-in', 303);
     c.set('session', found.session);
     c.set('editor', found.editor);
     if (!originAllowed(c.req.header('Origin'), ctx.deps.endpoints.publicBaseUrl, c.req.url)) return forbidden(ctx, c);
-    const form = await readForm(c);
-    if (!csrfMatchesSession(ctx.secret, found.session, form.one('csrf'))) return forbidden(ctx, c);
-    c.set('form', form);
+    const read = await readForm(c);
+    if ('problem' in read) return formProblem(ctx, c, read.problem);
+    if (!csrfMatchesSession(ctx.secret, found.session, read.form.one('csrf'))) return forbidden(ctx, c);
+    c.set('form', read.form);
     await next();
-  };
-  return async (c, next) => {
-    const limited = await FORM_LIMIT(c, async () => {
-      const refused = await check(c, next);
-      if (refused) c.res = refused;
-    });
-    if (limited) return limited;
   };
 }

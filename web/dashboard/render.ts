@@ -27,7 +27,7 @@ function currentHref(path: string): string | undefined {
 }
 
 /** Renders `templates/web/<name>.hbs` as a dashboard page with the given status. */
-export function renderDash(c: Context, ctx: DashContext, name: string, title: string, data: Record<string, unknown> = {}, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 500 | 503 = 200) {
+export function renderDash(c: Context, ctx: DashContext, name: string, title: string, data: Record<string, unknown> = {}, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 500 | 503 = 200) {
   const session = c.get('session') as Session | undefined;
   const editor = c.get('editor') as Editor | undefined;
   const nonce = randomBytes(16).toString('base64');

@@ -25,8 +25,9 @@ import {
 } from './auth.js';
 import type { DashContext, DashEnv } from './context.js';
 import { findEditor } from './editors.js';
-import { currentSession, endSession, FORM_LIMIT, forbidden, readForm, requirePost, startSession } from './guard.js';
+import { currentSession, endSession, forbidden, formProblem, requirePost, startSession } from './guard.js';
 import { renderDash } from './render.js';
+import { readForm } from '../request-body.js';
 
 const FORM_COOKIE = 'campaign_signin';
 const emailSchema = z.string().trim().toLowerCase().max(254).email();
@@ -89,10 +90,15 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return signInPage(c, { next, notice });
   });
 
-  app.post('/sign-in', FORM_LIMIT, async (c) => {
+  app.post('/sign-in', async (c) => {
     if (!originAllowed(c.req.header('Origin'), ctx.deps.endpoints.publicBaseUrl, c.req.url)) return forbidden(ctx, c);
-    const form = await readForm(c);
-    if (!formCsrfOk(ctx, getCookie(c, FORM_COOKIE), form.one('csrf'))) return forbidden(ctx, c);
+    // Without the form's cookie the CSRF value cannot match: refused before the body is read.
+    const nonce = getCookie(c, FORM_COOKIE);
+    if (!nonce) return forbidden(ctx, c);
+    const read = await readForm(c);
+    if ('problem' in read) return formProblem(ctx, c, read.problem);
+    const { form } = read;
+    if (!formCsrfOk(ctx, nonce, form.one('csrf'))) return forbidden(ctx, c);
     const next = safeNext(form.one('next'));
     const typed = form.one('email') ?? '';
     const parsed = emailSchema.safeParse(typed);
@@ -137,7 +143,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     });
   });
 
-  app.post('/sign-in/:token', FORM_LIMIT, async (c) => {
+  app.post('/sign-in/:token', async (c) => {
     const token = c.req.param('token');
     if (!originAllowed(c.req.header('Origin'), ctx.deps.endpoints.publicBaseUrl, c.req.url)) return forbidden(ctx, c);
     const checked = await checkSignInToken(ctx.deps.store, token, ctx.now());
@@ -145,8 +151,10 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       const p = problems[checked.problem];
       return renderDash(c, ctx, 'dashboard/sign-in-problem', p.heading, p, p.status);
     }
-    const form = await readForm(c);
-    if (!csrfMatchesSignIn(ctx.secret, hashToken(token), form.one('csrf'))) return forbidden(ctx, c);
+    // Read only once the token is known good.
+    const read = await readForm(c);
+    if ('problem' in read) return formProblem(ctx, c, read.problem);
+    if (!csrfMatchesSignIn(ctx.secret, hashToken(token), read.form.one('csrf'))) return forbidden(ctx, c);
     const editor = findEditor(ctx.deps.editors, checked.record.email);
     if (!editor) {
       const heading = 'Tài khoản không còn hiệu lực';

@@ -11,6 +11,7 @@ import { MemoryObjectStore } from '../../../infra/object-store.js';
 import { createApp } from '../../../web/app.js';
 import type { Editor } from '../../../web/dashboard/editors.js';
 import type { ReportRequest } from '../../../domain/report/request.js';
+import type { HealthCheck } from '../../../infra/health.js';
 
 export const SECRET = 's'.repeat(40);
 export const EDITORS: Editor[] = [
@@ -58,7 +59,7 @@ export function campaignState(overrides: Partial<CampaignState> = {}): CampaignS
 
 const ID_FOR_RUNS = 'campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026';
 
-export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Editor[] } = {}) {
+export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Editor[]; checkHealth?: () => Promise<HealthCheck[]> } = {}) {
   const parsed = parseConfig({});
   if (!parsed.ok) throw new Error('default config must parse');
   const endpoints: Endpoints = { ...endpointsFromConfig(parsed.config, SECRET), publicBaseUrl: opts.publicBaseUrl ?? 'http://localhost' };
@@ -183,7 +184,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
     store,
     campaigns: gateway,
     now: () => clock.now,
-    checkHealth: async () => [],
+    checkHealth: opts.checkHealth ?? (async () => []),
     dashboard: { client: async () => fakeClient as unknown as Client, editors: opts.editors ?? EDITORS, mailer, logError: () => undefined },
   });
 

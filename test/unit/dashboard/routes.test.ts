@@ -32,12 +32,29 @@ describe('every dashboard route needs a session', () => {
     expect(h.cancelled).toEqual([]);
   });
 
-  it('the health page moves to /system and stays public; /healthz is unchanged', async () => {
-    const h = harness();
-    expect((await h.app.request('/system')).status).toBe(200);
-    expect(await (await h.app.request('/system')).text()).toContain('Tình trạng hệ thống');
-    expect((await h.app.request('/healthz')).status).toBe(200);
+  it('the status page moves to /system behind the sign-in; /healthz and the sign-in page stay public', async () => {
+    const h = harness({ checkHealth: async () => [{ service: 'temporal', address: '10.20.0.7:7233', state: 'up', version: '1.29.1' }] });
+    const res = await h.app.request('/system');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/sign-in?next=%2Fsystem');
+    expect(await res.text()).not.toContain('10.20.0.7');
+    expect(await (await h.app.request('/healthz')).json()).toEqual({ status: 'ok' });
     expect((await h.app.request('/sign-in')).status).toBe(200);
+  });
+
+  it('a signed-in editor sees every service with its address, version and problem on /system', async () => {
+    const h = harness({
+      checkHealth: async () => [
+        { service: 'temporal', address: '10.20.0.7:7233', state: 'up', version: '1.29.1', detail: 'namespace default' },
+        { service: 'smtp', address: 'smtp://10.20.0.9:25', state: 'down', detail: 'connect ECONNREFUSED 10.20.0.9:25' },
+      ],
+    });
+    const cookie = await signIn(h);
+    const res = await h.app.request('/system', { headers: { Cookie: cookie } });
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    for (const text of ['Tình trạng hệ thống', 'Có dịch vụ đang ngừng', '10.20.0.7:7233', '1.29.1', 'Máy chủ thư (SMTP)', 'connect ECONNREFUSED 10.20.0.9:25']) expect(html).toContain(text);
+    expect(html).toContain('Đăng xuất');
   });
 });
 
