@@ -28,7 +28,7 @@
 import { failpoint } from './failpoints.js';
 import { createHash } from 'node:crypto';
 import { asyncLocalStorage } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { ContentBrief } from '../domain/brief.js';
 import { isSafeId, slugify } from '../domain/slug.js';
@@ -123,8 +123,12 @@ export function unsubscribeUrl(publicBaseUrl: string, email: string, secret: str
   return `${publicBaseUrl.replace(/\/+$/, '')}/unsubscribe/${createUnsubscribeToken(email, secret)}`;
 }
 
+/** Reports progress; when the campaign was cancelled meanwhile, stops before the next message. */
 function heartbeat(details: unknown): void {
-  asyncLocalStorage.getStore()?.heartbeat(details);
+  const ctx = asyncLocalStorage.getStore();
+  if (!ctx) return;
+  ctx.heartbeat(details);
+  if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Chiến dịch đã bị hủy: ngừng gửi thư báo chí, các thư đã gửi được giữ trong sổ gửi.');
 }
 
 async function readJson<T>(store: ActivityDeps['store'], key: string): Promise<T | undefined> {

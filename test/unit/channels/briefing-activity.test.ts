@@ -2,6 +2,8 @@
  * sendBriefings with a fake transport (unit tests may mock): ledger, idempotence, the crash
  * window, suppression, and what each kind of SMTP failure does.
  */
+import { CancelledFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -152,5 +154,48 @@ describe('sendBriefings', () => {
     });
     expect(mailer.sent).toHaveLength(0);
     expect([...store.objects.keys()].filter((k) => k.startsWith('ledger/'))).toEqual([]);
+  });
+});
+
+describe('sendBriefings as a Temporal activity (MockActivityEnvironment)', () => {
+  const input: SendBriefingsInput = {
+    campaignId: 'campaign-bac-kan-ngay-nha-giao-2026',
+    version: 1,
+    brief: bacKanTeachersDay,
+    recipients: [0, 1, 2, 3].map((i) => ({ id: `pv-${i}`, name: `Phóng viên ${i}`, email: `pv${i}@example.org`, outlet: 'Báo Thái Nguyên' })),
+    pressContact: bacKanPressContact,
+  };
+
+  it('heartbeats its progress before each recipient and at the end', async () => {
+    const store = new MemoryObjectStore();
+    const mailer = new FakeMailer();
+    const env = new MockActivityEnvironment();
+    const beats: unknown[] = [];
+    env.on('heartbeat', (d: unknown) => beats.push(d));
+    const activities = createBriefingActivities({ store, mailer: mailer as unknown as Transporter, endpoints });
+    const r = (await env.run(activities.sendBriefings, input)) as Awaited<ReturnType<typeof activities.sendBriefings>>;
+    expect(r.sent).toHaveLength(4);
+    expect(beats).toEqual([0, 1, 2, 3, 4].map((done) => ({ done, total: 4 })));
+  });
+
+  it('cancelled mid-list, it stops before the next message and keeps the ledger of what went out', async () => {
+    const store = new MemoryObjectStore();
+    const env = new MockActivityEnvironment();
+    const mailer = new FakeMailer();
+    const send = mailer.sendMail.bind(mailer);
+    // The campaign is cancelled while the second message is on its way.
+    mailer.sendMail = async (options) => {
+      const out = await send(options);
+      if (mailer.sent.length === 2) env.cancel();
+      return out;
+    };
+    const activities = createBriefingActivities({ store, mailer: mailer as unknown as Transporter, endpoints });
+    const outcome = await env.run(activities.sendBriefings, input).then(() => 'finished', (err: unknown) => err);
+    expect(outcome).toBeInstanceOf(CancelledFailure);
+    expect(mailer.sent.map((m) => (m.to as { address: string }).address)).toEqual(['pv0@example.org', 'pv1@example.org']);
+    for (const [i, sent] of [[0, true], [1, true], [2, false], [3, false]] as const) {
+      const entry = await store.get(ledgerKeys(input.campaignId, 1, `pv${i}@example.org`).done);
+      expect(entry !== undefined, `pv${i}`).toBe(sent);
+    }
   });
 });
