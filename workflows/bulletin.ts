@@ -16,6 +16,7 @@ import {
   WorkflowIdReusePolicy,
   condition,
   patched,
+  upsertSearchAttributes,
   proxyActivities,
   startChild,
   workflowInfo,
@@ -37,6 +38,8 @@ const isoNow = () => new Date(Date.now()).toISOString();
 
 /** Patch id: a failing run records its failure (added later). */
 export const BULLETIN_FAILED_PATCH = 'bulletin-failed-record';
+/** Patch id: a run sets its CampaignStatus search attribute as its status changes (added later). */
+export const BULLETIN_STATUS_PATCH = 'bulletin-status-attribute';
 
 /** What a bulletin run ends with. */
 export interface BulletinRunResult {
@@ -85,6 +88,11 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
   };
 
   const inbox = acceptDecisions(state, { name: 'Bản tin', approverOf: 'bản tin này' });
+  /** The run's status, also as its CampaignStatus search attribute (runs started before this was added keep only the state). */
+  const setStatus = (status: CampaignState['status']) => {
+    state.status = status;
+    if (patched(BULLETIN_STATUS_PATCH)) upsertSearchAttributes([{ key: SearchStatus, value: status }]);
+  };
 
   const record = (patch: Partial<BulletinRunRecord>) => act.recordBulletinRun({ seriesId: series.seriesId, runId, patch });
   let hasRecord = false;
@@ -103,7 +111,7 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     const batches = Math.ceil(prepared.localityCount / LOCALITY_BATCH);
     let briefKey = prepared.briefKey;
     const close = async (status: 'rejected' | 'expired', text: string): Promise<BulletinRunResult> => {
-      state.status = status;
+      setStatus(status);
       channel.state = 'skipped';
       await event(status === 'rejected' ? 'closed' : 'expired', text);
       await record({ status });
@@ -111,7 +119,7 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     };
 
     for (;;) {
-      state.status = 'drafting';
+      setStatus('drafting');
       const v = state.version;
       const parts = await Promise.all(
         Array.from({ length: batches }, (_, batch) => act.draftScriptsBatch({ campaignId: runId, version: v, briefKey, batch, batchSize: LOCALITY_BATCH })),
@@ -138,7 +146,7 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
       // Approval, as for a campaign: one step, the series' approvers, a deadline.
       inbox.open(series.approvers);
       state.awaiting = [...series.approvers];
-      state.status = 'awaitingApproval';
+      setStatus('awaitingApproval');
       await mail.sendApprovalRequests({
         campaignId: runId,
         workflowId: workflowInfo().workflowId,
@@ -165,7 +173,7 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
       briefKey = (await act.reviseBrief({ campaignId: runId, version: state.version, edits: decision.edits ?? {}, comment: decision.comment ?? '' })).briefKey;
     }
 
-    state.status = 'publishing';
+    setStatus('publishing');
     channel.state = 'publishing';
     const day = preApproved ? prepared.day : await act.bulletinPublishDay({ runId, at: isoNow() });
     const published = await Promise.all(
@@ -174,7 +182,7 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     const bulletins = published.reduce((s, p) => s + p.bulletins, 0);
     const detail = `${bulletins} bản tin tới ${published.reduce((s, p) => s + p.localities, 0)} đơn vị, ngày ${day}`;
     Object.assign(channel, { state: 'published', publishedAt: isoNow(), detail });
-    state.status = 'published';
+    setStatus('published');
     await event('published', `Đã đăng loudspeaker: ${detail}`, { channel: 'loudspeaker' });
     await record({ status: 'published', day, bulletins, publishedAt: isoNow(), problems: state.drafts.flatMap((d) => d.problems) });
     return { runId, status: 'published', messageIndex: prepared.messageIndex, message: prepared.message, day, localities: prepared.localityCount, bulletins };
@@ -182,7 +190,7 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
     const reason = failureReason(err);
     if (reason !== undefined) {
       const at = isoNow();
-      state.status = 'failed';
+      setStatus('failed');
       state.updatedAt = at;
       if (channel.state === 'publishing') channel.state = 'failed';
       else if (channel.state !== 'published' && channel.state !== 'failed') channel.state = 'skipped';

@@ -141,7 +141,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   const setStatus = (status: CampaignStatus) => {
     state.status = status;
     state.updatedAt = isoNow();
-    upsertSearchAttributes({ [SearchStatus.name]: [status] });
+    upsertSearchAttributes([{ key: SearchStatus, value: status }]);
   };
   const setChannel = (channel: CampaignChannel, s: ChannelState, extra: { publishAt?: string; publishedAt?: string; detail?: string } = {}) => {
     const c = state.channels.find((x) => x.channel === channel);
@@ -269,7 +269,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   }
 
   try {
-    upsertSearchAttributes({ [SearchStatus.name]: ['preparing'] });
+    upsertSearchAttributes([{ key: SearchStatus, value: 'preparing' }]);
     const prepared = await prep.prepareCampaign(input);
     state.localityCount = prepared.localityCount;
     state.recipientCount = prepared.recipientCount;
@@ -337,7 +337,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         else if (c.state !== 'published' && c.state !== 'failed') setChannel(c.channel, 'skipped');
       }
       state.events.push({ at, kind: 'failed', text: reason });
-      if (patched(FAILED_STATUS_PATCH)) upsertSearchAttributes({ [SearchStatus.name]: ['failed'] });
+      if (patched(FAILED_STATUS_PATCH)) upsertSearchAttributes([{ key: SearchStatus, value: 'failed' }]);
     }
     throw workflowFailure(err);
   }

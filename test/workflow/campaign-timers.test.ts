@@ -13,6 +13,8 @@ import type { Activities } from '../../activities/index.js';
 import type { CampaignInput, CampaignState, DecisionInput, DraftSummary } from '../../domain/campaign/types.js';
 import type { BulletinSeriesInput } from '../../domain/schedules/bulletin.js';
 import type { BulletinRunResult } from '../../workflows/bulletin.js';
+import { CampaignStatus } from '../../domain/search-attributes.js';
+import { recordHistory } from '../support/histories.js';
 import { mockWorker, startWorkflowEnv } from '../support/workflow-env.js';
 
 let env: TestWorkflowEnvironment;
@@ -264,37 +266,53 @@ describe('bulletin workflow timers', () => {
     },
   });
 
-  async function runBulletin(input: BulletinSeriesInput, published: number[], drive: (h: { query: (q: string) => Promise<unknown>; executeUpdate: (u: string, o: { args: unknown[] }) => Promise<unknown> }) => Promise<void>) {
+  async function runBulletin(
+    input: BulletinSeriesInput,
+    published: number[],
+    drive: (h: { query: (q: string) => Promise<unknown>; executeUpdate: (u: string, o: { args: unknown[] }) => Promise<unknown> }) => Promise<void>,
+    history?: string,
+  ) {
     const { taskQueue, worker } = await mockWorker(env, bulletinActivities(published));
-    return worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('bulletinWorkflow', { taskQueue, workflowId: `${input.seriesId}-run`, args: [input] });
+    const workflowId = `${input.seriesId}-run`;
+    const result = await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('bulletinWorkflow', { taskQueue, workflowId, args: [input] });
       await drive(handle);
       return (await handle.result()) as BulletinRunResult;
     });
+    if (history) await recordHistory(env.client, workflowId, history);
+    return { result, status: (await env.client.workflow.getHandle(workflowId).describe()).typedSearchAttributes.get(CampaignStatus) };
   }
 
   it('a run that needs approval expires after its decision window, broadcasting nothing', async () => {
     const published: number[] = [];
-    const result = await runBulletin(series({ decideWithinMs: 2_000 }), published, async (h) => {
+    const { result, status } = await runBulletin(series({ decideWithinMs: 2_000 }), published, async (h) => {
       await awaiting(h as never, 1);
     });
     expect(result.status).toBe('expired');
+    expect(status).toBe('expired');
     expect(published).toEqual([]);
   });
 
   it('an approved run broadcasts once to every locality', async () => {
     const published: number[] = [];
-    const result = await runBulletin(series(), published, async (h) => {
-      await awaiting(h as never, 1);
-      await decide(h, { approver: EDITOR, decision: 'approve' });
-    });
+    const { result, status } = await runBulletin(
+      series(),
+      published,
+      async (h) => {
+        await awaiting(h as never, 1);
+        await decide(h, { approver: EDITOR, decision: 'approve' });
+      },
+      'bulletin-approved',
+    );
     expect(result).toMatchObject({ status: 'published', bulletins: 2, localities: 2 });
+    // Lists filtered by status find bulletin runs too.
+    expect(status).toBe('published');
     expect(published).toHaveLength(1);
   });
 
   it('a pre-approved run publishes without asking anyone', async () => {
     const published: number[] = [];
-    const result = await runBulletin(series({ preApprovedBy: EDITOR }), published, async () => undefined);
+    const { result } = await runBulletin(series({ preApprovedBy: EDITOR }), published, async () => undefined);
     expect(result.status).toBe('published');
     expect(published).toHaveLength(1);
   });
