@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
 import type { Editor } from '../../web/dashboard/index.js';
 import { waitFor } from '../support/campaign.js';
-import { imagesOf, launchChromium, screenshot, signInLink, startDashboardProduct } from '../support/dashboard.js';
+import { frameScreenshots, imagesOf, launchChromium, screenshot, signInLink, startDashboardProduct } from '../support/dashboard.js';
 import { INTERNAL_WORDS, visibleText } from '../support/words.js';
 import { waitForEmails } from '../support/mailbox.js';
 
@@ -70,6 +70,7 @@ describe('draft previews in a real browser', () => {
     await page.locator('iframe[title="Xem trước thư gửi báo chí"]').waitFor();
     await expectEveryImageLoads(page);
     await screenshot(page, '21-campaign-previews');
+    await frameScreenshots(page, '21-campaign-preview');
 
     const text = await page.locator('main').innerText();
     expect(text).toContain('Bài đăng cổng thông tin');
@@ -96,6 +97,7 @@ describe('draft previews in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Phê duyệt nội dung truyền thông' }).waitFor();
     await expectEveryImageLoads(page);
     await screenshot(page, '22-approval-previews');
+    await frameScreenshots(page, '22-approval-preview');
     const text = await page.locator('main').innerText();
     expect(text).toContain(editor.name);
     expect(text).not.toMatch(INTERNAL_WORDS);

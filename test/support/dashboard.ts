@@ -91,6 +91,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * A screenshot of each preview frame as it shows in the window (full-page screenshots do not
+ * always repaint the inside of frames): `<name>-1.png`, `<name>-2.png`, …
+ */
+export async function frameScreenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const frames = await page.locator('iframe').all();
+  for (const [i, frame] of frames.entries()) await frame.screenshot({ path: path.join(ARTIFACTS, `${name}-${i + 1}.png`) });
+}
+
 export interface PageImage {
   /** `page`, or the title of the iframe the image is in. */
   frame: string;
