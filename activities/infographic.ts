@@ -7,6 +7,7 @@ import type { ContentBrief } from '../domain/brief.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import { TextTooLongError } from '../render/layout.js';
 import { MissingFieldError, renderInfographic, renderInfographicSvg } from '../render/infographic/render.js';
+import { renderProblemText } from '../render/infographic/labels.js';
 import { getTemplate, TEMPLATE_NAMES, UnknownTemplateError } from '../render/infographic/templates.js';
 
 export interface RenderInfographicInput {
@@ -140,7 +141,7 @@ export function createInfographicActivities(deps: { store: ObjectStore }) {
         } catch (e) {
           // Content problems are permanent: retrying cannot make a headline shorter.
           if (e instanceof TextTooLongError || e instanceof MissingFieldError || e instanceof UnknownTemplateError) {
-            throw ApplicationFailure.nonRetryable(e.message, e.name, {
+            throw ApplicationFailure.nonRetryable(e instanceof UnknownTemplateError ? e.message : renderProblemText(e), e.name, {
               template: name,
               field: 'field' in e ? e.field : undefined,
             });

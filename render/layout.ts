@@ -112,7 +112,8 @@ export class TextTooLongError extends Error {
     readonly maxLines: number,
     readonly minSize: number,
     readonly template: string,
-    detail?: string,
+    /** Why, when it is not just the length (e.g. a word wider than the box). */
+    readonly detail?: string,
   ) {
     super(
       `Trường "${field}" dài ${length} ký tự, không vừa ${maxLines} dòng ở cỡ chữ nhỏ nhất ${minSize}px ` +

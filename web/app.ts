@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): Hono {
     app.route('/', unsubscribeRoutes({ store: deps.store, secret: deps.endpoints.approvalSecret }));
   }
   if (deps.store && deps.campaigns) {
-    app.route('/', approvalRoutes({ store: deps.store, campaigns: deps.campaigns, secret: deps.endpoints.approvalSecret, now: deps.now }));
+    app.route('/', approvalRoutes({ store: deps.store, campaigns: deps.campaigns, secret: deps.endpoints.approvalSecret, now: deps.now, editors: deps.dashboard?.editors }));
   }
 
   if (dash) app.route('/', dashboardRoutes(dash.deps));

@@ -11,13 +11,18 @@ import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import { markTokenUsed, readTokenRecord } from '../infra/approval-tokens.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import { bodyProblemPage, readForm } from './request-body.js';
+import { draftFileHeaders, previewBody } from './previews.js';
 import { renderPage } from './views.js';
+import { personLabel, type Editor } from './dashboard/editors.js';
+import { templateTitle } from '../render/infographic/labels.js';
 
 export interface ApprovalDeps {
   store: ObjectStore;
   campaigns: CampaignGateway;
   secret: string;
   now?: () => Date;
+  /** The editor list: the page names approvers by name where it knows them. */
+  editors?: readonly Editor[];
 }
 
 const problems: Record<TokenProblem | 'csrf' | 'crossCampaign' | 'gone', { status: 400 | 403 | 404 | 409 | 410; title: string; text: string }> = {
@@ -71,7 +76,10 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     const b = brief ? (JSON.parse(brief.body.toString('utf8')) as { headline: string; keyMessages: string[]; occasionName: string; planSymbol: string; issuer: string }) : undefined;
     const scriptKey = status.drafts.find((d) => d.channel === 'loudspeaker')?.keys[0];
     const script = scriptKey ? await deps.store.get(scriptKey) : undefined;
-    const images = status.drafts.find((d) => d.channel === 'infographic')?.keys.map((k) => ({ src: `/approve/${token}/files/${k.slice(base.length)}`, name: k.slice(base.length) })) ?? [];
+    const images =
+      status.drafts
+        .find((d) => d.channel === 'infographic')
+        ?.keys.map((k) => ({ src: `/approve/${token}/files/${k.slice(base.length)}`, label: templateTitle(k.slice(k.lastIndexOf('/') + 1).replace(/\.[a-z]+$/, '')) })) ?? [];
     c.header('Cache-Control', 'no-store');
     return c.html(
       renderPage('approval', 'Phê duyệt nội dung', {
@@ -81,7 +89,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
         version: record.version,
         step: record.step,
         steps: status.steps,
-        approver: record.approver,
+        approver: personLabel(deps.editors ?? [], record.approver),
         brief: b,
         drafts: status.drafts.map((d) => ({ label: campaignChannelLabels[d.channel], summary: d.summary, problems: d.problems })),
         images,
@@ -111,11 +119,8 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     if (typeof loaded === 'string') return refuse(c, loaded);
     const obj = await deps.store.get(`campaigns/${loaded.record.campaignId}/v${loaded.record.version}/${rest}`);
     if (!obj) return refuse(c, 'unknown');
-    c.header('Cache-Control', 'no-store');
     // Previews are framed by the approval page itself; scripts never run in them.
-    c.header('X-Frame-Options', 'SAMEORIGIN');
-    c.header('Content-Security-Policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
-    return c.body(new Uint8Array(obj.body), 200, { 'Content-Type': obj.contentType ?? 'application/octet-stream' });
+    return c.body(await previewBody(obj, (key) => deps.store.get(key)), 200, { ...draftFileHeaders(obj.contentType), 'Cache-Control': 'no-store' });
   });
 
   app.post('/approve/:token', async (c) => {
@@ -154,7 +159,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     return c.html(
       renderPage('approval-done', 'Đã ghi nhận quyết định', {
         decision: decisionLabels[decision as Decision],
-        approver: loaded.record.approver,
+        approver: personLabel(deps.editors ?? [], loaded.record.approver),
         at: at.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
         version: loaded.record.version,
         comment,

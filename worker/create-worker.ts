@@ -27,6 +27,7 @@ export async function createWorker(
     store: options.deps?.store ?? S3ObjectStore.fromSettings(endpoints.s3),
     mailer: options.deps?.mailer ?? createMailTransport(endpoints.smtpUrl, { pool: true }),
     endpoints,
+    editors: options.deps?.editors ?? [],
   };
   const worker = await Worker.create({
     connection,

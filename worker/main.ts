@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { endpointsFromConfig, loadConfig, ConfigError } from '../infra/config.js';
 import { resolveApprovalSecret } from '../infra/secret.js';
+import { loadEditors, type Editor } from '../web/dashboard/editors.js';
 import { createWorker } from './create-worker.js';
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const bundlePath = path.join(config.dataDir, 'workflow-bundle', `bundle-${process.pid}.js`);
   const built = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bundle.ts'), bundlePath], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error(`bundling the workflow code failed (exit ${built.status})`);
-  const handle = await createWorker(endpoints, { workflowBundle: { codePath: bundlePath } });
+  const handle = await createWorker(endpoints, { workflowBundle: { codePath: bundlePath }, deps: { editors: await editorList(config.editorsFile) } });
   // The worker holds the code in memory once created; the file is not needed any more. Bundles
   // of workers that were killed before they got here are removed too.
   removeBundles(path.dirname(bundlePath));
@@ -30,6 +31,16 @@ async function main(): Promise<void> {
   console.log(`[worker] đang nhận việc trên hàng đợi "${endpoints.taskQueue}" tại ${endpoints.temporalAddress}`);
   await handle.worker.run();
   await handle.close();
+}
+
+/** The editor list, so approval emails greet people by name; without it they greet by address. */
+async function editorList(file: string): Promise<Editor[]> {
+  try {
+    return await loadEditors(file);
+  } catch (err) {
+    console.warn(`[worker] chưa đọc được danh sách tài khoản, thư phê duyệt sẽ gọi người nhận bằng địa chỉ email: ${(err as Error).message}`);
+    return [];
+  }
 }
 
 /** Removes this worker's bundle and those of workers no longer running. */

@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ContentBrief } from '../../domain/brief.js';
+import { channelLine } from '../../domain/campaign/types.js';
 import { formatVnDate } from '../../domain/dates.js';
 import { issueToken } from '../../infra/approval-tokens.js';
+import { greetingName, personLabel } from '../../web/dashboard/editors.js';
 import type { ActivityDeps } from '../deps.js';
 import { keys } from './keys.js';
 import { readJson } from './store-json.js';
@@ -46,7 +48,7 @@ const intros = {
 
 const hashOf = (s: string) => createHash('sha256').update(s.toLowerCase()).digest('hex').slice(0, 32);
 
-export function createApprovalActivities({ store, mailer, endpoints }: ActivityDeps) {
+export function createApprovalActivities({ store, mailer, endpoints, editors = [] }: ActivityDeps) {
   return {
     async sendApprovalRequests(input: ApprovalRequestInput): Promise<{ sent: number; skipped: number }> {
       const brief = await readJson<ContentBrief>(store, keys.brief(input.campaignId, input.version));
@@ -71,14 +73,15 @@ export function createApprovalActivities({ store, mailer, endpoints }: ActivityD
           subject,
           kindTitle: titles[input.kind],
           intro: intros[input.kind],
-          approver,
+          greeting: greetingName(editors, approver),
+          recipient: personLabel(editors, approver),
           headline: brief.headline,
           keyMessages: brief.keyMessages,
           occasion: `${brief.occasionName} (${formatVnDate(brief.occasionDate)})`,
           plan: `${brief.planSymbol} — ${brief.issuerShort}`,
           version: input.version,
           stepLabel: input.steps > 1 ? (input.step === 1 ? 'biên tập viên duyệt (1/2)' : 'lãnh đạo duyệt (2/2)') : '',
-          drafts: input.drafts,
+          drafts: input.drafts.map(channelLine),
           thumbnailCid: thumb ? 'thumbnail@campaign' : '',
           link: `${endpoints.publicBaseUrl}/approve/${token}`,
           expires: expires.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),

@@ -3,9 +3,11 @@
  * scripts in batches of localities. Keys are deterministic per campaign, version and item,
  * so a retried activity rewrites the same objects.
  */
+import { ApplicationFailure } from '@temporalio/common';
 import type { ContentBrief } from '../../domain/brief.js';
 import type { DraftSummary } from '../../domain/campaign/types.js';
 import type { Locality } from '../../domain/localities.js';
+import { templateTitle, truncationNote } from '../../render/infographic/labels.js';
 import { renderLoudspeakerScript } from '../../render/script/index.js';
 import type { ActivityDeps } from '../deps.js';
 import { createInfographicActivities } from '../infographic.js';
@@ -43,9 +45,11 @@ export function createDraftActivities({ store }: ActivityDeps) {
           const [out] = (await infographics.renderInfographicActivity({ brief, templates: [template], version: input.version, keyPrefix })).outputs;
           keysOut.push(out!.png.key);
           // Truncation with an ellipsis is allowed where a template says so: a note, not a problem.
-          if (out!.truncated.length) notes.push(`${template} rút gọn ${out!.truncated.join(', ')}`);
+          if (out!.truncated.length) notes.push(truncationNote(template, out!.truncated));
         } catch (err) {
-          problems.push(`${template}: ${(err as Error).message}`);
+          // A content problem's message names the template already (see renderProblemText).
+          const named = err instanceof ApplicationFailure && (err.type === 'TextTooLongError' || err.type === 'MissingFieldError');
+          problems.push(named ? err.message : `${templateTitle(template)}: ${(err as Error).message}`);
         }
       }
       const summary = `${keysOut.length} mẫu infographic (PNG và WebP)${notes.length ? `; ${notes.join('; ')}` : ''}`;

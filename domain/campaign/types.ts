@@ -21,6 +21,16 @@ export const campaignChannelLabels: Record<CampaignChannel, string> = {
   loudspeaker: 'Truyền thanh cơ sở',
 };
 
+const CHANNEL_PREFIX = /^(infographic|webPortal|pressBriefing|loudspeaker): /;
+
+/**
+ * A line the workflow writes as `<channel id>: <summary>` (the drafts listed in an approval
+ * request) with the channel's label instead of its id: "Bài đăng cổng thông tin: bài 120 từ".
+ */
+export function channelLine(line: string): string {
+  return line.replace(CHANNEL_PREFIX, (_, ch: CampaignChannel) => `${campaignChannelLabels[ch]}: `);
+}
+
 export const CampaignStatus = {
   preparing: 'preparing',
   drafting: 'drafting',

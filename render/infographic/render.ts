@@ -60,7 +60,10 @@ export interface InfographicSvg {
 /** A required field is empty. */
 export class MissingFieldError extends Error {
   override readonly name = 'MissingFieldError';
-  constructor(readonly field: string, template: string) {
+  constructor(
+    readonly field: string,
+    readonly template: string,
+  ) {
     super(`Trường "${field}" đang trống, mẫu "${template}" cần nội dung này`);
   }
 }

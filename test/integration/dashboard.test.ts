@@ -13,7 +13,7 @@ import { halfYearStart } from '../../domain/report/period.js';
 import { planSchedules } from '../../infra/schedules.js';
 import { readDocx } from '../fixtures/schedules/docx-text.js';
 import type { Editor } from '../../web/dashboard/index.js';
-import { launchChromium, screenshot, seriousViolations, signInLink, startDashboardProduct } from '../support/dashboard.js';
+import { imagesOf, launchChromium, screenshot, seriousViolations, signInLink, startDashboardProduct } from '../support/dashboard.js';
 
 const shared = inject('endpoints');
 
@@ -116,6 +116,8 @@ describe('editors’ dashboard in a real browser', () => {
     expect(await page.locator('.gallery img').count()).toBe(4);
     expect(await page.locator('pre.script').innerText()).toContain('Đài truyền thanh');
     expect(await page.locator('main').innerText()).toMatch(/thời lượng đọc khoảng \d+ (phút|giây)/);
+    // Every image of the page really loads (previews of every channel: test/integration/previews.test.ts).
+    expect((await imagesOf(page)).filter((i) => !i.loaded)).toEqual([]);
     await check('07-campaign-drafts');
 
     await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();

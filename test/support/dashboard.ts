@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import type { Endpoints } from '../../infra/config.js';
 import { temporalGateway } from '../../infra/campaign-gateway.js';
 import { S3ObjectStore } from '../../infra/s3.js';
@@ -27,7 +27,8 @@ export async function startDashboardProduct(shared: Endpoints, editors: Editor[]
   const port = await freePort();
   const taskQueue = `it-dashboard-${randomUUID().slice(0, 8)}`;
   const endpoints: Endpoints = { ...shared, taskQueue, publicBaseUrl: `http://127.0.0.1:${port}` };
-  const worker = await startTestWorker(endpoints, taskQueue);
+  // The worker knows the same people as the dashboard: approval emails greet them by name.
+  const worker = await startTestWorker(endpoints, taskQueue, { editors });
   const gateway = temporalGateway(endpoints);
   const mailer = createMailTransport(endpoints.smtpUrl);
   const app = createApp({ endpoints, store: S3ObjectStore.fromSettings(endpoints.s3), campaigns: gateway, dashboard: { client: gateway.client, editors, mailer } });
@@ -88,4 +89,60 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * A screenshot of each preview frame as it shows in the window (full-page screenshots do not
+ * always repaint the inside of frames): `<name>-1.png`, `<name>-2.png`, …
+ */
+export async function frameScreenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const frames = await page.locator('iframe').all();
+  for (const [i, frame] of frames.entries()) await frame.screenshot({ path: path.join(ARTIFACTS, `${name}-${i + 1}.png`) });
+}
+
+export interface PageImage {
+  /** `page`, or the title of the iframe the image is in. */
+  frame: string;
+  src: string;
+  loaded: boolean;
+}
+
+// In-page code is passed as text: this project compiles without the DOM library. Each image is
+// brought into view (lazy ones start loading then) and waited for until it loaded or failed, at
+// most 20 s each: one that never finishes counts as not loaded.
+const SETTLED_IMAGES = `(async () => {
+  const out = [];
+  for (const img of Array.from(document.images)) {
+    img.scrollIntoView({ block: 'center' });
+    const settled = img.complete ? Promise.resolve() : new Promise((r) => { img.addEventListener('load', r, { once: true }); img.addEventListener('error', r, { once: true }); });
+    await Promise.race([settled, new Promise((r) => setTimeout(r, 20000))]);
+    out.push({ src: (img.currentSrc || img.src).slice(0, 120), loaded: img.complete && img.naturalWidth > 0 });
+  }
+  // Back to the top, so a screenshot shows what a person sees first.
+  window.scrollTo(0, 0);
+  return out;
+})()`;
+
+async function settledImages(frame: Frame, name: string): Promise<PageImage[]> {
+  const found = (await frame.evaluate(SETTLED_IMAGES)) as { src: string; loaded: boolean }[];
+  return found.map((i) => ({ frame: name, ...i }));
+}
+
+/**
+ * Every image of the page and of each iframe in it (each brought into view first, so lazy
+ * ones load too), with whether it really loaded (complete, naturalWidth > 0).
+ */
+export async function imagesOf(page: Page): Promise<PageImage[]> {
+  const out = await settledImages(page.mainFrame(), 'page');
+  for (const iframe of await page.locator('iframe').elementHandles()) {
+    const title = (await iframe.getAttribute('title')) ?? 'iframe';
+    await iframe.scrollIntoViewIfNeeded();
+    const frame = await iframe.contentFrame();
+    if (!frame) throw new Error(`the frame "${title}" has no document`);
+    await frame.waitForLoadState('load');
+    out.push(...(await settledImages(frame, title)));
+  }
+  await page.evaluate('window.scrollTo(0, 0)');
+  return out;
 }

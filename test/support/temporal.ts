@@ -4,6 +4,7 @@
  */
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
+import type { ActivityDeps } from '../../activities/deps.js';
 import type { Endpoints } from '../../infra/config.js';
 import { createWorker, workflowsPath } from '../../worker/create-worker.js';
 
@@ -21,8 +22,8 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-export async function startTestWorker(endpoints: Endpoints, taskQueue: string) {
-  const handle = await createWorker({ ...endpoints, taskQueue }, { workflowBundle: await workflowBundle(), taskQueue });
+export async function startTestWorker(endpoints: Endpoints, taskQueue: string, deps: Partial<ActivityDeps> = {}) {
+  const handle = await createWorker({ ...endpoints, taskQueue }, { workflowBundle: await workflowBundle(), taskQueue, deps });
   const running = handle.worker.run();
   return {
     ...handle,

@@ -13,17 +13,12 @@ import {
 } from '../../domain/campaign/types.js';
 import { formatVnDate } from '../../domain/dates.js';
 import type { ObjectStore } from '../../infra/object-store.js';
+import { templateTitle } from '../../render/infographic/labels.js';
 import { cap } from './data.js';
+import { personLabel, withPersonLabels, type Editor } from './editors.js';
 import { readingTime, vnDateTime } from './format.js';
 
 export const TERMINAL: readonly CampaignStatus[] = ['published', 'rejected', 'cancelled', 'expired', 'failed'];
-
-const templateLabels: Record<string, string> = {
-  social: 'Mạng xã hội (ảnh vuông)',
-  poster: 'Áp phích',
-  eboard: 'Bảng tin điện tử',
-  targets: 'Chỉ tiêu của kế hoạch',
-};
 
 interface Brief {
   headline: string;
@@ -53,9 +48,9 @@ async function json<T>(store: ObjectStore, key: string): Promise<T | undefined> 
   }
 }
 
-/** Event texts written by the workflow name channels and decisions by id; show their labels. */
-export function eventText(text: string): string {
-  return text
+/** Event texts written by the workflow name channels, decisions and people by id; show their labels. */
+export function eventText(text: string, editors: readonly Editor[] = []): string {
+  return withPersonLabels(editors, text)
     .replace(/^Đã đăng (infographic|webPortal|pressBriefing|loudspeaker):/, (_, ch: keyof typeof campaignChannelLabels) => `Đã đăng ${campaignChannelLabels[ch].toLocaleLowerCase('vi')}:`)
     .replace(/: (approve|requestChanges|reject)\b/, (_, d: keyof typeof decisionLabels) => `: ${decisionLabels[d].toLocaleLowerCase('vi')}`);
 }
@@ -95,7 +90,7 @@ async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
         .filter((k) => k.endsWith('.png'))
         .map((k) => {
           const template = k.slice(k.lastIndexOf('/') + 1, -4);
-          return { src: fileUrl(k), label: templateLabels[template] ?? template };
+          return { src: fileUrl(k), label: templateTitle(template) };
         })
     : [];
   let script: { text: string; locality: string; station: string; slot: string; reading: string; spare: string; priority: string } | undefined;
@@ -120,8 +115,13 @@ async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
   return { images, script, post, briefing };
 }
 
+/** "Ngày Nhà giáo Việt Nam 20/11/2026": what a campaign is called on its pages. */
+export function campaignTitle(s: Pick<CampaignState, 'occasionId' | 'occasionDate'>, occasionName: string | undefined): string {
+  return `${occasionName ?? s.occasionId} ${formatVnDate(s.occasionDate)}`;
+}
+
 /** Everything the campaign page shows, for version `shown` (default: the current one). */
-export async function campaignView(store: ObjectStore, s: CampaignState, opts: { email: string; shown?: number; planLabel?: string; occasionName?: string }) {
+export async function campaignView(store: ObjectStore, s: CampaignState, opts: { email: string; shown?: number; planLabel?: string; occasionName?: string; editors?: readonly Editor[] }) {
   const shown = opts.shown && opts.shown >= 1 && opts.shown <= s.version ? opts.shown : s.version;
   const current = shown === s.version;
   const briefs = await Promise.all(Array.from({ length: s.version }, (_, i) => json<Brief>(store, `${s.prefix}/v${i + 1}/brief.json`)));
@@ -129,9 +129,10 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
   const ready = !current || s.drafts.length > 0;
   const live = liveStatus(s);
   const mine = s.awaiting.some((a) => a.toLowerCase() === opts.email.toLowerCase());
+  const editors = opts.editors ?? [];
   return {
     id: s.campaignId,
-    title: `${opts.occasionName ?? brief?.occasionName ?? s.occasionId} ${formatVnDate(s.occasionDate)}`,
+    title: campaignTitle(s, opts.occasionName ?? brief?.occasionName),
     plan: opts.planLabel ?? (brief ? `${brief.planSymbol} — ${brief.issuerShort}` : s.planId),
     planHref: `/plans/${encodeURIComponent(s.planId)}`,
     live,
@@ -147,7 +148,7 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
       .filter(Boolean)
       .join(' · '),
     startedAt: vnDateTime(s.startedAt),
-    awaiting: s.status === 'awaitingApproval' ? s.awaiting.join(', ') : '',
+    awaiting: s.status === 'awaitingApproval' ? s.awaiting.map((a) => personLabel(editors, a)).join(', ') : '',
     brief: brief ? { headline: brief.headline, keyMessages: brief.keyMessages } : undefined,
     summaries: current ? s.drafts.map((d) => ({ label: campaignChannelLabels[d.channel], summary: d.summary, problems: d.problems })) : [],
     drafts: ready ? await draftsOf(store, s, shown) : undefined,
@@ -160,13 +161,13 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
     })),
     decisions: s.decisions.map((d) => ({
       at: vnDateTime(d.at),
-      approver: d.approver,
+      approver: personLabel(editors, d.approver),
       decision: decisionLabels[d.decision],
       version: d.version,
       step: d.step,
       comment: d.comment ?? '',
     })),
-    events: [...s.events].reverse().map((e) => ({ at: vnDateTime(e.at), text: eventText(e.text) })),
+    events: [...s.events].reverse().map((e) => ({ at: vnDateTime(e.at), text: eventText(e.text, editors) })),
     canDecide: current && s.status === 'awaitingApproval' && mine,
     awaitingOthers: s.status === 'awaitingApproval' && !mine,
     canCancel: !live.terminal,

@@ -11,9 +11,10 @@ import { decisionLabels, type CampaignState, type Decision } from '../../domain/
 import { cancelCampaign } from '../../infra/campaign-client.js';
 import type { DashContext, DashEnv } from './context.js';
 import { campaignRow, campaignsOrProblem, planLabel, plansOrProblem } from './data.js';
-import { campaignView, liveStatus } from './campaign-view.js';
+import { campaignTitle, campaignView, liveStatus } from './campaign-view.js';
 import { requireJson, requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
+import { draftFileHeaders, previewBody } from '../previews.js';
 
 /** Draft files a page may embed: a version folder, a known channel folder, strict names. */
 const FILE_RE = /^v\d{1,4}\/(?:infographic|loudspeaker|post|briefing)(?:\/[a-z0-9][a-z0-9._-]{0,120}){1,3}$/;
@@ -61,7 +62,7 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const { plans } = await plansOrProblem();
     const plan = plans.find((p) => p.id === state.planId);
     const occasionName = findOccasion(state.occasionId, plans)?.name;
-    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName });
+    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName, editors: ctx.deps.editors });
     const ok = c.req.query('ok');
     return renderDash(c, ctx, 'dashboard/campaign', view.title, {
       c: view,
@@ -106,12 +107,7 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!isCampaignId(id) || !FILE_RE.test(rest) || rest.includes('..')) return c.text('Không tìm thấy tệp.', 404);
     const obj = await ctx.deps.store.get(`campaigns/${id}/${rest}`);
     if (!obj) return c.text('Không tìm thấy tệp.', 404);
-    return c.body(new Uint8Array(obj.body), 200, {
-      'Content-Type': obj.contentType ?? 'application/octet-stream',
-      'Cache-Control': 'private, max-age=60',
-      'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src 'self' data:; sandbox; frame-ancestors 'self'",
-      'X-Frame-Options': 'SAMEORIGIN',
-    });
+    return c.body(await previewBody(obj, (key) => ctx.deps.store.get(key)), 200, { ...draftFileHeaders(obj.contentType), 'Cache-Control': 'private, max-age=60' });
   });
 
   app.post('/campaigns/:id/decision', requirePost(ctx), async (c) => {
@@ -147,7 +143,9 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const state = await load(c);
     if (state instanceof Response) return state;
     const view = liveStatus(state);
-    return renderDash(c, ctx, 'dashboard/cancel', 'Hủy chiến dịch', { id: state.campaignId, href: `/campaigns/${encodeURIComponent(state.campaignId)}`, statusLabel: view.statusLabel, terminal: view.terminal });
+    const { plans } = await plansOrProblem();
+    const title = campaignTitle(state, findOccasion(state.occasionId, plans)?.name);
+    return renderDash(c, ctx, 'dashboard/cancel', 'Hủy chiến dịch', { id: state.campaignId, title, href: `/campaigns/${encodeURIComponent(state.campaignId)}`, statusLabel: view.statusLabel, terminal: view.terminal });
   });
 
   app.post('/campaigns/:id/cancel', requirePost(ctx), async (c) => {

@@ -78,3 +78,20 @@ export function findEditor(editors: readonly Editor[], address: string | undefin
   const wanted = address.trim().toLowerCase();
   return editors.find((e) => e.email === wanted);
 }
+
+/** The name to greet a person by: their name from the editor list, else their address. */
+export function greetingName(editors: readonly Editor[], address: string): string {
+  return findEditor(editors, address)?.name ?? address;
+}
+
+/** A person as others read it: "Nguyễn Thu Biên (bientap@…)", or just the address when no name is known. */
+export function personLabel(editors: readonly Editor[], address: string): string {
+  const name = findEditor(editors, address)?.name;
+  return name ? `${name} (${address})` : address;
+}
+
+/** Every address of the editor list in a text replaced by `personLabel`. */
+export function withPersonLabels(editors: readonly Editor[], text: string): string {
+  if (!editors.length) return text;
+  return text.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, (address) => personLabel(editors, address));
+}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import sharp from '../../../render/sharp.js';
+import { INTERNAL_WORDS, visibleText } from '../../support/words.js';
 import { campaignState, csrfOf, form, harness, signIn } from './harness.js';
 
 const ID = campaignState().campaignId;
@@ -42,7 +44,7 @@ describe('campaign page', () => {
     const { h, cookie } = await setup('lanhdao@example.org');
     const html = await (await h.app.request(`/campaigns/${ID}`, { headers: { Cookie: cookie } })).text();
     expect(html).not.toContain('name="decision"');
-    expect(html).toContain('Đang chờ bientap@example.org quyết định.');
+    expect(html).toContain('Đang chờ Nguyễn Thu Biên (bientap@example.org) quyết định.');
   });
 
   it('status.json carries the status and every channel with Vietnamese labels', async () => {
@@ -56,6 +58,62 @@ describe('campaign page', () => {
       ['infographic', 'Đã soạn'],
       ['loudspeaker', 'Đã soạn'],
     ]);
+  });
+
+  it('names channels, templates, decisions and people by labels, never by internal ids', async () => {
+    const { h, cookie } = await setup();
+    h.states.set(
+      ID,
+      campaignState({
+        status: 'awaitingApproval',
+        version: 2,
+        decisions: [{ version: 1, step: 1, approver: 'lanhdao@example.org', decision: 'requestChanges', comment: 'Thêm ảnh.', at: '2026-10-20T02:00:00.000Z' }],
+        events: [
+          { at: '2026-10-20T01:00:00.000Z', kind: 'approvalRequested', text: 'Đã gửi yêu cầu phê duyệt (bước 1/1) tới bientap@example.org' },
+          { at: '2026-10-20T02:00:00.000Z', kind: 'requestChanges', text: 'lanhdao@example.org: requestChanges — Thêm ảnh.' },
+          { at: '2026-10-20T03:00:00.000Z', kind: 'published', text: 'Đã đăng loudspeaker: 5 đơn vị' },
+        ],
+      }),
+    );
+    await h.store.put(`${PREFIX}/v2/infographic/social.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47]), { contentType: 'image/png' });
+    const html = await (await h.app.request(`/campaigns/${ID}`, { headers: { Cookie: cookie } })).text();
+    const text = visibleText(html);
+    expect(text).toContain('Chiến dịch › Ngày Nhà giáo Việt Nam 20/11/2026');
+    expect(text).not.toContain(ID);
+    expect(text).toContain('Thẻ mạng xã hội vuông');
+    expect(text).toContain('Đã gửi yêu cầu phê duyệt (bước 1/1) tới Nguyễn Thu Biên (bientap@example.org)');
+    expect(text).toContain('Lê Văn Đạo (lanhdao@example.org): yêu cầu sửa — Thêm ảnh.');
+    expect(text).toContain('Đã đăng truyền thanh cơ sở: 5 đơn vị');
+    expect(html).toMatch(/<th scope="row">Lê Văn Đạo \(lanhdao@example.org\)<\/th><td data-label="Quyết định">Yêu cầu sửa<\/td>/);
+    expect(text).not.toMatch(INTERNAL_WORDS);
+
+    const cancel = visibleText(await (await h.app.request(`/campaigns/${ID}/cancel`, { headers: { Cookie: cookie } })).text());
+    expect(cancel).toContain('Chiến dịch Ngày Nhà giáo Việt Nam 20/11/2026 đang ở trạng thái Chờ phê duyệt');
+    expect(cancel).not.toContain(ID);
+  });
+
+  it('serves the web post preview with its image embedded, so the sandboxed frame needs no signed-in request', async () => {
+    const { h, cookie } = await setup();
+    const png = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: '#a4161a' } }).png().toBuffer();
+    await h.store.put(`${PREFIX}/v1/post/infographic.png`, png, { contentType: 'image/png' });
+    await h.store.put(`${PREFIX}/v1/post/index.html`, '<!DOCTYPE html><html lang="vi"><body><figure><img src="infographic.png" alt="Đồ họa" width="1080" height="1080"></figure><img src="thieu.png" alt="Không có"></body></html>', {
+      contentType: 'text/html; charset=utf-8',
+    });
+    const res = await h.app.request(`/campaigns/${ID}/files/v1/post/index.html`, { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    // Strict: nothing is fetched but embedded data, scripts never run, only our pages frame it.
+    expect(csp).toContain("img-src data:;");
+    expect(csp).toContain('sandbox');
+    expect(csp).toContain("frame-ancestors 'self'");
+    const html = await res.text();
+    const src = /<img src="([^"]+)" alt="Đồ họa"/.exec(html)?.[1] ?? '';
+    expect(src.startsWith('data:image/webp;base64,')).toBe(true);
+    const embedded = await sharp(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64')).metadata();
+    // Shrunk to preview size: the page stays light.
+    expect(embedded).toMatchObject({ format: 'webp', width: 960, height: 960 });
+    // A name that is not an image of the folder stays as it was.
+    expect(html).toContain('<img src="thieu.png" alt="Không có">');
   });
 
   it('serves draft files of the campaign only, framable by its own pages and sandboxed', async () => {

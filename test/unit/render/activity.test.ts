@@ -73,6 +73,8 @@ describe('renderInfographicActivity', () => {
     expect(err).toBeInstanceOf(ApplicationFailure);
     expect((err as ApplicationFailure).nonRetryable).toBe(true);
     expect((err as ApplicationFailure).type).toBe('TextTooLongError');
-    expect((err as Error).message).toMatch(/^Trường "headline" dài \d+ ký tự/);
+    // Named as the editor knows them: the template's title and what the field shows.
+    expect((err as Error).message).toMatch(/^Áp phích sự kiện \(1080×1350\): tiêu đề dài \d+ ký tự, không vừa 4 dòng ngay cả ở cỡ chữ nhỏ nhất \(40px\)\. Hãy rút gọn\.$/);
+    expect((err as ApplicationFailure).details).toEqual([{ template: 'poster', field: 'headline' }]);
   });
 });
