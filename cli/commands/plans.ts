@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { formatVnDate } from '../../domain/dates.js';
 import { allTargets, formatChannels, formatMeasureValue, formatTimeframe, planIssueDate, planSymbol, resolutionName } from '../../domain/plan/describe.js';
+import { periodPhrase } from '../../domain/plan/bounds.js';
 import type { DocumentRef, Plan } from '../../domain/plan/schema.js';
 import { reportCadenceLabels } from '../../domain/plan/vocabulary.js';
 import { formatProblem } from '../../domain/plan/yaml-source.js';
@@ -150,7 +151,7 @@ export function describePlan(p: Plan): string {
   for (const d of p.legalBasis) out.push(`${d.relation === 'proposal' ? 'Xét đề nghị' : d.relation === 'implements' ? 'Thực hiện' : 'Căn cứ'}: ${docLine(d)}`);
   out.push(`Cơ quan chủ trì kế hoạch: ${p.leadBody}`, '', 'MỤC TIÊU CHUNG', ...p.objectives.general.map((g) => `  ${g}`));
   for (const period of p.objectives.periods) {
-    out.push('', `CHỈ TIÊU GIAI ĐOẠN ${period.period.label}`);
+    out.push('', `CHỈ TIÊU ${periodPhrase(period.period.label).toUpperCase()}`);
     const rows = period.targets.map((t) => [t.id, t.measure ? formatMeasureValue(t.measure) : '—', t.text]);
     out.push(renderTable(['Mã', 'Mức', 'Chỉ tiêu (nguyên văn)'], rows, [26, 14, 72], '  '));
   }

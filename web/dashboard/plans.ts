@@ -4,6 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { planIssueDate, planSymbol, resolutionName, formatTimeframe, formatChannels, type Plan } from '../../domain/plan/index.js';
+import { periodPhrase } from '../../domain/plan/bounds.js';
 import type { CampaignInput } from '../../domain/campaign/types.js';
 import { loadPlan, PlanNotFoundError } from '../../infra/plan-store.js';
 import type { DashContext, DashEnv } from './context.js';
@@ -65,7 +66,7 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         leadBody: plan.leadBody,
         general: plan.objectives.general,
       },
-      periods: plan.objectives.periods.map((p) => ({ label: p.heading ?? `Giai đoạn ${p.period.label}`, targets: p.targets.map((t) => t.text) })),
+      periods: plan.objectives.periods.map((p) => ({ label: p.heading ?? cap(periodPhrase(p.period.label)), targets: p.targets.map((t) => t.text) })),
       tasks: plan.tasks.map((t) => ({
         id: t.id,
         number: t.number,

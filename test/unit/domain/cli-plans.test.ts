@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describePlan } from '../../../cli/commands/plans.js';
+import { loadPlan } from '../../../infra/plan-store.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -79,5 +81,16 @@ describe('campaign calendar (CLI)', () => {
     const r = campaign('calendar', '--from', '31/02/2026');
     expect(r.code).toBe(2);
     expect(r.err).toContain('Ngày ở --from không hợp lệ: "31/02/2026" không phải ngày có thật: tháng 2 năm 2026 chỉ có 28 ngày');
+  });
+});
+
+describe('plans show', () => {
+  it('heads a one-year period "năm 2025" and a range "giai đoạn 2026–2030"', async () => {
+    const plan = await loadPlan('phuong-bac-kan-2026');
+    const oneYear = { ...plan, objectives: { ...plan.objectives, periods: plan.objectives.periods.map((p, i) => (i === 0 ? { ...p, period: { ...p.period, label: '2025' } } : p)) } };
+    const text = describePlan(oneYear);
+    expect(text).toContain('CHỈ TIÊU NĂM 2025');
+    expect(text).not.toContain('GIAI ĐOẠN 2025');
+    expect(describePlan(plan)).toMatch(/CHỈ TIÊU GIAI ĐOẠN 2026/);
   });
 });
