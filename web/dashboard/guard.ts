@@ -9,15 +9,21 @@ import { createSession, csrfMatchesSession, originAllowed, readSession, SESSION_
 import type { DashContext, DashEnv } from './context.js';
 import { findEditor, type Editor } from './editors.js';
 import { renderDash } from './render.js';
+import { isSessionRevoked, revokeSession } from './session-store.js';
 import { bodyProblemInfo, readForm, type BodyProblem } from '../request-body.js';
 
 export const SESSION_COOKIE = 'campaign_session';
 
-/** The signed-in person of a request: a valid cookie for an address still in the editor list. */
-export function currentSession(ctx: DashContext, c: Context): { session: Session; editor: Editor } | undefined {
+/**
+ * The signed-in person of a request: a valid cookie, not signed out, for an address still in
+ * the editor list.
+ */
+export async function currentSession(ctx: DashContext, c: Context): Promise<{ session: Session; editor: Editor } | undefined> {
   const session = readSession(ctx.secret, getCookie(c, SESSION_COOKIE, ctx.secure ? 'host' : undefined), ctx.now());
   const editor = session && findEditor(ctx.deps.editors, session.email);
-  return session && editor ? { session, editor } : undefined;
+  if (!session || !editor) return undefined;
+  if (await isSessionRevoked(ctx.deps.store, session)) return undefined;
+  return { session, editor };
 }
 
 /** Sets the session cookie for a freshly signed-in address. */
@@ -33,7 +39,9 @@ export function startSession(ctx: DashContext, c: Context, email: string): Sessi
   return session;
 }
 
-export function endSession(ctx: DashContext, c: Context): void {
+/** Signs the session out on the server (a copied cookie stops working too) and clears the cookie. */
+export async function endSession(ctx: DashContext, c: Context, session: Session): Promise<void> {
+  await revokeSession(ctx.deps.store, session, ctx.now());
   deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', ...(ctx.secure ? { secure: true, prefix: 'host' as const } : {}) });
 }
 
@@ -45,7 +53,7 @@ function signInUrl(c: Context): string {
 /** GET pages and files: a session or a 303 to the sign-in page. */
 export function requirePage(ctx: DashContext): MiddlewareHandler<DashEnv> {
   return async (c, next) => {
-    const found = currentSession(ctx, c);
+    const found = await currentSession(ctx, c);
     if (!found) {
       c.header('Cache-Control', 'no-store');
       return c.redirect(signInUrl(c), 303);
@@ -59,7 +67,7 @@ export function requirePage(ctx: DashContext): MiddlewareHandler<DashEnv> {
 /** JSON endpoints: a session or 401. */
 export function requireJson(ctx: DashContext): MiddlewareHandler<DashEnv> {
   return async (c, next) => {
-    const found = currentSession(ctx, c);
+    const found = await currentSession(ctx, c);
     if (!found) {
       c.header('Cache-Control', 'no-store');
       return c.json({ error: 'Cần đăng nhập.' }, 401);
@@ -91,7 +99,7 @@ export function forbidden(ctx: DashContext, c: Context) {
  */
 export function requirePost(ctx: DashContext): MiddlewareHandler<DashEnv> {
   return async (c, next) => {
-    const found = currentSession(ctx, c);
+    const found = await currentSession(ctx, c);
     if (!found) return c.redirect('/sign-in', 303);
     c.set('session', found.session);
     c.set('editor', found.editor);

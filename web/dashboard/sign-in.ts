@@ -27,6 +27,7 @@ import type { DashContext, DashEnv } from './context.js';
 import { findEditor } from './editors.js';
 import { currentSession, endSession, forbidden, formProblem, requirePost, startSession } from './guard.js';
 import { renderDash } from './render.js';
+import { takeFromLimit } from './session-store.js';
 import { readForm } from '../request-body.js';
 
 const FORM_COOKIE = 'campaign_signin';
@@ -42,8 +43,17 @@ const problems: Record<SignInProblem, { status: 404 | 409 | 410; heading: string
   used: { status: 409, heading: 'Liên kết đăng nhập đã được dùng', text: 'Mỗi liên kết chỉ dùng được một lần. Nếu chưa đăng nhập được, hãy xin một liên kết mới.' },
 };
 
-/** At most this many links per address in one link lifetime (per server process). */
-const MAX_LINKS_PER_WINDOW = 5;
+/** Sign-in links per address in one link lifetime, and requests per client address; kept in the store, so they hold across restarts. */
+export const SIGN_IN_LIMITS = {
+  perAddress: { max: 5, windowMs: SIGN_IN_TTL_MS },
+  perClient: { max: 20, windowMs: SIGN_IN_TTL_MS },
+} as const;
+
+/** The client's address as the socket sees it (a proxy in front would need its own header rule). */
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'không rõ';
+}
 
 function formCsrf(ctx: DashContext, nonce: string): string {
   return createHmac('sha256', ctx.secret).update(`sign-in-form:${nonce}`).digest('base64url');
@@ -57,16 +67,13 @@ function formCsrfOk(ctx: DashContext, nonce: string | undefined, given: string |
 }
 
 export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
-  const recent = new Map<string, number[]>();
   const logError = ctx.deps.logError ?? ((message: string, err: unknown) => process.stderr.write(`${message}: ${err instanceof Error ? err.message : String(err)}\n`));
 
-  function throttled(email: string): boolean {
-    const now = ctx.now().getTime();
-    const times = (recent.get(email) ?? []).filter((t) => now - t < SIGN_IN_TTL_MS);
-    if (times.length >= MAX_LINKS_PER_WINDOW) return true;
-    times.push(now);
-    recent.set(email, times);
-    return false;
+  /** Counts the request against the client's and the address's limits; false when either is used up. */
+  async function withinLimits(c: Context, email: string | undefined): Promise<boolean> {
+    const now = ctx.now();
+    if (!(await takeFromLimit(ctx.deps.store, `sign-in:client:${clientAddress(c)}`, SIGN_IN_LIMITS.perClient, now))) return false;
+    return email === undefined || takeFromLimit(ctx.deps.store, `sign-in:address:${email}`, SIGN_IN_LIMITS.perAddress, now);
   }
 
   /** The form-bound value of the sign-in form: a random cookie and its MAC in a hidden field. */
@@ -83,9 +90,9 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return renderDash(c, ctx, 'dashboard/sign-in', 'Đăng nhập', { ...data, formCsrf: formCsrf(ctx, formNonce(c)) }, status);
   }
 
-  app.get('/sign-in', (c) => {
+  app.get('/sign-in', async (c) => {
     const next = safeNext(c.req.query('next'));
-    if (currentSession(ctx, c)) return c.redirect(next, 303);
+    if (await currentSession(ctx, c)) return c.redirect(next, 303);
     const notice = c.req.query('signed-out') !== undefined ? 'Bạn đã đăng xuất.' : undefined;
     return signInPage(c, { next, notice });
   });
@@ -104,7 +111,8 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const parsed = emailSchema.safeParse(typed);
     if (!parsed.success) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
     const editor = findEditor(ctx.deps.editors, parsed.data);
-    if (editor && !throttled(editor.email)) {
+    // Unknown addresses count against the client too, so nobody can probe the list at speed.
+    if ((await withinLimits(c, editor?.email)) && editor) {
       // Sent in the background so the answer takes the same time for known and unknown addresses.
       void sendLink(editor.email, editor.name, next).catch((err) => logError(`Không gửi được thư đăng nhập tới ${editor.email}`, err));
     }
@@ -165,8 +173,8 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return c.redirect(safeNext(checked.record.next), 303);
   });
 
-  app.post('/sign-out', requirePost(ctx), (c) => {
-    endSession(ctx, c);
+  app.post('/sign-out', requirePost(ctx), async (c) => {
+    await endSession(ctx, c, c.get('session'));
     return c.redirect('/sign-in?signed-out', 303);
   });
 }

@@ -59,11 +59,12 @@ export function campaignState(overrides: Partial<CampaignState> = {}): CampaignS
 
 const ID_FOR_RUNS = 'campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026';
 
-export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Editor[]; checkHealth?: () => Promise<HealthCheck[]> } = {}) {
+export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Editor[]; checkHealth?: () => Promise<HealthCheck[]>; store?: MemoryObjectStore } = {}) {
   const parsed = parseConfig({});
   if (!parsed.ok) throw new Error('default config must parse');
   const endpoints: Endpoints = { ...endpointsFromConfig(parsed.config, SECRET), publicBaseUrl: opts.publicBaseUrl ?? 'http://localhost' };
-  const store = new MemoryObjectStore();
+  // A second harness on the same store is the same data after a restart.
+  const store = opts.store ?? new MemoryObjectStore();
   const clock = { now: opts.now ?? new Date('2026-10-25T03:00:00Z') };
   const sent: SentMail[] = [];
   const waiters: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, hashToken, readSession, safeNext, signInKey } from '../../../web/dashboard/auth.js';
-import { cookiesOf, form, harness, hidden, requestLink, SECRET, signIn } from './harness.js';
+import { cookiesOf, EDITORS, form, harness, hidden, requestLink, SECRET, signIn } from './harness.js';
 
 describe('sign-in by emailed link', () => {
   it('sends a link only to accounts in the list, with the same neutral page for everyone', async () => {
@@ -151,5 +151,65 @@ describe('session cookie', () => {
     expect((await h2.app.request('/', { headers: { Cookie: cookie } })).status).toBe(200);
     const other = harness({ editors: [{ name: 'Nguyễn Thu Biên', email: 'bientap@example.org', role: 'editor' }] });
     expect((await other.app.request('/', { headers: { Cookie: cookie } })).status).toBe(303);
+  });
+});
+
+describe('sessions and sign-in limits on the server', () => {
+  it('signing out ends the session on the server: a copy of the cookie taken before is refused', async () => {
+    const h = harness();
+    const cookie = await signIn(h);
+    const csrf = hidden(await (await h.app.request('/', { headers: { Cookie: cookie } })).text(), 'csrf')!;
+    expect((await h.app.request('/sign-out', { method: 'POST', body: form({ csrf }), headers: { Cookie: cookie } })).status).toBe(303);
+    // The same cookie, replayed (copied from the browser before signing out).
+    const again = await h.app.request('/plans', { headers: { Cookie: cookie } });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toContain('/sign-in');
+    expect((await h.app.request('/campaigns/campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026/status.json', { headers: { Cookie: cookie } })).status).toBe(401);
+    // Another session of the same person is unaffected.
+    const other = await signIn(h);
+    expect((await h.app.request('/plans', { headers: { Cookie: other } })).status).toBe(200);
+  });
+
+  it('an address gets at most 5 links in 15 minutes, and the limit survives a restart', async () => {
+    const h = harness();
+    const email = EDITORS[0]!.email;
+    for (let i = 0; i < 5; i++) await requestLink(h, email);
+    expect(h.sent).toHaveLength(5);
+    // The sixth request gets the same page but no mail.
+    const ask = async (app: typeof h.app) => {
+      const page = await app.request('/sign-in');
+      const nonce = cookiesOf(page).campaign_signin!;
+      const csrf = hidden(await page.text(), 'csrf')!;
+      return app.request('/sign-in', { method: 'POST', body: form({ csrf, email, next: '/' }), headers: { Cookie: `campaign_signin=${nonce}` } });
+    };
+    const sixth = await ask(h.app);
+    expect(sixth.status).toBe(200);
+    expect(await sixth.text()).toContain('tối đa 5 liên kết trong 15 phút');
+    // A new server process on the same store (a restart) still counts the five.
+    const restarted = harness({ store: h.store, now: h.clock.now });
+    await ask(restarted.app);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.sent.length + restarted.sent.length).toBe(5);
+    // Once the window has passed, links flow again.
+    const later = harness({ store: h.store, now: new Date(h.clock.now.getTime() + 16 * 60_000) });
+    await requestLink(later, email);
+    expect(later.sent).toHaveLength(1);
+  });
+
+  it('one client asking for many addresses is held at 20 requests in 15 minutes', async () => {
+    const h = harness();
+    for (let i = 0; i < 20; i++) {
+      const page = await h.app.request('/sign-in');
+      const nonce = cookiesOf(page).campaign_signin!;
+      const csrf = hidden(await page.text(), 'csrf')!;
+      await h.app.request('/sign-in', { method: 'POST', body: form({ csrf, email: `khong-co-${i}@example.org`, next: '/' }), headers: { Cookie: `campaign_signin=${nonce}` } });
+    }
+    // The known editor's request now sends nothing either.
+    const page = await h.app.request('/sign-in');
+    const nonce = cookiesOf(page).campaign_signin!;
+    const csrf = hidden(await page.text(), 'csrf')!;
+    await h.app.request('/sign-in', { method: 'POST', body: form({ csrf, email: EDITORS[0]!.email, next: '/' }), headers: { Cookie: `campaign_signin=${nonce}` } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.sent).toHaveLength(0);
   });
 });
