@@ -326,10 +326,12 @@ function readStations(rows: SheetRow[], col: ColumnOf): ParsedRows<Station & { b
     };
     const parsed = stationSchema.safeParse(raw, { error: vietnameseErrorMap });
     if (!parsed.success) {
+      // A slot cell that did not read already has its problem; the schema would only add "at least one slot".
+      const issues = parsed.error.issues.filter((i) => !(slots.problems.length && i.path[0] === 'slots'));
       here.push(
         ...schemaProblems(
           row,
-          parsed.error.issues,
+          issues,
           (path) => (path[0] === 'operator' ? ({ name: 'operatorName', email: 'operatorEmail', phone: 'operatorPhone' } as Record<string, string>)[String(path[1])] ?? 'operatorName' : path[0] === 'tts' && path[1] === 'pitch' ? 'ttsPitch' : field[String(path[0])] ?? 'stationId'),
           col,
           (path) => (path[0] === 'slots' && typeof path[1] === 'number' ? `khung “${slots.slots[path[1]]?.label ?? ''}”: ` : ''),

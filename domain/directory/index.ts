@@ -5,3 +5,5 @@ export * from './audience.js';
 export * from './access.js';
 export * from './search.js';
 export * from './sample.js';
+export * from './import.js';
+export * from './table.js';
