@@ -468,11 +468,17 @@ export function planImport(kind: ImportKind, sheet: Sheet, context: ImportContex
     return out;
   };
   const pending: { unitId: string; rows: SheetRow[]; after: Unit; mapPath: (path: (string | number)[]) => { row: number; key: string }; diff: (before: Unit | undefined) => Pick<UnitChange, 'added' | 'changed' | 'removed'> }[] = [];
-  const existing = (unitId: string, row: SheetRow, key = 'unitId') => {
-    const found = context.current.get(unitId);
-    if (!found) plan.problems.push({ row: row.row, ...col(key), message: `không có đơn vị mã "${unitId}" trong danh bạ; hãy nhập danh sách đơn vị trước (campaign units import --kind units)` });
-    return found;
-  };
+  // Every unit a stations, media or editors file names must be in the directory (named once, at its first row).
+  if (kind !== 'units') {
+    const named = new Set<string>();
+    for (const row of read.rows) {
+      const id = row.values.unitId ?? '';
+      if (!id || named.has(id) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) continue;
+      named.add(id);
+      if (!context.current.has(id)) plan.problems.push({ row: row.row, ...col('unitId'), message: `không có đơn vị mã "${id}" trong danh bạ; hãy nhập danh sách đơn vị trước (campaign units import --kind units)` });
+    }
+  }
+  const existing = (unitId: string, _row: SheetRow) => context.current.get(unitId);
 
   if (kind === 'stations') {
     const parsed = readStations(read.rows, col);
