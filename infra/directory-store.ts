@@ -314,27 +314,41 @@ export class DirectoryStore implements DirectoryReader {
     let before: Unit | null = null;
     let revision = 0;
     let conflict: UnitRecord | undefined;
-    await updateJsonDocument(this.store, directoryKeys.unit(unitId), parseRecord, (current) => {
-      const live = current?.unit ? current : undefined;
-      const currentRevision = live ? current!.revision : 0;
-      if (currentRevision !== options.expectedRevision) {
-        conflict = current;
-        throw new Error('conflict');
-      }
-      before = current?.unit ?? null;
-      revision = (current?.revision ?? 0) + 1;
-      return { revision, updatedAt: options.at, updatedBy: options.by, unit };
-    }).catch(async (err: unknown) => {
-      if (!conflict) throw err;
-      const c = conflict;
-      throw new UnitConflictError(unitId, c.unit?.name ?? unit?.name ?? unitId, options.expectedRevision, {
-        revision: c.revision,
-        updatedAt: c.updatedAt,
-        updatedBy: c.updatedBy,
-        who: await this.who(c.updatedBy, c.unit),
-        deleted: c.unit === null,
+    // A new unit (the usual case of a big import) is one conditional write; an existing or
+    // deleted one goes through the read and compare-and-swap below.
+    const created =
+      options.expectedRevision === 0 &&
+      (await this.store
+        .put(directoryKeys.unit(unitId), JSON.stringify({ revision: 1, updatedAt: options.at, updatedBy: options.by, unit }, null, 2), { contentType: JSON_TYPE, ifNoneMatch: '*' })
+        .then(() => true)
+        .catch((err: unknown) => {
+          if (err instanceof PreconditionFailedError) return false;
+          throw err;
+        }));
+    if (created) revision = 1;
+    else {
+      await updateJsonDocument(this.store, directoryKeys.unit(unitId), parseRecord, (current) => {
+        const live = current?.unit ? current : undefined;
+        const currentRevision = live ? current!.revision : 0;
+        if (currentRevision !== options.expectedRevision) {
+          conflict = current;
+          throw new Error('conflict');
+        }
+        before = current?.unit ?? null;
+        revision = (current?.revision ?? 0) + 1;
+        return { revision, updatedAt: options.at, updatedBy: options.by, unit };
+      }).catch(async (err: unknown) => {
+        if (!conflict) throw err;
+        const c = conflict;
+        throw new UnitConflictError(unitId, c.unit?.name ?? unit?.name ?? unitId, options.expectedRevision, {
+          revision: c.revision,
+          updatedAt: c.updatedAt,
+          updatedBy: c.updatedBy,
+          who: await this.who(c.updatedBy, c.unit),
+          deleted: c.unit === null,
+        });
       });
-    });
+    }
     const entry: ChangeLogEntry = {
       unitId,
       revision,
