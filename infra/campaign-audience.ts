@@ -9,8 +9,16 @@
 import { chooseUnits, mediaListUnit, reachProvinceId, unitLocalities, unitMediaList } from '../domain/directory/audience.js';
 import type { Locality } from '../domain/localities.js';
 import type { MediaList } from '../domain/media-list.js';
+import path from 'node:path';
 import type { DirectoryReader } from './directory-store.js';
-import { displayPath, loadLocalities, loadMediaList } from './plan-store.js';
+import { displayPath, loadLocalities, loadMediaList, REPO_ROOT } from './plan-store.js';
+
+/**
+ * The sample files every campaign used by default before the directory. Schedules synced then
+ * still name them in their arguments; they mean "the default", which is now the directory.
+ */
+const FORMER_DEFAULTS = new Set([path.join(REPO_ROOT, 'data', 'localities', 'bac-kan-sample.yaml'), path.join(REPO_ROOT, 'data', 'media', 'thai-nguyen-sample.yaml')]);
+const explicit = (file: string | undefined) => (file && !FORMER_DEFAULTS.has(path.resolve(REPO_ROOT, file)) ? file : undefined);
 
 export interface AudienceRequest {
   planId: string;
@@ -43,7 +51,9 @@ export interface Audience {
 const emptyMedia = (owner: string): MediaList => ({ sample: false, owner, journalists: [] });
 
 /** Resolves the audience; problems are collected (by request field), never thrown. */
-export async function resolveAudience(req: AudienceRequest, directory: DirectoryReader): Promise<Audience> {
+export async function resolveAudience(request: AudienceRequest, directory: DirectoryReader): Promise<Audience> {
+  const { localitiesFile, mediaListFile, ...rest } = request;
+  const req: AudienceRequest = { ...rest, ...(explicit(localitiesFile) ? { localitiesFile } : {}), ...(explicit(mediaListFile) ? { mediaListFile } : {}) };
   const problems: Audience['problems'] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
   const needsStations = req.channels.includes('loudspeaker');
