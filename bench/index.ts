@@ -3,6 +3,7 @@
  * (measure, value, target, ok). Add a module by adding it to BENCHES.
  */
 import { benchCampaign } from './campaign.js';
+import { benchDirectory } from './directory.js';
 import { benchInfographic } from './infographic.js';
 import type { Row } from './row.js';
 
@@ -14,6 +15,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'infographic', run: benchInfographic },
   { name: 'campaign', run: benchCampaign },
+  { name: 'directory', run: benchDirectory },
 ];
 
 function table(rows: Row[]): string {

@@ -14,8 +14,9 @@ import { plansListCommand, plansShowCommand, plansValidateCommand } from './comm
 import { calendarCommand } from './commands/calendar.js';
 import { schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesSyncCommand, schedulesTriggerCommand } from './commands/schedules.js';
 import { reportCommand } from './commands/report.js';
+import { unitsExportCommand, unitsImportCommand, unitsListCommand, unitsShowCommand } from './commands/units.js';
 
-const commands: Command[] = [campaignStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, renderInfographicCommand, renderScriptCommand, renderPostCommand, renderBriefingCommand, doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, calendarCommand, schedulesSyncCommand, schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesTriggerCommand, reportCommand];
+const commands: Command[] = [campaignStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, renderInfographicCommand, renderScriptCommand, renderPostCommand, renderBriefingCommand, doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, calendarCommand, schedulesSyncCommand, schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesTriggerCommand, reportCommand, unitsListCommand, unitsShowCommand, unitsImportCommand, unitsExportCommand];
 
 function usage(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(34)} ${c.summary}`);

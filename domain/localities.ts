@@ -23,15 +23,40 @@ export const broadcastSlotSchema = z.strictObject({
 });
 export type BroadcastSlot = z.output<typeof broadcastSlotSchema>;
 
+/** A phone number as people write it: digits, spaces and dots, optionally a leading "+". */
+export const phone = z.string({ error: need('số điện thoại') }).trim().regex(/^\+?[\d .]{8,20}$/, 'số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm, ví dụ "0209 000 0001"');
+
+/** Who runs a station: receives its scripts and audio. */
+export const operatorSchema = z.strictObject({ name: text, email, phone });
+export type Operator = z.output<typeof operatorSchema>;
+
+/** How a station plays a bulletin: an IP ("smart") system plays a file or speaks text, a classic one is read by an announcer. */
+export const BroadcastSystem = { ip: 'ip', classic: 'classic' } as const;
+export type BroadcastSystem = (typeof BroadcastSystem)[keyof typeof BroadcastSystem];
+export const broadcastSystemLabels: Record<BroadcastSystem, string> = { ip: 'hệ thống IP (loa thông minh)', classic: 'truyền thanh truyền thống (phát thanh viên đọc)' };
+
+/** Text-to-speech settings of an IP system: rate as a multiple of normal speed, pitch in semitones. */
+export const ttsSchema = z.strictObject({
+  rate: z.number({ error: need('một số, ví dụ 1 (bình thường) hoặc 0.9 (chậm hơn)') }).min(0.5, 'tối thiểu 0.5').max(2, 'tối đa 2').optional(),
+  pitch: z.number({ error: need('một số, ví dụ 0 (bình thường) hoặc -2') }).min(-12, 'tối thiểu -12').max(12, 'tối đa 12').optional(),
+});
+export type TtsVoice = z.output<typeof ttsSchema>;
+
 export const localitySchema = z.strictObject({
   id: slug,
-  /** e.g. "Phường Bắc Kạn" */
+  /** e.g. "Phường Bắc Kạn": the people addressed ("Kính thưa bà con nhân dân phường Bắc Kạn"). */
   name: text,
   tier: z.enum(['xa', 'phuong', 'dacKhu'], { error: 'tier phải là xa (xã), phuong (phường) hoặc dacKhu (đặc khu)' }),
-  /** e.g. "Đài truyền thanh phường Bắc Kạn" */
+  /** e.g. "Đài truyền thanh phường Bắc Kạn": the name read on air. */
   station: text,
   slots: z.array(broadcastSlotSchema).min(1, 'cần ít nhất một khung giờ phát'),
-  operator: z.strictObject({ name: text, email, phone: z.string({ error: need('số điện thoại') }).regex(/^\+?[\d .]{8,20}$/, 'số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm, ví dụ "0209 000 0001"') }),
+  operator: operatorSchema,
+  /** The directory unit the station belongs to (localities taken from the directory). */
+  unitId: slug.optional(),
+  /** The loudspeaker cluster or station of the unit, e.g. "Cụm loa tổ dân phố số 3". */
+  cluster: text.optional(),
+  system: z.enum(['ip', 'classic'], { error: 'system phải là ip (loa thông minh) hoặc classic (truyền thống)' }).optional(),
+  tts: ttsSchema.optional(),
 });
 export type Locality = z.output<typeof localitySchema>;
 
@@ -56,6 +81,17 @@ export function isExampleAddress(address: string): boolean {
   return /@(?:[a-z0-9-]+\.)*example\.(?:org|com|net)$/i.test(address);
 }
 
+/** Pairs [later, earlier] of slots where `later` starts before `earlier` has ended (indexes into `slots`). */
+export function overlappingSlots(slots: readonly { start: string; durationMinutes: number }[]): [number, number][] {
+  const order = slots.map((s, i) => ({ s, i })).sort((a, b) => clockMinutes(a.s.start) - clockMinutes(b.s.start));
+  const out: [number, number][] = [];
+  order.forEach(({ s, i }, k) => {
+    const prev = order[k - 1];
+    if (prev && clockMinutes(prev.s.start) + prev.s.durationMinutes > clockMinutes(s.start)) out.push([i, prev.i]);
+  });
+  return out;
+}
+
 type Raw = Record<string, unknown>;
 const asRec = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -74,14 +110,12 @@ function crossCheck(source: YamlSource): PlanProblem[] {
     }
     const slots = asList(loc.slots)
       .map((s, j) => ({ s: asRec(s), j }))
-      .filter(({ s }) => typeof s.start === 'string' && CLOCK.test(s.start) && typeof s.durationMinutes === 'number')
-      .sort((a, b) => clockMinutes(String(a.s.start)) - clockMinutes(String(b.s.start)));
-    slots.forEach(({ s, j }, k) => {
-      const prev = slots[k - 1];
-      if (prev && clockMinutes(String(prev.s.start)) + Number(prev.s.durationMinutes) > clockMinutes(String(s.start))) {
-        problems.push(problemAt(source, ['localities', i, 'slots', j, 'start'], `khung giờ "${String(s.label)}" (${String(s.start)}) bắt đầu khi khung "${String(prev.s.label)}" (${String(prev.s.start)}, ${Number(prev.s.durationMinutes)} phút) chưa kết thúc`));
-      }
-    });
+      .filter(({ s }) => typeof s.start === 'string' && CLOCK.test(s.start) && typeof s.durationMinutes === 'number');
+    for (const [later, earlier] of overlappingSlots(slots.map(({ s }) => ({ start: String(s.start), durationMinutes: Number(s.durationMinutes) })))) {
+      const { s, j } = slots[later]!;
+      const prev = slots[earlier]!.s;
+      problems.push(problemAt(source, ['localities', i, 'slots', j, 'start'], `khung giờ "${String(s.label)}" (${String(s.start)}) bắt đầu khi khung "${String(prev.label)}" (${String(prev.start)}, ${Number(prev.durationMinutes)} phút) chưa kết thúc`));
+    }
     const slotIds = new Set<string>();
     asList(loc.slots).forEach((s, j) => {
       const id = asRec(s).id;

@@ -20,15 +20,22 @@ export const journalistSchema = z.strictObject({
 });
 export type Journalist = z.output<typeof journalistSchema>;
 
+/** The owner's press contact, named in every briefing. */
+export const pressContactSchema = z.strictObject({
+  name: text,
+  role: text.optional(),
+  phone: z.string().regex(/^[0-9+().\s-]{6,30}$/, 'chỉ gồm chữ số, dấu cách, +, (, ), ., -').optional(),
+  email,
+});
+export type PressContact = z.output<typeof pressContactSchema>;
+
 export const mediaListSchema = z.strictObject({
   /** True for sample files shipped with the product (addresses must be at example.* domains). */
   sample: z.boolean({ error: need('true hoặc false') }).default(false),
   /** Body that keeps the list, e.g. "Ủy ban nhân dân phường Bắc Kạn". */
   owner: text,
   /** The owner's press contact, named in every briefing (optional; defaults to the owner and the sender address). */
-  pressContact: z
-    .strictObject({ name: text, role: text.optional(), phone: z.string().regex(/^[0-9+().\s-]{6,30}$/, 'chỉ gồm chữ số, dấu cách, +, (, ), ., -').optional(), email })
-    .optional(),
+  pressContact: pressContactSchema.optional(),
   journalists: z.array(journalistSchema).min(1, 'cần ít nhất một phóng viên'),
 });
 export type MediaList = z.output<typeof mediaListSchema>;

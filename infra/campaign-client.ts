@@ -14,7 +14,9 @@ import { campaignId } from '../domain/campaign/ids.js';
 import { endOfVnDay } from '../domain/campaign/schedule.js';
 import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
 import { CampaignOccasion, CampaignPlan, CampaignStatus, CampaignYear } from '../domain/search-attributes.js';
-import { DEFAULT_LOCALITIES_FILE, DEFAULT_MEDIA_LIST_FILE, loadLocalities, loadPlan, PlanNotFoundError } from './plan-store.js';
+import { resolveAudience } from './campaign-audience.js';
+import { processDirectoryOrSamples, type DirectoryReader } from './directory-store.js';
+import { loadPlan, PlanNotFoundError } from './plan-store.js';
 
 export const DEFAULTS = {
   reminderAfterMs: 24 * 3600_000,
@@ -30,6 +32,8 @@ export interface StartRequest {
   taskIds?: string[];
   channels?: string[];
   localities?: 'all' | string[];
+  /** Directory units to read out on (a province's commune-tier units); default: what the plan's owning unit reaches. */
+  units?: string[];
   /** When every channel publishes (see parseVnDateTime: without a zone, Vietnam time). */
   publishAt?: string;
   approvers: string[];
@@ -40,6 +44,7 @@ export interface StartRequest {
   tokenTtlMs?: number;
   /** Deadline for a decision (as publishAt); default: end of the occasion day. */
   decideBy?: string;
+  /** Explicit locality and media list files instead of the directory. */
   localitiesFile?: string;
   mediaListFile?: string;
   forceNew?: boolean;
@@ -62,8 +67,12 @@ export class CampaignRequestError extends Error {
 
 const email = z.string().trim().toLowerCase().email('không phải địa chỉ email hợp lệ');
 
-/** Validates a request against the plan files and builds the workflow input. Throws CampaignRequestError listing every problem. */
-export async function resolveCampaignInput(req: StartRequest, now: Date = new Date()): Promise<CampaignInput> {
+/**
+ * Validates a request against the plan files and the directory (default: the process's, else
+ * the shipped samples) and builds the workflow input. Throws CampaignRequestError listing every
+ * problem.
+ */
+export async function resolveCampaignInput(req: StartRequest, now: Date = new Date(), options: { directory?: DirectoryReader } = {}): Promise<CampaignInput> {
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
   let plan;
@@ -93,16 +102,12 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
   }
   const channels = (req.channels?.length ? req.channels : ALL_CAMPAIGN_CHANNELS) as string[];
   for (const c of channels) if (!ALL_CAMPAIGN_CHANNELS.includes(c as CampaignChannel)) add('channels', `kênh "${c}" không hợp lệ; chọn trong: ${ALL_CAMPAIGN_CHANNELS.join(', ')}`);
-  const localitiesFile = req.localitiesFile ?? DEFAULT_LOCALITIES_FILE;
   const localities = req.localities ?? 'all';
-  if (localities !== 'all') {
-    try {
-      const list = await loadLocalities(localitiesFile);
-      for (const id of localities) if (!list.localities.some((l) => l.id === id)) add('localities', `không có đơn vị "${id}" trong danh sách đơn vị`);
-    } catch (err) {
-      add('localities', (err as Error).message);
-    }
-  }
+  const directory = options.directory ?? (await processDirectoryOrSamples()).directory;
+  const audience = plan
+    ? await resolveAudience({ planId: plan.id, channels, localities, ...(req.units ? { units: req.units } : {}), ...(req.localitiesFile ? { localitiesFile: req.localitiesFile } : {}), ...(req.mediaListFile ? { mediaListFile: req.mediaListFile } : {}) }, directory)
+    : undefined;
+  for (const p of audience?.problems ?? []) add(p.field, p.message);
   const approvers: string[] = [];
   if (req.approvers.length === 0) add('approvers', 'cần ít nhất một người phê duyệt (email)');
   for (const [field, list] of [['approvers', req.approvers], ['escalateTo', req.escalateTo ?? []], ['leaders', req.leaders ?? []]] as const) {
@@ -132,8 +137,8 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
     taskIds: req.taskIds?.length ? req.taskIds : tiedTasks,
     channels: channels as CampaignChannel[],
     localities,
-    localitiesFile,
-    mediaListFile: req.mediaListFile ?? DEFAULT_MEDIA_LIST_FILE,
+    ...(req.localitiesFile ? { localitiesFile: req.localitiesFile } : { units: audience?.units ?? [] }),
+    ...(req.mediaListFile ? { mediaListFile: req.mediaListFile } : audience?.mediaListUnit ? { mediaListUnit: audience.mediaListUnit } : {}),
     publishAt: publishAt?.iso,
     approvers,
     escalateTo: (req.escalateTo ?? []).map((a) => a.trim().toLowerCase()),

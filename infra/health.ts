@@ -5,13 +5,14 @@
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { Connection } from '@temporalio/client';
 import type { Endpoints } from './config.js';
-import { createS3Client } from './s3.js';
+import { DirectoryStore } from './directory-store.js';
+import { createS3Client, S3ObjectStore } from './s3.js';
 import { smtpGreeting } from './smtp.js';
 
 export type HealthState = 'up' | 'down';
 
 export interface HealthCheck {
-  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'web';
+  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'directory' | 'web';
   address: string;
   state: HealthState;
   version?: string;
@@ -99,6 +100,29 @@ async function checkSmtp(endpoints: Endpoints, timeoutMs: number): Promise<Healt
   return check;
 }
 
+/** The directory of units in the object store: readable, and seeded (or filled) at least once. */
+export async function checkDirectory(endpoints: Endpoints, timeoutMs = 3_000): Promise<HealthCheck> {
+  const check: HealthCheck = { service: 'directory', address: `directory/ (bucket ${endpoints.s3.bucket})`, state: 'down' };
+  const store = S3ObjectStore.fromSettings(endpoints.s3);
+  try {
+    const directory = new DirectoryStore(store);
+    const [status, owners] = await withTimeout(Promise.all([directory.status(), directory.planOwners()]), timeoutMs, 'Danh bạ');
+    if (!status.seeded && status.indexed === 0) {
+      check.detail = 'danh bạ trống: chưa khởi tạo dữ liệu mẫu (chạy npm start một lần) và chưa nhập đơn vị nào (campaign units import)';
+    } else if (status.indexed === 0) {
+      check.detail = 'chỉ mục danh bạ trống hoặc hỏng; chạy campaign units list --reindex';
+    } else {
+      check.state = 'up';
+      check.detail = `${status.indexed} đơn vị, ${Object.keys(owners).length} kế hoạch có đơn vị ban hành`;
+    }
+  } catch (err) {
+    check.detail = `không đọc được danh bạ: ${message(err)}`;
+  } finally {
+    store.client.destroy();
+  }
+  return check;
+}
+
 /** Checks Temporal, the worker, the object store and SMTP concurrently. */
 export async function checkDependencies(endpoints: Endpoints, timeoutMs = 3_000): Promise<HealthCheck[]> {
   const [temporalAndWorker, objectStore, smtp] = await Promise.all([
@@ -114,5 +138,6 @@ export const serviceLabels: Record<HealthCheck['service'], string> = {
   worker: 'Worker',
   objectStore: 'Kho đối tượng (S3)',
   smtp: 'Máy chủ thư (SMTP)',
+  directory: 'Danh bạ đơn vị',
   web: 'Máy chủ web',
 };

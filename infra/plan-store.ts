@@ -1,7 +1,9 @@
 /**
  * Reads plan, locality and media-list files from disk and validates them with the pure parsers
  * in `domain/`. Loading is all-or-nothing: if any file is invalid, a DataFileError lists every
- * problem in every file and nothing is returned.
+ * problem in every file and nothing is returned. Stations and media lists live in the directory
+ * (infra/directory-store.ts); the files here are what `--localities-file` and
+ * `--media-list-file` name.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,8 +16,6 @@ import { formatProblem, type PlanProblem } from '../domain/plan/yaml-source.js';
 /** Root of the repository (this file lives in `<root>/infra`). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const PLANS_DIR = path.join(REPO_ROOT, 'plans');
-export const DEFAULT_LOCALITIES_FILE = path.join(REPO_ROOT, 'data', 'localities', 'bac-kan-sample.yaml');
-export const DEFAULT_MEDIA_LIST_FILE = path.join(REPO_ROOT, 'data', 'media', 'thai-nguyen-sample.yaml');
 
 /** The problems found in one file. */
 export interface FileProblems {
@@ -128,16 +128,26 @@ export async function loadPlan(id: string, dir: string = PLANS_DIR): Promise<Pla
   return check.plan;
 }
 
-/** The locality list (default: the shipped sample); DataFileError if invalid. */
-export async function loadLocalities(file: string = DEFAULT_LOCALITIES_FILE): Promise<LocalityList> {
+/**
+ * The locality list in `file`; DataFileError if invalid. Without a file (a stop-gap for the
+ * dashboard's start form until it reads the directory per plan): every station of the
+ * process's directory, or of the shipped sample directory.
+ */
+export async function loadLocalities(file?: string): Promise<LocalityList> {
+  if (file === undefined) {
+    const { processDirectoryOrSamples } = await import('./directory-store.js');
+    const { unitLocalities } = await import('../domain/directory/audience.js');
+    const { directory, samples } = await processDirectoryOrSamples();
+    return { sample: samples, owner: 'danh bạ đơn vị', localities: (await directory.allUnits()).flatMap(unitLocalities) };
+  }
   const check = await checkFile(file, 'localities');
   if (!check.ok) throw new DataFileError([{ file, problems: check.problems }]);
   if (check.kind !== 'localities') throw new Error('unreachable: locality file checked as another kind');
   return check.localities;
 }
 
-/** The media list (default: the shipped sample); DataFileError if invalid. */
-export async function loadMediaList(file: string = DEFAULT_MEDIA_LIST_FILE): Promise<MediaList> {
+/** The media list in `file`; DataFileError if invalid. */
+export async function loadMediaList(file: string): Promise<MediaList> {
   const check = await checkFile(file, 'mediaList');
   if (!check.ok) throw new DataFileError([{ file, problems: check.problems }]);
   if (check.kind !== 'mediaList') throw new Error('unreachable: media list checked as another kind');

@@ -17,7 +17,9 @@ import { desiredSchedules } from '../domain/schedules/desired.js';
 import type { ReportDatesOverride } from '../domain/schedules/report.js';
 import type { DesiredSchedule, DesiredSchedules, ScheduleKind, ScheduleNote, Weekday } from '../domain/schedules/types.js';
 import { CampaignPlan } from '../domain/search-attributes.js';
-import { DEFAULT_LOCALITIES_FILE, DEFAULT_MEDIA_LIST_FILE, loadLocalities, loadPlan } from './plan-store.js';
+import { resolveAudience } from './campaign-audience.js';
+import { processDirectoryOrSamples, type DirectoryReader } from './directory-store.js';
+import { loadPlan } from './plan-store.js';
 
 /** Written in every managed schedule's memo, so only the product's own schedules are touched. */
 export const MANAGED_BY = 'campaign-ops';
@@ -266,6 +268,8 @@ export interface ScheduleRequest {
   plansDir?: string;
   localitiesFile?: string;
   mediaListFile?: string;
+  /** Directory units bulletins and campaigns are read out on (default: what the plan's owner reaches). */
+  units?: string[];
   approvers?: string[];
   /** Task ids, or ['all']. */
   preApproved?: string[];
@@ -296,7 +300,7 @@ const WEEKDAYS: Record<string, Weekday> = {
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /** Loads the plan and localities, checks the request, and computes the desired schedules. */
-export async function planSchedules(req: ScheduleRequest): Promise<DesiredSchedules> {
+export async function planSchedules(req: ScheduleRequest, options: { directory?: DirectoryReader } = {}): Promise<DesiredSchedules> {
   const problems: { field: string; message: string }[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
   let plan;
@@ -305,12 +309,15 @@ export async function planSchedules(req: ScheduleRequest): Promise<DesiredSchedu
   } catch (err) {
     add('plan', (err as Error).message);
   }
-  const localitiesFile = req.localitiesFile ?? DEFAULT_LOCALITIES_FILE;
   let localities: Locality[] = [];
-  try {
-    localities = (await loadLocalities(localitiesFile)).localities;
-  } catch (err) {
-    add('localities-file', (err as Error).message);
+  if (plan) {
+    const directory = options.directory ?? (await processDirectoryOrSamples()).directory;
+    const audience = await resolveAudience(
+      { planId: plan.id, channels: [], ...(req.units?.length ? { units: req.units } : {}), ...(req.localitiesFile ? { localitiesFile: req.localitiesFile } : {}), ...(req.mediaListFile ? { mediaListFile: req.mediaListFile } : {}) },
+      directory,
+    );
+    for (const p of audience.problems) add(p.field === 'localities' ? 'localities-file' : p.field === 'mediaList' ? 'media-list-file' : p.field, p.message);
+    localities = audience.localities;
   }
   const emails = (field: string, list: string[] = []) => {
     const out = list.map((a) => a.trim().toLowerCase()).filter(Boolean);
@@ -343,8 +350,9 @@ export async function planSchedules(req: ScheduleRequest): Promise<DesiredSchedu
   const desired = desiredSchedules(plan, {
     taskQueue: req.taskQueue,
     localities,
-    localitiesFile,
-    mediaListFile: req.mediaListFile ?? DEFAULT_MEDIA_LIST_FILE,
+    ...(req.localitiesFile ? { localitiesFile: req.localitiesFile } : {}),
+    ...(req.mediaListFile ? { mediaListFile: req.mediaListFile } : {}),
+    ...(req.units?.length ? { units: req.units } : {}),
     approvers,
     preApproved,
     ...(preApprovedBy ? { preApprovedBy } : {}),

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { endpointsFromConfig, type Config, type Endpoints } from './config.js';
-import { createS3Client, ensureBucket, S3ObjectStore } from './s3.js';
+import { DirectoryStore, seedSampleDirectory } from './directory-store.js';
+import { ensureBucket, S3ObjectStore } from './s3.js';
 import { migrateS3rverData, resolveVersityGw, startEmbeddedS3 } from './versitygw.js';
 import { resolveApprovalSecret } from './secret.js';
 import { startEmbeddedSmtp } from './smtp.js';
@@ -62,9 +63,18 @@ export async function startServices(config: Config, log: (line: string) => void)
         note: `bucket ${config.s3.bucket}, dữ liệu ở ${directory}${migrated !== undefined ? `; đã chuyển ${migrated} đối tượng từ kho cũ` : ''}`,
       });
     } else {
-      const created = await ensureBucket(createS3Client(endpoints.s3), config.s3.bucket);
+      const created = await ensureBucket(S3ObjectStore.fromSettings(endpoints.s3).client, config.s3.bucket);
       lines.push({ service: 'Kho đối tượng (S3)', where: config.s3.endpoint, note: `bucket ${config.s3.bucket}${created === 'created' ? ' (vừa tạo)' : ''}` });
     }
+    // The directory of units lives in the store: the shipped samples go into an empty one, once.
+    const store = S3ObjectStore.fromSettings(endpoints.s3);
+    const seeded = await seedSampleDirectory(store);
+    const { indexed } = await new DirectoryStore(store).status();
+    lines.push({
+      service: 'Danh bạ đơn vị',
+      where: `directory/ trong bucket ${config.s3.bucket}`,
+      note: seeded.created.length ? `đã khởi tạo ${seeded.created.length} đơn vị mẫu từ data/directory/` : `${indexed} đơn vị; sửa bằng campaign units`,
+    });
 
     if (!config.smtp.url) {
       const smtp = await startEmbeddedSmtp({ directory: path.join(config.dataDir, 'mail'), smtpPort: config.smtp.port, webPort: config.smtp.uiPort });

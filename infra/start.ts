@@ -11,6 +11,7 @@ import { createApp } from '../web/app.js';
 import { workerSpawnArgs, workerSpawnEnv } from '../worker/process-options.js';
 import { temporalGateway } from './campaign-gateway.js';
 import { S3ObjectStore } from './s3.js';
+import { DirectoryStore, useProcessDirectory } from './directory-store.js';
 import { startWebServer, type WebServerHandle } from '../web/server.js';
 import { EditorsFileError, loadEditors } from '../web/dashboard/index.js';
 import { createMailTransport } from './smtp.js';
@@ -76,10 +77,13 @@ async function main(): Promise<void> {
   };
   startWorker();
 
+  const store = S3ObjectStore.fromSettings(services.endpoints.s3);
+  // The web server's campaign and schedule forms read the directory in the store, as the worker and the CLI do.
+  useProcessDirectory(new DirectoryStore(store));
   const gateway = temporalGateway(services.endpoints);
   const dashboard = { client: gateway.client, editors, mailer: createMailTransport(services.endpoints.smtpUrl) };
   const web: WebServerHandle = await startWebServer(
-    createApp({ endpoints: services.endpoints, store: S3ObjectStore.fromSettings(services.endpoints.s3), campaigns: gateway, dashboard }),
+    createApp({ endpoints: services.endpoints, store, campaigns: gateway, dashboard }),
     config.web.host,
     config.web.port,
   );

@@ -10,7 +10,9 @@ import { occasionsBetween } from '../../domain/calendar/index.js';
 import { leadTimeFor } from '../../domain/calendar/lead-times.js';
 import type { CampaignInput, DraftEdits } from '../../domain/campaign/types.js';
 import { publishSchedule, type ChannelLead } from '../../domain/campaign/schedule.js';
-import { loadLocalities, loadMediaList, loadPlan } from '../../infra/plan-store.js';
+import { resolveAudience } from '../../infra/campaign-audience.js';
+import { DirectoryStore } from '../../infra/directory-store.js';
+import { loadPlan } from '../../infra/plan-store.js';
 import type { ActivityDeps } from '../deps.js';
 import { keys } from './keys.js';
 import { readJson, writeJson } from './store-json.js';
@@ -43,14 +45,21 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       if (missing.length) throw bad(`Kế hoạch ${plan.id} không có nhiệm vụ: ${missing.join(', ')}.`);
       const brief: ContentBrief = buildCampaignBrief(plan, instance, tasks);
 
-      const localityList = await loadLocalities(input.localitiesFile);
-      const localities =
-        input.localities === 'all' ? localityList.localities : localityList.localities.filter((l) => (input.localities as string[]).includes(l.id));
-      if (input.localities !== 'all') {
-        const unknown = input.localities.filter((id) => !localityList.localities.some((l) => l.id === id));
-        if (unknown.length) throw bad(`Không có đơn vị: ${unknown.join(', ')} trong ${input.localitiesFile}.`);
-      }
-      const media = await loadMediaList(input.mediaListFile);
+      // Localities and media list: the named files, else the directory (the plan's owning unit).
+      const audience = await resolveAudience(
+        {
+          planId: plan.id,
+          channels: input.channels,
+          localities: input.localities,
+          ...(input.units?.length ? { units: input.units } : {}),
+          ...(input.localitiesFile ? { localitiesFile: input.localitiesFile } : {}),
+          ...(input.mediaListFile ? { mediaListFile: input.mediaListFile } : {}),
+        },
+        new DirectoryStore(store),
+      );
+      if (audience.problems.length) throw bad(audience.problems.map((p) => p.message).join('\n'));
+      const localities = audience.chosen;
+      const media = audience.media;
 
       await writeJson(store, keys.input(input.campaignId), input);
       await writeJson(store, keys.localities(input.campaignId), localities);

@@ -12,7 +12,8 @@ import { vnDateOf } from '../../domain/campaign/schedule.js';
 import { VN_OFFSET_MS } from '../../domain/dates.js';
 import type { Locality } from '../../domain/localities.js';
 import { bulletinBrief, bulletinDay, rotate, type BulletinSeriesInput, type RotationState } from '../../domain/schedules/bulletin.js';
-import { loadLocalities } from '../../infra/plan-store.js';
+import { resolveAudience } from '../../infra/campaign-audience.js';
+import { DirectoryStore } from '../../infra/directory-store.js';
 import type { ActivityDeps } from '../deps.js';
 import { bulletinKeys } from './keys.js';
 
@@ -80,13 +81,20 @@ export function createBulletinActivities({ store }: ActivityDeps) {
       });
       const message = series.pool[turn.index]!;
 
-      let list;
-      try {
-        list = await loadLocalities(series.localitiesFile);
-      } catch (err) {
-        throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidLocalities');
-      }
-      const localities = series.localities === 'all' ? list.localities : list.localities.filter((l) => (series.localities as string[]).includes(l.id));
+      // The series' locality file, else the directory's stations of the plan's owning unit (or the chosen units).
+      const audience = await resolveAudience(
+        {
+          planId: series.planId,
+          channels: ['loudspeaker'],
+          localities: series.localities,
+          ...(series.units?.length ? { units: series.units } : {}),
+          ...(series.localitiesFile ? { localitiesFile: series.localitiesFile } : {}),
+        },
+        new DirectoryStore(store),
+      );
+      const fatal = audience.problems.filter((p) => p.field !== 'mediaList');
+      if (fatal.length && audience.chosen.length === 0) throw ApplicationFailure.nonRetryable(fatal.map((p) => p.message).join('\n'), 'InvalidLocalities');
+      const localities = audience.chosen;
       if (localities.length === 0) throw ApplicationFailure.nonRetryable(`Không có đơn vị nào nhận bản tin của chuỗi ${series.seriesId}.`, 'NoLocalities');
       const day = (await readRecord(series.seriesId, runId))?.day ?? dayFor(localities, input.scheduledAt ?? input.at);
       await writeJson(store, keys.localities(runId), localities);

@@ -4,7 +4,7 @@ import { createBulletinActivities } from './bulletin.js';
 import { createOccasionActivities } from './occasion.js';
 
 export function createScheduleActivities(deps: ActivityDeps) {
-  return { ...createBulletinActivities(deps), ...createOccasionActivities() };
+  return { ...createBulletinActivities(deps), ...createOccasionActivities(deps) };
 }
 export type { BulletinRunRecord, PreparedBulletinRun } from './bulletin.js';
 export { bulletinKeys } from './keys.js';

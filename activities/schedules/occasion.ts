@@ -9,12 +9,14 @@ import type { CampaignInput } from '../../domain/campaign/types.js';
 import { addDays, vnToday } from '../../domain/dates.js';
 import type { OccasionStartInput } from '../../domain/schedules/occasion.js';
 import { CampaignRequestError, resolveCampaignInput } from '../../infra/campaign-client.js';
+import { DirectoryStore } from '../../infra/directory-store.js';
 import { loadPlan } from '../../infra/plan-store.js';
+import type { ActivityDeps } from '../deps.js';
 
 /** Days past the planned start an instance is still looked for (a late or manual run). */
 const SLACK_DAYS = 30;
 
-export function createOccasionActivities() {
+export function createOccasionActivities({ store }: Pick<ActivityDeps, 'store'>) {
   return {
     /** The campaign to start for the occasion's next instance, or why there is none. */
     async resolveOccasionCampaign(input: { start: OccasionStartInput; at: string }): Promise<{ campaign?: CampaignInput; skipped?: string }> {
@@ -38,12 +40,14 @@ export function createOccasionActivities() {
             taskIds: start.taskIds.filter((id) => plan.tasks.some((t) => t.id === id)),
             channels: start.channels,
             approvers: start.approvers,
-            localitiesFile: start.localitiesFile,
-            mediaListFile: start.mediaListFile,
+            ...(start.localitiesFile ? { localitiesFile: start.localitiesFile } : {}),
+            ...(start.mediaListFile ? { mediaListFile: start.mediaListFile } : {}),
+            ...(start.units?.length ? { units: start.units } : {}),
             startedBy: `lịch ${start.scheduleId}`,
             ...(start.idPrefix ? { idPrefix: start.idPrefix } : {}),
           },
           now,
+          { directory: new DirectoryStore(store) },
         );
         return { campaign };
       } catch (err) {

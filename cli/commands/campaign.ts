@@ -16,6 +16,7 @@ import {
 } from '../../infra/campaign-client.js';
 import { CliError, parseOptions, type Command } from '../command.js';
 import { withClient } from '../connect.js';
+import { readableDirectory } from '../directory.js';
 import { table } from '../output.js';
 
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
@@ -28,7 +29,11 @@ const startUsage = `Cách dùng: campaign start --plan ID --occasion ID --approv
   --date NGÀY            ngày sự kiện (dd/mm/yyyy); mặc định: lần tới kể từ hôm nay
   --tasks IDS            nhiệm vụ, cách nhau bởi dấu phẩy; mặc định: các nhiệm vụ gắn với sự kiện
   --channels LIST        infographic,webPortal,pressBriefing,loudspeaker (mặc định: tất cả)
-  --localities all|IDS   đơn vị nhận bản tin truyền thanh (mặc định: all)
+  --units IDS            kế hoạch của tỉnh, thành phố: các xã, phường, đặc khu phát bản tin, mỗi đơn vị
+                         trên trạm của mình, bằng tên của mình (mặc định: mọi đơn vị có trạm)
+  --localities all|IDS   trạm, cụm loa nhận bản tin truyền thanh (mặc định: all — mọi trạm của các đơn vị trên)
+  --localities-file F    danh sách đơn vị trong tệp thay cho danh bạ
+  --media-list-file F    danh sách phóng viên trong tệp thay cho danh bạ
   --publish-at NGÀY_GIỜ  đăng mọi kênh vào thời điểm này thay vì theo thời gian chuẩn bị của sự kiện;
                          giờ Việt Nam nếu không ghi múi giờ (2026-11-24T08:00, 24/11/2026 08:00,
                          2026-11-24T08:00:00+07:00)
@@ -52,6 +57,7 @@ export const campaignStartCommand: Command = {
         tasks: { type: 'string' },
         channels: { type: 'string' },
         localities: { type: 'string' },
+        units: { type: 'string' },
         'publish-at': { type: 'string' },
         approvers: { type: 'string' },
         'escalate-to': { type: 'string' },
@@ -65,6 +71,7 @@ export const campaignStartCommand: Command = {
     );
     const missing = (['plan', 'occasion', 'approvers'] as const).filter((k) => !v[k]);
     if (missing.length) throw new CliError(`Thiếu ${missing.map((m) => `--${m}`).join(', ')}.\n\n${startUsage}`, 2);
+    const { directory } = await readableDirectory(false);
     return withClient(async (client, endpoints) => {
       let input;
       try {
@@ -75,6 +82,7 @@ export const campaignStartCommand: Command = {
           taskIds: list(v.tasks),
           channels: list(v.channels),
           localities: !v.localities || v.localities === 'all' ? 'all' : list(v.localities),
+          units: list(v.units),
           publishAt: v['publish-at'],
           approvers: list(v.approvers) ?? [],
           escalateTo: list(v['escalate-to']),
@@ -83,7 +91,7 @@ export const campaignStartCommand: Command = {
           mediaListFile: v['media-list-file'],
           forceNew: v['force-new'],
           startedBy: process.env.USER,
-        });
+        }, new Date(), { directory });
         await startCampaign(client, endpoints.taskQueue, input);
       } catch (err) {
         if (err instanceof CampaignRequestError) throw new CliError(err.message, 2);
@@ -97,6 +105,7 @@ export const campaignStartCommand: Command = {
           `Đã khởi tạo chiến dịch ${input.campaignId}\n` +
             `  Sự kiện: ${input.occasionId}, ngày ${formatVnDate(input.occasionDate)}\n` +
             `  Kênh: ${input.channels.map((c) => campaignChannelLabels[c]).join(', ')}\n` +
+            (input.channels.includes('loudspeaker') ? `  Đơn vị phát bản tin: ${input.localitiesFile ? input.localitiesFile : (input.units ?? []).join(', ')}\n` : '') +
             `  Người duyệt: ${input.approvers.join(', ')} (thư phê duyệt sẽ được gửi khi bản nháp xong)\n` +
             `Theo dõi: campaign status ${input.campaignId}\n`,
         );

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { endpointsFromConfig, loadConfig, type Endpoints } from '../../infra/config.js';
-import { checkDependencies, serviceLabels, type HealthCheck } from '../../infra/health.js';
+import { checkDependencies, checkDirectory, serviceLabels, type HealthCheck } from '../../infra/health.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import { resolveApprovalSecret } from '../../infra/secret.js';
 import type { Command } from '../command.js';
@@ -15,7 +15,7 @@ import { table } from '../output.js';
 
 const usage = `Cách dùng: campaign doctor [--json] [--deep]
 
-Kiểm tra Temporal, worker, kho đối tượng, máy chủ thư và máy chủ web.
+Kiểm tra Temporal, worker, kho đối tượng, máy chủ thư, danh bạ đơn vị và máy chủ web.
   --json   in kết quả dạng JSON
   --deep   chạy thêm quy trình tự kiểm tra (ghi một đối tượng, gửi một thư)`;
 
@@ -64,7 +64,8 @@ export const doctorCommand: Command = {
     const config = loadConfig();
     const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
     const webUrl = `http://${config.web.host === '0.0.0.0' ? '127.0.0.1' : config.web.host}:${config.web.port}`;
-    const checks = [...(await checkDependencies(endpoints)), await checkWeb(webUrl)];
+    const [dependencies, directory, web] = await Promise.all([checkDependencies(endpoints), checkDirectory(endpoints), checkWeb(webUrl)]);
+    const checks = [...dependencies, directory, web];
     if (values.deep && checks.every((c) => c.state === 'up')) checks.push(await deepCheck(endpoints));
     const ok = checks.every((c) => c.state === 'up');
     if (values.json) {

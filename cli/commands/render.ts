@@ -9,11 +9,13 @@ import path from 'node:path';
 import type { ContentBrief } from '../../domain/brief.js';
 import { endpointsFromConfig, loadConfig } from '../../infra/config.js';
 import { BriefRequestError, briefFor } from '../../infra/briefs.js';
-import { DataFileError, loadLocalities, loadMediaList, PlanNotFoundError } from '../../infra/plan-store.js';
+import { resolveAudience, type Audience } from '../../infra/campaign-audience.js';
+import { DataFileError, PlanNotFoundError } from '../../infra/plan-store.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import { resolveApprovalSecret } from '../../infra/secret.js';
 import { MemoryObjectStore, type ObjectStore } from '../../infra/object-store.js';
 import { CliError, parseOptions, type Command } from '../command.js';
+import { readableDirectory } from '../directory.js';
 import { table } from '../output.js';
 
 const common = {
@@ -57,6 +59,28 @@ async function prepare(values: CommonValues, usage: string) {
     if (err instanceof BriefRequestError || err instanceof PlanNotFoundError || err instanceof DataFileError) throw new CliError(err.message, 2);
     throw err;
   }
+}
+
+/**
+ * Stations and media list for a draft, as a campaign would take them: the named files, else the
+ * directory (the plan's owning unit, or `--units`). Drafting on this machine only
+ * (--local-only) falls back to the sample directory when the store does not answer.
+ */
+async function draftAudience(planId: string, channel: 'loudspeaker' | 'pressBriefing', values: { 'localities-file'?: string; 'media-list-file'?: string; units?: string; 'local-only'?: boolean; json?: boolean }): Promise<Audience> {
+  const { directory, note } = await readableDirectory(Boolean(values['local-only']));
+  if (note) (values.json ? process.stderr : process.stdout).write(`${note}\n`);
+  const audience = await resolveAudience(
+    {
+      planId,
+      channels: [channel],
+      ...(list(values.units).length ? { units: list(values.units) } : {}),
+      ...(values['localities-file'] ? { localitiesFile: values['localities-file'] } : {}),
+      ...(values['media-list-file'] ? { mediaListFile: values['media-list-file'] } : {}),
+    },
+    directory,
+  );
+  if (audience.problems.length) throw new CliError(audience.problems.map((p) => p.message).join('\n'), 2);
+  return audience;
 }
 
 /** The tasks a brief covers, as an editor reads them: "III.1, III.3 — Đẩy mạnh …; Tăng cường …". */
@@ -155,21 +179,22 @@ export const renderInfographicCommand: Command = {
   },
 };
 
-const scriptUsage = `Cách dùng: campaign render script ${commonUsage} [--locality ID] [--localities-file TỆP]`;
+const scriptUsage = `Cách dùng: campaign render script ${commonUsage} [--locality ID] [--units ID,ID] [--localities-file TỆP]
+
+  Kịch bản cho từng trạm, cụm loa của đơn vị ban hành kế hoạch (theo danh bạ); kế hoạch của
+  tỉnh: các xã, phường của tỉnh, hoặc những đơn vị chọn bằng --units.`;
 
 export const renderScriptCommand: Command = {
   name: 'render script',
   summary: 'Soạn kịch bản truyền thanh cơ sở cho từng đơn vị',
   usage: scriptUsage,
   async run(argv) {
-    const { values } = parseOptions(argv, { ...common, locality: { type: 'string' }, 'localities-file': { type: 'string' } }, scriptUsage);
+    const { values } = parseOptions(argv, { ...common, locality: { type: 'string' }, units: { type: 'string' }, 'localities-file': { type: 'string' } }, scriptUsage);
     const { renderLoudspeakerScript, loudspeakerFiles } = await import('../../render/script/index.js');
     const { brief, out, store } = await prepare(values, scriptUsage);
-    const list = await loadLocalities(values['localities-file']).catch((err: Error) => {
-      throw new CliError(err.message, 2);
-    });
-    const localities = values.locality ? list.localities.filter((l) => l.id === values.locality) : list.localities;
-    if (localities.length === 0) throw new CliError(`Không có đơn vị "${values.locality}". Các đơn vị: ${list.localities.map((l) => l.id).join(', ')}`, 2);
+    const audience = await draftAudience(brief.planId, 'loudspeaker', values);
+    const localities = values.locality ? audience.localities.filter((l) => l.id === values.locality) : audience.localities;
+    if (localities.length === 0) throw new CliError(`Không có trạm "${values.locality}" trong các đơn vị nhận bản tin (${audience.source}). Các trạm: ${audience.localities.map((l) => l.id).join(', ')}`, 2);
     const rows: string[][] = [];
     const results: unknown[] = [];
     let failed = 0;
@@ -246,7 +271,7 @@ export const renderPostCommand: Command = {
 const briefingUsage = `Cách dùng: campaign render briefing ${commonUsage} [--recipient MÃ_PHÓNG_VIÊN] [--media-list-file TỆP] [--embargo-until ISO] [--post-url URL]
 
   Soạn thư cung cấp thông tin cho báo chí đúng như một phóng viên sẽ nhận (mặc định: phóng viên
-  đầu tiên trong danh sách), không gửi đi. Ghi briefing.eml (thư đầy đủ: phần văn bản, phần HTML,
+  đầu tiên trong danh sách phóng viên của đơn vị ban hành kế hoạch, theo danh bạ), không gửi đi. Ghi briefing.eml (thư đầy đủ: phần văn bản, phần HTML,
   ảnh nhúng theo cid, tiêu đề List-Unsubscribe), briefing.html, briefing.txt và ảnh infographic.
   --embargo-until ISO    thời điểm được phép đăng, ví dụ 2026-11-20T08:00:00+07:00
   --post-url URL         địa chỉ bài viết trên trang tin để dẫn trong thư`;
@@ -263,9 +288,7 @@ export const renderBriefingCommand: Command = {
     );
     const { brief, occasion, out, store } = await prepare(values, briefingUsage);
     const config = loadConfig();
-    const media = await loadMediaList(values['media-list-file']).catch((err: Error) => {
-      throw new CliError(err.message, 2);
-    });
+    const { media } = await draftAudience(brief.planId, 'pressBriefing', values);
     const recipient = values.recipient ? media.journalists.find((j) => j.id === values.recipient) : media.journalists[0];
     if (!recipient) throw new CliError(`Không có phóng viên "${values.recipient}". Các phóng viên: ${media.journalists.map((j) => j.id).join(', ')}`, 2);
     const { briefingMail, briefingMessageId, loadBriefingImage, unsubscribeUrl } = await import('../../activities/briefing.js');

@@ -18,6 +18,7 @@ import {
 } from '../../infra/schedules.js';
 import { CliError, parseOptions, type Command } from '../command.js';
 import { withClient } from '../connect.js';
+import { readableDirectory } from '../directory.js';
 import { table } from '../output.js';
 
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
@@ -39,8 +40,9 @@ Chạy lại nhiều lần không thay đổi gì nếu kế hoạch không đ�
   --per-locality          mỗi đơn vị một chuỗi bản tin, theo khung giờ sớm nhất của đơn vị
   --bulletin-days DAYS    thứ phát bản tin, ví dụ mon,thu (mặc định) hoặc t2,t5
   --bulletin-time HH:MM   giờ chạy bản tin (mặc định: 60 phút trước khung giờ sớm nhất)
-  --localities-file F     danh sách đơn vị (mặc định: tệp mẫu)
-  --media-list-file F     danh sách phóng viên (mặc định: tệp mẫu)
+  --units IDS             kế hoạch của tỉnh: các xã, phường phát bản tin (mặc định: mọi đơn vị có trạm trong danh bạ)
+  --localities-file F     danh sách đơn vị trong tệp thay cho danh bạ
+  --media-list-file F     danh sách phóng viên trong tệp thay cho danh bạ
   --plans-dir DIR         thư mục kế hoạch (mặc định: plans/)
   --id-prefix P           tiền tố mã lịch, ví dụ "thu-nghiem-"
   --dry-run               chỉ in những gì sẽ thay đổi
@@ -65,6 +67,7 @@ export const schedulesSyncCommand: Command = {
         'bulletin-time': { type: 'string' },
         'localities-file': { type: 'string' },
         'media-list-file': { type: 'string' },
+        units: { type: 'string' },
         'plans-dir': { type: 'string' },
         'id-prefix': { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -73,6 +76,7 @@ export const schedulesSyncCommand: Command = {
       syncUsage,
     );
     if (!v.plan) throw new CliError(`Thiếu --plan.\n\n${syncUsage}`, 2);
+    const { directory } = await readableDirectory(false);
     return withClient(async (client, endpoints) => {
       let desired;
       try {
@@ -82,6 +86,7 @@ export const schedulesSyncCommand: Command = {
           plansDir: v['plans-dir'],
           localitiesFile: v['localities-file'],
           mediaListFile: v['media-list-file'],
+          units: list(v.units),
           approvers: list(v.approvers),
           preApproved: list(v['pre-approved']),
           preApprovedBy: v['approved-by'],
@@ -91,7 +96,7 @@ export const schedulesSyncCommand: Command = {
           bulletinDays: list(v['bulletin-days']),
           bulletinTime: v['bulletin-time'],
           idPrefix: v['id-prefix'],
-        });
+        }, { directory });
       } catch (err) {
         if (err instanceof ScheduleRequestError) throw new CliError(err.message, 2);
         throw err;

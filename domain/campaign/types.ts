@@ -90,9 +90,17 @@ export interface CampaignInput {
   channels: CampaignChannel[];
   /** 'all' or locality ids from the locality list. */
   localities: 'all' | string[];
-  /** Locality list and media list files (repo-relative or absolute); defaults chosen by the client. */
-  localitiesFile: string;
-  mediaListFile: string;
+  /**
+   * Locality list and media list files (repo-relative or absolute). Without them both come from
+   * the directory: the stations of `units` (default: what the plan's owning unit reaches) and
+   * the owner's media list.
+   */
+  localitiesFile?: string;
+  mediaListFile?: string;
+  /** Directory units whose stations receive the scripts (resolved by the client when it can). */
+  units?: string[];
+  /** The directory unit whose media list the briefing goes to (recorded by the client). */
+  mediaListUnit?: string;
   /** ISO date-time overriding every channel's publish time. */
   publishAt?: string;
   approvers: string[];

@@ -25,7 +25,9 @@ export interface BulletinSeriesInput {
   approvers: string[];
   /** 'all' or locality ids of the locality list. */
   localities: 'all' | string[];
-  localitiesFile: string;
+  /** Explicit locality list; without it the directory's stations of `units` (default: what the plan's owner reaches). */
+  localitiesFile?: string;
+  units?: string[];
   /** How long a run that needs approval waits for a decision (ms). */
   decideWithinMs: number;
 }

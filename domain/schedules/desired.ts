@@ -39,10 +39,13 @@ export const REPORT_HOUR = 8;
 
 export interface DesiredOptions {
   taskQueue: string;
-  /** The locality list bulletins go to (its slots set the bulletin time). */
+  /** The localities bulletins go to (their slots set the bulletin time). */
   localities: readonly Locality[];
-  localitiesFile: string;
-  mediaListFile: string;
+  /** Explicit files; without them bulletins and campaigns read the directory (the plan's owning unit). */
+  localitiesFile?: string;
+  mediaListFile?: string;
+  /** Directory units chosen for the plan's bulletins and campaigns (default: what the owner reaches). */
+  units?: readonly string[];
   /** Approvers of occasion campaigns and of bulletin runs that are not pre-approved. */
   approvers: string[];
   /** Tasks whose bulletin series an editor pre-approved with its message pool ('all' for every one). */
@@ -125,7 +128,8 @@ function bulletinSchedules(plan: Plan, task: Task, o: DesiredOptions, notes: Sch
       ...(preApproved ? { preApprovedBy: o.preApprovedBy ?? 'biên tập viên (khi đồng bộ lịch)' } : {}),
       approvers: preApproved ? [] : [...o.approvers],
       localities: g.localities,
-      localitiesFile: o.localitiesFile,
+      ...(o.localitiesFile ? { localitiesFile: o.localitiesFile } : {}),
+      ...(o.units?.length ? { units: [...o.units] } : {}),
       decideWithinMs: BULLETIN_DECIDE_WITHIN_MS,
     };
     const when = `${days.map((d) => weekdayLabels[d]).join(', ')} lúc ${hhmm(at)}`;
@@ -190,8 +194,9 @@ function occasionSchedules(plan: Plan, o: DesiredOptions, notes: ScheduleNote[])
       taskIds,
       channels,
       approvers: [...o.approvers],
-      localitiesFile: o.localitiesFile,
-      mediaListFile: o.mediaListFile,
+      ...(o.localitiesFile ? { localitiesFile: o.localitiesFile } : {}),
+      ...(o.mediaListFile ? { mediaListFile: o.mediaListFile } : {}),
+      ...(o.units?.length ? { units: [...o.units] } : {}),
       startDaysBefore: daysBefore,
       ...(o.idPrefix ? { idPrefix: o.idPrefix } : {}),
     };

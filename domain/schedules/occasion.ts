@@ -17,8 +17,11 @@ export interface OccasionStartInput {
   taskIds: string[];
   channels: CampaignChannel[];
   approvers: string[];
-  localitiesFile: string;
-  mediaListFile: string;
+  /** Explicit files; without them the campaign reads the directory (the plan's owning unit). */
+  localitiesFile?: string;
+  mediaListFile?: string;
+  /** Directory units the campaign is read out on (default: what the plan's owner reaches). */
+  units?: string[];
   /** The campaign starts for the next instance dated at most this many days ahead (plus slack). */
   startDaysBefore: number;
   /** The schedule set's id prefix (staging and tests); its campaigns carry it too. */

@@ -112,7 +112,7 @@ describe('campaign approval through email links', () => {
   });
 
   it('request changes renders a new version, refuses the old link, then approves', async () => {
-    const { id, approver } = await start(['infographic', 'loudspeaker'], { localities: ['phuong-bac-kan'] });
+    const { id, approver } = await start(['infographic', 'loudspeaker'], { localities: ['phuong-bac-kan-trung-tam'] });
     const link1 = await approvalLink(product.endpoints, approver);
     const page1 = await (await fetch(link1)).text();
     const changed = await postDecision(link1, {
@@ -132,7 +132,7 @@ describe('campaign approval through email links', () => {
     const brief = JSON.parse((await product.store.get(`campaigns/${id}/v2/brief.json`))!.body.toString('utf8')) as { headline: string; keyMessages: string[] };
     expect(brief.headline).toBe('Tri ân thầy cô – Đột phá phát triển giáo dục và đào tạo');
     expect(brief.keyMessages).toEqual(['Tôn vinh nhà giáo tiêu biểu.', 'Lan tỏa mô hình hay, cách làm hiệu quả.']);
-    const script = (await product.store.get(`campaigns/${id}/v2/loudspeaker/phuong-bac-kan.txt`))!.body.toString('utf8');
+    const script = (await product.store.get(`campaigns/${id}/v2/loudspeaker/phuong-bac-kan-trung-tam.txt`))!.body.toString('utf8');
     expect(script).toContain('Tôn vinh nhà giáo tiêu biểu');
 
     // The first link is for version 1: refused, nothing changes.
@@ -152,8 +152,8 @@ describe('campaign approval through email links', () => {
   });
 
   it('forged, replayed and cross-campaign tokens are refused and change nothing', async () => {
-    const a = await start(['infographic'], { localities: ['phuong-bac-kan'] });
-    const b = await start(['infographic'], { localities: ['phuong-bac-kan'] });
+    const a = await start(['infographic'], { localities: ['phuong-bac-kan-trung-tam'] });
+    const b = await start(['infographic'], { localities: ['phuong-bac-kan-trung-tam'] });
     const linkA = await approvalLink(product.endpoints, a.approver);
     const linkB = await approvalLink(product.endpoints, b.approver);
     const pageA = await (await fetch(linkA)).text();
@@ -186,7 +186,7 @@ describe('campaign approval through email links', () => {
   });
 
   it('an expired link is refused with 410', async () => {
-    const { id, approver } = await start(['infographic'], { localities: ['phuong-bac-kan'], tokenTtlMs: 1_500 });
+    const { id, approver } = await start(['infographic'], { localities: ['phuong-bac-kan-trung-tam'], tokenTtlMs: 1_500 });
     const link = await approvalLink(product.endpoints, approver);
     await new Promise((r) => setTimeout(r, 2_000));
     expect((await fetch(link)).status).toBe(410);
@@ -197,7 +197,7 @@ describe('campaign approval through email links', () => {
   it('reminds after the reminder time and escalates to the second approver', async () => {
     const second = `lanh-dao-${randomUUID().slice(0, 8)}@example.org`;
     const { id, approver } = await start(['infographic'], {
-      localities: ['phuong-bac-kan'],
+      localities: ['phuong-bac-kan-trung-tam'],
       reminderAfterMs: 1_500,
       escalateAfterMs: 3_000,
       escalateTo: [second],

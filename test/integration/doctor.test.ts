@@ -9,6 +9,7 @@ import { startWebServer, type WebServerHandle } from '../../web/server.js';
 import { freePort } from '../support/ports.js';
 import { startTestWorker } from '../support/temporal.js';
 import { runCampaign } from '../support/cli-process.js';
+import { createS3Client, ensureBucket } from '../../infra/s3.js';
 
 const endpoints = inject('endpoints');
 const dataDir = inject('dataDir');
@@ -57,7 +58,9 @@ describe('campaign doctor and /healthz on real services', () => {
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string; address: string; version?: string }[] };
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'web', 'worker']);
+    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'directory', 'web', 'worker']);
+    // The directory the setup seeded is readable, and the shipped plans have their issuing units.
+    expect(report.checks.find((c) => c.service === 'directory')).toMatchObject({ state: 'up', detail: expect.stringMatching(/^\d+ đơn vị, 3 kế hoạch có đơn vị ban hành$/) });
     // The details /healthz no longer gives are here.
     const temporal = report.checks.find((c) => c.service === 'temporal')!;
     expect(temporal.address).toBe(endpoints.temporalAddress);
@@ -73,6 +76,15 @@ describe('campaign doctor and /healthz on real services', () => {
     const out = await runDoctor(['--json'], { ...env, S3_ENDPOINT: `http://127.0.0.1:${closed}` });
     expect(out.code).toBe(1);
     const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string }[] };
-    expect(report.checks.filter((c) => c.state === 'down').map((c) => c.service)).toEqual(['objectStore']);
+    expect(report.checks.filter((c) => c.state === 'down').map((c) => c.service)).toEqual(['objectStore', 'directory']);
+  });
+
+  it('doctor exits 1 when the directory is empty: never seeded, nothing imported', async () => {
+    const bucket = `doctor-${randomUUID().slice(0, 8)}`;
+    await ensureBucket(createS3Client(endpoints.s3), bucket);
+    const out = await runDoctor(['--json'], { ...env, S3_BUCKET: bucket });
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout) as { checks: { service: string; state: string; detail?: string }[] };
+    expect(report.checks.filter((c) => c.state === 'down')).toEqual([expect.objectContaining({ service: 'directory', detail: expect.stringContaining('danh bạ trống') })]);
   });
 });

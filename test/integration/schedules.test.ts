@@ -17,7 +17,9 @@ import type { OccasionStartInput } from '../../domain/schedules/occasion.js';
 import type { BulletinSeriesInput } from '../../domain/schedules/bulletin.js';
 import type { CampaignState } from '../../domain/campaign/types.js';
 import { CampaignPlan } from '../../domain/search-attributes.js';
-import { loadLocalities, loadPlan, PLANS_DIR } from '../../infra/plan-store.js';
+import { unitLocalities } from '../../domain/directory/audience.js';
+import { DirectoryStore } from '../../infra/directory-store.js';
+import { loadPlan, PLANS_DIR } from '../../infra/plan-store.js';
 import { countChanges, describeSchedule, listScheduleIds, pauseSchedule, planSchedules, syncSchedules, triggerSchedule, type ScheduleRequest } from '../../infra/schedules.js';
 import type { BulletinRunResult, OccasionStartResult } from '../../workflows/bulletin.js';
 import { approvalLink, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
@@ -197,7 +199,9 @@ describe('schedules on the real dev server', () => {
     await syncSchedules(product.client, desired);
     const id = `sched-${idPrefix}${PLAN}-bulletin-${BULLETIN_TASK}`;
     const pool = (await loadPlan(PLAN, copy.dir)).tasks.find((t) => t.id === BULLETIN_TASK)!.keyMessages;
-    const localities = (await loadLocalities()).localities;
+    // The ward's own loudspeaker clusters, from the directory the worker reads.
+    const localities = unitLocalities((await new DirectoryStore(product.store).ownerOfPlan(PLAN))!);
+    expect(localities.map((l) => l.unitId)).toEqual(['phuong-bac-kan', 'phuong-bac-kan', 'phuong-bac-kan', 'phuong-bac-kan']);
 
     await triggerSchedule(product.client, id);
     const [firstWf] = await startedRuns(product.client, id, 1);

@@ -67,7 +67,8 @@ describe('campaign render … --local-only (CLI)', () => {
     const eml = readFileSync(path.join(work, 'thu/briefing/briefing.eml'));
     const mail = await simpleParser(eml, { keepCidLinks: true });
     expect(mail.subject).toBe(subject);
-    expect(mail.to).toMatchObject({ value: [{ address: 'pv.giaoduc.1@example.org', name: 'Phạm Minh Mẫu' }] });
+    // The first journalist of the media list of the plan's issuing unit (tỉnh Lạng Sơn in the sample directory).
+    expect(mail.to).toMatchObject({ value: [{ address: 'pv.langson.giaoduc@example.org', name: 'Hoàng Văn Mẫu' }] });
     expect(mail.text).toContain(TASKS[1]);
     expect(mail.html || '').toContain(TASKS[1]);
     const inline = mail.attachments.find((a) => a.contentDisposition === 'inline');
@@ -79,7 +80,7 @@ describe('campaign render … --local-only (CLI)', () => {
     const unsubscribe = /^<https:\/\/tin\.example\.org\/unsubscribe\/([^>]+)>$/.exec(header('list-unsubscribe') ?? '');
     expect(unsubscribe, header('list-unsubscribe')).not.toBeNull();
     // The link is the journalist's own: it unsubscribes that address and no other.
-    expect(verifyUnsubscribeToken(unsubscribe![1], SECRET)).toBe('pv.giaoduc.1@example.org');
+    expect(verifyUnsubscribeToken(unsubscribe![1], SECRET)).toBe('pv.langson.giaoduc@example.org');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(r.out).toContain(`Ngừng nhận (List-Unsubscribe): <https://tin.example.org/unsubscribe/${unsubscribe![1]}>`);
 
@@ -91,11 +92,17 @@ describe('campaign render … --local-only (CLI)', () => {
   });
 
   it('script: the bulletin presents every task tied to 20/11; an unknown task is refused by name', { timeout: 120_000 }, async () => {
-    const r = await campaign('render', 'script', ...LANG_SON, '--locality', 'phuong-bac-kan', '--out', 'loa', '--local-only');
+    // A province's plan is read out on its own communes' stations (here the sample directory: no store runs).
+    const r = await campaign('render', 'script', ...LANG_SON, '--locality', 'xa-huu-lung-trung-tam', '--out', 'loa', '--local-only');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(readFileSync(path.join(work, 'loa/loudspeaker-phuong-bac-kan.txt'), 'utf8')).toContain(`giới thiệu các nhiệm vụ: ${TASKS.join('; ')}.`);
-    const one = await campaign('render', 'script', ...LANG_SON, '--tasks', 'ls-truyen-thong-toan-xa-hoi', '--locality', 'phuong-bac-kan', '--out', 'loa-1', '--local-only');
+    const script = readFileSync(path.join(work, 'loa/loudspeaker-xa-huu-lung-trung-tam.txt'), 'utf8');
+    expect(script).toContain(`giới thiệu các nhiệm vụ: ${TASKS.join('; ')}.`);
+    expect(script).toContain('Kính thưa bà con nhân dân xã Hữu Lũng!');
+    const ward = await campaign('render', 'script', ...LANG_SON, '--locality', 'phuong-bac-kan-trung-tam', '--out', 'loa-x', '--local-only');
+    expect(ward.code).toBe(2);
+    expect(ward.err).toContain('Không có trạm "phuong-bac-kan-trung-tam"');
+    const one = await campaign('render', 'script', ...LANG_SON, '--tasks', 'ls-truyen-thong-toan-xa-hoi', '--locality', 'xa-huu-lung-trung-tam', '--out', 'loa-1', '--local-only');
     expect(one.code).toBe(0);
     expect(one.out).toContain(`Nhiệm vụ: III.3 — ${TASKS[1]}`);
     const bad = await campaign('render', 'post', ...LANG_SON, '--tasks', 'khong-co', '--local-only');

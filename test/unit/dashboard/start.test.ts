@@ -47,7 +47,7 @@ describe('POST /campaigns/new', () => {
     const csrf = await csrfOf(h, cookie);
     return { h, cookie, csrf };
   }
-  const valid = { plan: 'phuong-bac-kan-2026', occasion: 'ngay-nha-giao-20-11@2026-11-20', channels: ['infographic', 'loudspeaker'], localities: ['phuong-bac-kan'], publishMode: 'schedule', approvers: ['bientap@example.org'] };
+  const valid = { plan: 'phuong-bac-kan-2026', occasion: 'ngay-nha-giao-20-11@2026-11-20', channels: ['infographic', 'loudspeaker'], localities: ['phuong-bac-kan-trung-tam'], publishMode: 'schedule', approvers: ['bientap@example.org'] };
 
   it('the form page has a label for every field and the editor as default approver', async () => {
     const { h, cookie } = await setup();
@@ -74,7 +74,7 @@ describe('POST /campaigns/new', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/campaigns/campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026?ok=started');
     expect(h.started).toHaveLength(1);
-    expect(h.started[0]).toMatchObject({ planId: 'phuong-bac-kan-2026', occasionDate: '2026-11-20', channels: ['infographic', 'loudspeaker'], localities: ['phuong-bac-kan'], approvers: ['bientap@example.org'], startedBy: 'bientap@example.org' });
+    expect(h.started[0]).toMatchObject({ planId: 'phuong-bac-kan-2026', occasionDate: '2026-11-20', channels: ['infographic', 'loudspeaker'], localities: ['phuong-bac-kan-trung-tam'], approvers: ['bientap@example.org'], startedBy: 'bientap@example.org' });
     expect(h.started[0]!.taskIds).toContain('pbk-ton-vinh');
   });
 
@@ -94,8 +94,9 @@ describe('POST /campaigns/new', () => {
     expect(html).toContain('value="không-phải-email"');
     expect(html).toContain('Hãy chọn ít nhất một kênh.');
     expect(html).toContain('không phải địa chỉ email hợp lệ');
-    expect(html).toMatch(/name="localities" value="phuong-bac-kan" checked/);
-    expect(html).toMatch(/name="localities" value="phuong-duc-xuan">/);
+    // Stations of the ward's own loudspeaker clusters (the sample directory).
+    expect(html).toMatch(/name="localities" value="phuong-bac-kan-trung-tam" checked/);
+    expect(html).toMatch(/name="localities" value="phuong-bac-kan-tdp-so-2">/);
     expect(h.started).toEqual([]);
   });
 

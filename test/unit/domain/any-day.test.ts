@@ -11,16 +11,19 @@ import { desiredSchedules, type DesiredOptions } from '../../../domain/schedules
 import type { OccasionStartInput } from '../../../domain/schedules/occasion.js';
 import { findOccasionInstance } from '../../../infra/briefs.js';
 import { resolveCampaignInput } from '../../../infra/campaign-client.js';
-import { DEFAULT_LOCALITIES_FILE, DEFAULT_MEDIA_LIST_FILE, loadLocalities, loadPlans } from '../../../infra/plan-store.js';
+import { loadLocalities, loadPlans } from '../../../infra/plan-store.js';
+
+const LOCALITIES_FILE = 'test/fixtures/data/localities-file.yaml';
+const MEDIA_LIST_FILE = 'test/fixtures/data/media-file.yaml';
 
 const plans = await loadPlans();
 const ward = plans.find((p) => p.id === 'phuong-bac-kan-2026')!;
-const { localities } = await loadLocalities();
+const { localities } = await loadLocalities(LOCALITIES_FILE);
 const options = (now: Date, extra: Partial<DesiredOptions> = {}): DesiredOptions => ({
   taskQueue: 'campaign-ops',
   localities,
-  localitiesFile: DEFAULT_LOCALITIES_FILE,
-  mediaListFile: DEFAULT_MEDIA_LIST_FILE,
+  localitiesFile: LOCALITIES_FILE,
+  mediaListFile: MEDIA_LIST_FILE,
   approvers: ['bien-tap@example.org'],
   reportTo: ['bao-cao@example.org'],
   now,

@@ -27,10 +27,10 @@ describe('campaign plans … (CLI)', () => {
 
   it('validate: exit 0 for the shipped plans and sample data; --json for machines', () => {
     expect(campaign('plans', 'validate').code).toBe(0);
-    const r = campaign('plans', 'validate', '--json', 'data/localities/bac-kan-sample.yaml', 'test/fixtures/plans/valid/nq57-xa-minh-hoa.yaml');
+    const r = campaign('plans', 'validate', '--json', 'test/fixtures/data/localities-file.yaml', 'test/fixtures/plans/valid/nq57-xa-minh-hoa.yaml');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual([
-      { file: 'data/localities/bac-kan-sample.yaml', kind: 'localities', ok: true, problems: [] },
+      { file: 'test/fixtures/data/localities-file.yaml', kind: 'localities', ok: true, problems: [] },
       { file: 'test/fixtures/plans/valid/nq57-xa-minh-hoa.yaml', kind: 'plan', ok: true, problems: [] },
     ]);
   });

@@ -9,8 +9,8 @@ import { loadLocalities, loadMediaList } from '../../../infra/plan-store.js';
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../fixtures/data', name), 'utf8');
 
 describe('locality lists', () => {
-  it('loads the shipped sample, marked as a sample with example.org operators', async () => {
-    const list = await loadLocalities();
+  it('loads a locality file (--localities-file), marked as a sample with example.org operators', async () => {
+    const list = await loadLocalities(path.resolve(import.meta.dirname, '../../fixtures/data/localities-file.yaml'));
     expect(list.sample).toBe(true);
     expect(list.owner).toBe('Ủy ban nhân dân phường Bắc Kạn');
     const ward = list.localities.find((l) => l.id === 'phuong-bac-kan');
@@ -34,8 +34,8 @@ describe('locality lists', () => {
 });
 
 describe('media lists', () => {
-  it('loads the shipped sample and filters by beat', async () => {
-    const list = await loadMediaList();
+  it('loads a media list file (--media-list-file) and filters by beat', async () => {
+    const list = await loadMediaList(path.resolve(import.meta.dirname, '../../fixtures/data/media-file.yaml'));
     expect(list.sample).toBe(true);
     expect(list.journalists.length).toBeGreaterThanOrEqual(5);
     expect(list.journalists.every((j) => j.email.endsWith('@example.org'))).toBe(true);

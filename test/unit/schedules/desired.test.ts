@@ -7,14 +7,15 @@ import { desiredSchedules, type BulletinSeriesInput, type DesiredOptions, type O
 import { loadLocalities, loadPlan, loadPlans, PLANS_DIR, REPO_ROOT } from '../../../infra/plan-store.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'plans', 'valid');
+const LOCALITIES_FILE = path.join(REPO_ROOT, 'test', 'fixtures', 'data', 'localities-file.yaml');
 let plans: Plan[];
 let localities: Locality[];
 
 const options = (extra: Partial<DesiredOptions> = {}): DesiredOptions => ({
   taskQueue: 'campaign-ops',
   localities,
-  localitiesFile: 'data/localities/bac-kan-sample.yaml',
-  mediaListFile: 'data/media/thai-nguyen-sample.yaml',
+  localitiesFile: 'test/fixtures/data/localities-file.yaml',
+  mediaListFile: 'test/fixtures/data/media-file.yaml',
   approvers: ['bien-tap@example.org'],
   reportTo: ['bao-cao@example.org'],
   now: new Date('2026-03-02T00:00:00Z'),
@@ -23,7 +24,7 @@ const options = (extra: Partial<DesiredOptions> = {}): DesiredOptions => ({
 
 beforeAll(async () => {
   plans = await loadPlans(PLANS_DIR);
-  localities = (await loadLocalities()).localities;
+  localities = (await loadLocalities(LOCALITIES_FILE)).localities;
 });
 
 const plan = (id: string) => plans.find((p) => p.id === id)!;

@@ -13,7 +13,6 @@ import { vnDateOf } from '../../../domain/campaign/schedule.js';
 import { scheduledPeriod, SEMIANNUAL_DUE_DATES } from '../../../domain/report/period.js';
 import type { BulletinSeriesInput } from '../../../domain/schedules/bulletin.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
-import { DEFAULT_LOCALITIES_FILE } from '../../../infra/plan-store.js';
 import { runTimeOf, TemporalScheduledStartTime } from '../../../workflows/run-time.js';
 
 type Info = Pick<WorkflowInfo, 'typedSearchAttributes' | 'searchAttributes' | 'startTime'>;
@@ -53,7 +52,7 @@ describe('the time a run is for', () => {
       pool: ['Giữ gìn vệ sinh môi trường.'],
       approvers: ['bien-tap@example.org'],
       localities: 'all',
-      localitiesFile: DEFAULT_LOCALITIES_FILE,
+      localitiesFile: 'test/fixtures/data/localities-file.yaml',
       decideWithinMs: 3600_000,
     } as BulletinSeriesInput;
     // Scheduled 04:30 on 03/03 (before the 05:30 slot); started at 09:00 after downtime.
