@@ -14,7 +14,7 @@ import { vnDateOf } from '../../domain/campaign/schedule.js';
 import type { CampaignState } from '../../domain/campaign/types.js';
 import { formatVnDate, vnToday } from '../../domain/dates.js';
 import type { ReportEvidence } from '../../domain/report/evidence.js';
-import { scheduledPeriod } from '../../domain/report/period.js';
+import { periodOfDays, scheduledPeriod } from '../../domain/report/period.js';
 import type { ReportRequest } from '../../domain/report/request.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
 import { planSchedules, syncSchedules, triggerSchedule } from '../../infra/schedules.js';
@@ -177,7 +177,19 @@ describe('the periodic report', () => {
     expect(out.code).toBe(0);
     const result = JSON.parse(out.stdout) as ReportRunResult & { written: string[] };
     expect(result.emailed).toBe(0);
-    expect(result.summary.find((s) => s.key === 'campaigns')!.value).toBe(1);
+    // Whole days: every campaign of the plan that ran today counts, this test's and any other
+    // test file's on the shared server. The same report, made by the workflow over the same
+    // days, says which; this test's campaign is one of them.
+    const sameDays = (await product.client.workflow.execute('reportWorkflow', {
+      taskQueue: product.taskQueue,
+      workflowId: `report-it-days-${randomUUID().slice(0, 8)}`,
+      args: [{ planId: PLAN, dutyId: 'ls-bc-so-gddt', period: periodOfDays(vnDateOf(campaign.windowStart), vnToday()), reportTo: [], email: false } satisfies ReportRequest],
+    })) as ReportRunResult;
+    const evidence = JSON.parse((await product.store.get(sameDays.files.evidence))!.body.toString('utf8')) as ReportEvidence;
+    expect(evidence.items.map((i) => i.id)).toContain(campaign.id);
+    const campaigns = evidence.items.length;
+    expect(result.summary).toEqual(sameDays.summary);
+    expect(result.summary.find((s) => s.key === 'campaigns')!.value).toBe(campaigns);
     expect(result.written.map((f) => path.basename(f)).sort()).toEqual(['report.docx', 'report.html', 'report.png']);
     const file = path.join(tmp, 'report.docx');
     expect(existsSync(file)).toBe(true);
@@ -186,7 +198,7 @@ describe('the periodic report', () => {
     const human = await runCli(['report', '--plan', PLAN, '--from', from, '--to', to, '--no-email'], env);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('Đã lập báo cáo Kế hoạch số 62/KH-UBND');
-    expect(human.stdout).toMatch(/Chiến dịch truyền thông\s+1/);
+    expect(human.stdout).toMatch(new RegExp(`Chiến dịch truyền thông\\s+${campaigns}\\b`));
     const bad = await runCli(['report', '--plan', PLAN, '--from', '31/02/2026', '--to', to], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--from: "31/02/2026" không phải ngày');
