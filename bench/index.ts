@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: runs every bench module and prints one aligned table
- * (measure, value, target, ok). Add a module by adding it to BENCHES.
+ * (measure, value, target, ok). Add a module by adding it to BENCHES. Names select parts
+ * (`npm run bench -- campaign fanout`); `--name=value` flags set sizes (see bench/flags.ts).
  */
-import { benchCampaign } from './campaign.js';
+import { benchApprovals, benchCampaign, benchFanout } from './campaign.js';
+import { benchNames } from './flags.js';
+import { stopBenchEnv } from './services.js';
 import { benchInfographic } from './infographic.js';
 import type { Row } from './row.js';
 
@@ -14,6 +17,8 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'infographic', run: benchInfographic },
   { name: 'campaign', run: benchCampaign },
+  { name: 'fanout', run: benchFanout },
+  { name: 'approvals', run: benchApprovals },
 ];
 
 function table(rows: Row[]): string {
@@ -24,7 +29,7 @@ function table(rows: Row[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-const only = process.argv.slice(2);
+const only = benchNames();
 const rows: Row[] = [];
 let failed = false;
 for (const bench of BENCHES) {
@@ -37,5 +42,6 @@ for (const bench of BENCHES) {
     rows.push({ name: `${bench.name}: lỗi`, value: e instanceof Error ? e.message : String(e), ok: false });
   }
 }
+await stopBenchEnv();
 console.log(table(rows));
 if (failed) process.exitCode = 1;

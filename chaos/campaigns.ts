@@ -112,7 +112,7 @@ interface MaildevSummary {
 }
 
 /** The inbox's summaries whose subject matches `search` (maildev pages of at most 200). */
-export async function inboxSummaries(h: Harness, search?: string): Promise<MaildevSummary[]> {
+export async function inboxSummaries(h: { endpoints: { mailUi?: string } }, search?: string): Promise<MaildevSummary[]> {
   const out: MaildevSummary[] = [];
   for (let skip = 0; ; skip += 200) {
     const q = new URLSearchParams({ limit: '200', skip: String(skip), sort: 'asc', ...(search ? { search } : {}) });
@@ -125,7 +125,7 @@ export async function inboxSummaries(h: Harness, search?: string): Promise<Maild
 }
 
 /** The approval link in the first approval email to `approver`, once it arrived. */
-export async function waitForApprovalLink(h: Harness, approver: string, deadline: number): Promise<string> {
+export async function waitForApprovalLink(h: { endpoints: { mailUi?: string } }, approver: string, deadline: number): Promise<string> {
   for (;;) {
     try {
       const found = (await inboxSummaries(h, approver)).filter((m) => (m.subject ?? '').startsWith('[Cần phê duyệt]') && (m.to ?? []).some((t) => t.address === approver));
