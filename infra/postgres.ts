@@ -6,7 +6,7 @@
  * refuses to run as root). Local connections are trusted: the cluster listens on loopback only.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 
@@ -29,17 +29,29 @@ export interface PostgresHandle {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** The PostgreSQL programs folder: pg_ctl on PATH, else the newest /usr/lib/postgresql/<n>/bin. */
+const PROGRAMS = ['pg_ctl', 'initdb', 'pg_isready'];
+const hasPrograms = (dir: string) => PROGRAMS.every((p) => existsSync(path.join(dir, p)));
+
+/**
+ * The PostgreSQL programs folder: the newest /usr/lib/postgresql/<n>/bin (Debian's layout), else
+ * the folder pg_ctl on PATH really lives in (links are followed: Debian links a few programs
+ * into /usr/bin or /usr/local/bin, not all of them).
+ */
 export function findPostgresBin(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && existsSync(path.join(dir, 'pg_ctl')) && existsSync(path.join(dir, 'initdb'))) return dir;
-  }
   const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base)
-    .filter((v) => /^\d+$/.test(v) && existsSync(path.join(base, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? path.join(base, versions[0], 'bin') : undefined;
+  if (existsSync(base)) {
+    const versions = readdirSync(base)
+      .filter((v) => /^\d+$/.test(v) && hasPrograms(path.join(base, v, 'bin')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return path.join(base, versions[0], 'bin');
+  }
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = dir ? path.join(dir, 'pg_ctl') : '';
+    if (!candidate || !existsSync(candidate)) continue;
+    const real = path.dirname(realpathSync(candidate));
+    if (hasPrograms(real)) return real;
+  }
+  return undefined;
 }
 
 function run(cmd: string, args: string[], options: { asPostgres?: boolean; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {

@@ -151,24 +151,28 @@ export function clusterConfigYaml(input: { ports: ClusterPorts; postgresPort: nu
   ].join('\n');
 }
 
-/** Creates both databases when missing and brings their schemas to the server's version. */
-function setupSchemas(sqlTool: string, postgresPort: number, log: (line: string) => void): void {
+/**
+ * Creates both databases and their base schema once (a marker file in `dataDir` remembers it),
+ * then brings the schemas to the server's version (`update-schema` is a no-op when current).
+ */
+function setupSchemas(sqlTool: string, postgresPort: number, dataDir: string, log: (line: string) => void): void {
   const base = ['--plugin', 'postgres12', '--endpoint', '127.0.0.1', '--port', String(postgresPort), '--user', DB_USER, '--password', ''];
   for (const [db, schema] of [
     ['temporal', 'postgresql/v12/temporal'],
     ['temporal_visibility', 'postgresql/v12/visibility'],
   ] as const) {
-    const run = (args: string[]) => spawnSync(sqlTool, [...base, '--database', db, ...args], { encoding: 'utf8', timeout: 120_000 });
-    const created = run(['create-database']);
-    const fresh = created.status === 0;
-    if (!fresh && !/already exists/.test(created.stderr + created.stdout)) throw new Error(`Không tạo được cơ sở dữ liệu ${db}: ${(created.stderr || created.stdout).trim().split('\n').slice(-3).join('\n')}`);
-    if (fresh) {
-      log(`Đã tạo cơ sở dữ liệu ${db}; đang dựng lược đồ…`);
-      const setup = run(['setup-schema', '--version', '0.0']);
-      if (setup.status !== 0) throw new Error(`setup-schema ${db}: ${(setup.stderr || setup.stdout).trim().split('\n').slice(-3).join('\n')}`);
+    const run = (args: string[], what: string) => {
+      const r = spawnSync(sqlTool, [...base, '--database', db, ...args], { encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`${what} ${db} thất bại: ${(r.stderr || r.stdout || String(r.error ?? '')).trim().split('\n').slice(-3).join('\n')}`);
+    };
+    const marker = path.join(dataDir, `schema-${db}.created`);
+    if (!existsSync(marker)) {
+      log(`Đang tạo cơ sở dữ liệu ${db} và lược đồ của Temporal…`);
+      run(['create-database'], 'create-database');
+      run(['setup-schema', '--version', '0.0'], 'setup-schema');
+      writeFileSync(marker, `${new Date().toISOString()}\n`);
     }
-    const update = run(['update-schema', '--schema-name', schema]);
-    if (update.status !== 0) throw new Error(`update-schema ${db}: ${(update.stderr || update.stdout).trim().split('\n').slice(-3).join('\n')}`);
+    run(['update-schema', '--schema-name', schema], 'update-schema');
   }
 }
 
@@ -199,7 +203,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   const tools = await resolveTemporalServerTools(options.log);
   const postgres = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), port: options.postgresPort, user: DB_USER, log: options.log });
   try {
-    setupSchemas(tools.sql.path, options.postgresPort, options.log);
+    setupSchemas(tools.sql.path, options.postgresPort, dataDir, options.log);
   } catch (err) {
     await postgres.stop();
     throw err;
