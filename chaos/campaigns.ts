@@ -174,7 +174,7 @@ export async function approve(link: string, deadline: number): Promise<ApprovalO
 }
 
 /** Waits for a campaign to end; its final state, or undefined when it did not end in time or failed. */
-export async function waitForEnd(h: Harness, c: ChaosCampaign, deadline: number): Promise<{ state?: CampaignState; error?: string }> {
+export async function waitForEnd(h: Harness, c: ChaosCampaign, deadline: number): Promise<{ state?: CampaignState; error?: string; running?: boolean }> {
   const handle = h.client.workflow.getHandle(c.input.campaignId);
   for (;;) {
     try {
@@ -194,9 +194,9 @@ export async function waitForEnd(h: Harness, c: ChaosCampaign, deadline: number)
     }
     if (Date.now() > deadline) {
       try {
-        return { state: (await handle.query('status')) as CampaignState, error: 'still running at the deadline' };
+        return { state: (await handle.query('status')) as CampaignState, error: 'still running at the deadline', running: true };
       } catch {
-        return { error: 'still running at the deadline' };
+        return { error: 'still running at the deadline', running: true };
       }
     }
     await sleep(1_000);

@@ -61,7 +61,8 @@ export interface Observed {
 export interface Finding {
   campaignId: string;
   what: string;
-  kind: 'duplicate' | 'sameIdCopy' | 'lost';
+  /** `pending`: missing from a campaign still running at the deadline (not lost, not delivered yet). */
+  kind: 'duplicate' | 'sameIdCopy' | 'lost' | 'pending';
   count: number;
 }
 
@@ -69,6 +70,8 @@ export interface Tally {
   duplicates: number;
   sameIdCopies: number;
   lost: number;
+  /** Campaigns still running at the deadline: what they have not delivered yet is pending, not lost. */
+  unfinished: number;
   findings: Finding[];
 }
 
@@ -89,11 +92,15 @@ function occurrences(hay: string, needle: string): number {
   return n;
 }
 
-/** Counts duplicates, same-ID copies and losses of every campaign against what arrived. */
-export function tally(expected: readonly ExpectedCampaign[], observed: Observed): Tally {
+/**
+ * Counts duplicates, same-ID copies and losses of every campaign against what arrived. What a
+ * campaign in `unfinished` (still running at the deadline) has not delivered yet is `pending`.
+ */
+export function tally(expected: readonly ExpectedCampaign[], observed: Observed, unfinished: ReadonlySet<string> = new Set()): Tally {
   const findings: Finding[] = [];
   const add = (campaignId: string, what: string, kind: Finding['kind'], count: number) => {
-    if (count > 0) findings.push({ campaignId, what, kind, count });
+    if (count <= 0) return;
+    findings.push({ campaignId, what, kind: kind === 'lost' && unfinished.has(campaignId) ? 'pending' : kind, count });
   };
 
   // Emails by recipient and kind.
@@ -157,5 +164,5 @@ export function tally(expected: readonly ExpectedCampaign[], observed: Observed)
   }
 
   const sum = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).reduce((s, f) => s + f.count, 0);
-  return { duplicates: sum('duplicate'), sameIdCopies: sum('sameIdCopy'), lost: sum('lost'), findings };
+  return { duplicates: sum('duplicate'), sameIdCopies: sum('sameIdCopy'), lost: sum('lost'), unfinished: expected.filter((c) => unfinished.has(c.campaignId)).length, findings };
 }

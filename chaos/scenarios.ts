@@ -33,8 +33,9 @@ export interface ChaosSettings {
   /** Campaigns approved at once in the web-restart scenario, and their size. */
   approvals: number;
   approvalLocalities: number;
-  /** Minutes each scenario waits for its campaigns to end. */
+  /** Minutes each scenario waits for its campaigns to end (the kill scenario: killDeadlineMinutes). */
   deadlineMinutes: number;
+  killDeadlineMinutes: number;
   log: (line: string) => void;
 }
 
@@ -47,6 +48,13 @@ export function phaseOf(activityType: string): Phase | undefined {
   if (activityType === 'sendCampaignBriefings') return 'briefing';
   if (/^publish/.test(activityType)) return 'publishing';
   return undefined;
+}
+
+/** The tally with more findings added, its sums recomputed. */
+export function withFindings(t: Tally, more: readonly Finding[]): Tally {
+  const findings = [...t.findings, ...more];
+  const sum = (k: Finding['kind']) => findings.filter((f) => f.kind === k).reduce((s, f) => s + f.count, 0);
+  return { duplicates: sum('duplicate'), sameIdCopies: sum('sameIdCopy'), lost: sum('lost'), unfinished: t.unfinished, findings };
 }
 
 /** Approves each campaign as soon as its approval email arrives (in the background). */
@@ -72,13 +80,13 @@ async function finish(h: Harness, name: string, campaigns: ChaosCampaign[], dead
   const ends = await Promise.all(campaigns.map((c) => waitForEnd(h, c, deadline)));
   const notes = [...extra.notes];
   ends.forEach((e, i) => e.error && notes.push(`${campaigns[i]!.input.campaignId}: ${e.error}`));
+  const unfinished = new Set(campaigns.filter((_, i) => ends[i]!.running).map((c) => c.input.campaignId));
   const t = tally(
     campaigns.map((c) => c.expected),
     await observe(h, campaigns),
+    unfinished,
   );
-  const findings = [...t.findings, ...(extra.findings ?? [])];
-  const sum = (k: Finding['kind']) => findings.filter((f) => f.kind === k).reduce((s, f) => s + f.count, 0);
-  return { name, runs: extra.runs, tally: { duplicates: sum('duplicate'), sameIdCopies: sum('sameIdCopy'), lost: sum('lost'), findings }, recoveries: extra.recoveries, notes };
+  return { name, runs: extra.runs, tally: withFindings(t, extra.findings ?? []), recoveries: extra.recoveries, notes };
 }
 
 /** The worker SIGKILLed at moments in each phase, restarted 2 s later (as `npm start`'s supervisor does). */
@@ -86,7 +94,7 @@ export async function workerKills(h: Harness, s: ChaosSettings): Promise<Scenari
   const shape: CampaignShape = { localities: s.localities, journalists: s.journalists };
   const campaigns: ChaosCampaign[] = [];
   const approvals: Promise<ApprovalOutcome>[] = [];
-  const deadline = Date.now() + s.deadlineMinutes * 60_000;
+  const deadline = Date.now() + s.killDeadlineMinutes * 60_000;
   // Staggered starts, so the kills find campaigns in different phases.
   const starting = (async () => {
     for (let i = 0; i < s.killCampaigns; i++) {
@@ -101,12 +109,19 @@ export async function workerKills(h: Harness, s: ChaosSettings): Promise<Scenari
   const notes: string[] = [];
   const hit: Record<Phase, number> = { drafting: 0, approval: 0, publishing: 0, briefing: 0 };
   let kills = 0;
-  for (let k = 0; kills < s.kills && Date.now() < deadline - 60_000 && k < s.kills * 3; k++) {
-    const phase = phases[k % phases.length]!;
+  // Each kill aims at the next phase not hit yet; a phase is waited for until the campaigns get
+  // there (a kill during a non-heartbeating activity stalls it for its whole timeout).
+  for (let k = 0; kills < s.kills && Date.now() < deadline - 90_000; k++) {
+    const missing = phases.filter((p) => hit[p] === 0);
+    const phase = missing.length ? missing[k % missing.length]! : phases[k % phases.length]!;
     await sleep(rand(0, 1_500));
     const ids = campaigns.map((c) => c.input.campaignId);
-    const seen = await waitForPhase(h, ids, phase, 45_000);
-    if (!seen) continue;
+    const seen = await waitForPhase(h, ids, phase, Math.min(90_000, deadline - 90_000 - Date.now()));
+    if (!seen) {
+      const all = await Promise.all(campaigns.map((c) => h.client.workflow.getHandle(c.input.campaignId).describe().then((d) => d.status.name, () => 'UNKNOWN')));
+      if (campaigns.length === s.killCampaigns && all.every((st) => st !== 'RUNNING')) break;
+      continue;
+    }
     await sleep(rand(0, 800));
     const flights = await inFlight(h, ids);
     const victim = Math.floor(Math.random() * h.workers.length);
@@ -134,7 +149,7 @@ export async function workerKills(h: Harness, s: ChaosSettings): Promise<Scenari
 /** The Temporal server stopped and started again on the same database, mid-campaign. */
 export async function temporalRestarts(h: Harness, s: ChaosSettings): Promise<ScenarioResult> {
   const name = `Temporal server restarted mid-campaign (${h.temporalLabel})`;
-  if (!h.canRestartTemporal) return { name, runs: 0, tally: { duplicates: 0, sameIdCopies: 0, lost: 0, findings: [] }, recoveries: [], notes: ['skipped: this run does not own the Temporal server'] };
+  if (!h.canRestartTemporal) return { name, runs: 0, tally: { duplicates: 0, sameIdCopies: 0, lost: 0, unfinished: 0, findings: [] }, recoveries: [], notes: ['skipped: this run does not own the Temporal server'] };
   const deadline = Date.now() + s.deadlineMinutes * 60_000;
   const campaigns: ChaosCampaign[] = [];
   const approvals: Promise<ApprovalOutcome>[] = [];
@@ -249,18 +264,18 @@ export async function webRestart(h: Harness, s: ChaosSettings): Promise<Scenario
   });
   const result = await finish(h, `web server restarted while ${s.approvals} approvers submit decisions`, campaigns, deadline, { runs: 1, recoveries: [], notes, findings });
   // Each decision recorded exactly once.
+  const decisions: Finding[] = [];
   for (const c of campaigns) {
     try {
       const state = (await h.client.workflow.getHandle(c.input.campaignId).query('status')) as { decisions: unknown[] };
       const n = state.decisions.length;
-      if (n === 0) result.tally.findings.push({ campaignId: c.input.campaignId, what: 'approval decision', kind: 'lost', count: 1 });
-      if (n > 1) result.tally.findings.push({ campaignId: c.input.campaignId, what: 'approval decision', kind: 'duplicate', count: n - 1 });
+      if (n === 0) decisions.push({ campaignId: c.input.campaignId, what: 'approval decision', kind: 'lost', count: 1 });
+      if (n > 1) decisions.push({ campaignId: c.input.campaignId, what: 'approval decision', kind: 'duplicate', count: n - 1 });
     } catch {
-      result.tally.findings.push({ campaignId: c.input.campaignId, what: 'approval decision (state unreadable)', kind: 'lost', count: 1 });
+      decisions.push({ campaignId: c.input.campaignId, what: 'approval decision (state unreadable)', kind: 'lost', count: 1 });
     }
   }
-  const sum = (k: Finding['kind']) => result.tally.findings.filter((f) => f.kind === k).reduce((a, f) => a + f.count, 0);
-  result.tally = { ...result.tally, duplicates: sum('duplicate'), sameIdCopies: sum('sameIdCopy'), lost: sum('lost') };
+  result.tally = withFindings(result.tally, decisions);
   result.recoveries = recoveries.length ? [Math.max(...recoveries)] : [0];
   result.notes.push(`${results.filter((r) => r.ok && r.attempts > 1).length} approvers had to press again; recovery = web server back → the last of them recorded`);
   return result;

@@ -39,7 +39,7 @@ function complete(overrides: Partial<Observed> = {}): Observed {
 
 describe('chaos counting', () => {
   it('a campaign that delivered everything once has no duplicate and nothing lost', () => {
-    expect(tally([campaign], complete())).toEqual({ duplicates: 0, sameIdCopies: 0, lost: 0, findings: [] });
+    expect(tally([campaign], complete())).toEqual({ duplicates: 0, sameIdCopies: 0, lost: 0, unfinished: 0, findings: [] });
   });
 
   it('tells the kind of an email from its subject', () => {
@@ -88,6 +88,15 @@ describe('chaos counting', () => {
     });
     expect(t.duplicates).toBe(3);
     expect(t.lost).toBe(0);
+  });
+
+  it('what a campaign still running at the deadline has not delivered is pending, not lost; its duplicates still count', () => {
+    const base = complete();
+    const t = tally([campaign], { ...base, mails: [...base.mails.filter((m) => m.to[0] !== 'pv-1@example.org'), approval('duyet@example.org', '<a2@x>')] }, new Set(['c1']));
+    expect(t.lost).toBe(0);
+    expect(t.unfinished).toBe(1);
+    expect(t.duplicates).toBe(1);
+    expect(t.findings.filter((f) => f.kind === 'pending').map((f) => f.what)).toEqual(['briefing → pv-1@example.org']);
   });
 
   it('a campaign whose state cannot be read counts its drafts as lost', () => {
