@@ -15,7 +15,7 @@ import { resolveCampaignInput, startCampaign } from '../infra/campaign-client.js
 import type { CampaignChannel, CampaignState } from '../domain/campaign/types.js';
 import { formFields, postDecision } from '../test/support/campaign.js';
 import { inboxSummaries, waitForApprovalLink } from '../chaos/campaigns.js';
-import { largestPayload } from '../test/support/histories.js';
+import { largestPayload } from '../test/support/payloads.js';
 import { eventMs, type HistoryEventLike } from '../chaos/recovery.js';
 import { numberFlag, numberListFlag } from './flags.js';
 import { percentile, type Row } from './row.js';

@@ -5,7 +5,7 @@
  * and the web server process. Everything listens on loopback, on free ports, in a temp folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -86,6 +86,8 @@ export class Harness {
       };
       temporalLabel = 'Temporal dev server (SQLite)';
     } else if (options.temporal === 'postgres') {
+      // PostgreSQL runs as its own user, who must be able to reach its folder inside ours.
+      chmodSync(dir, 0o711);
       const cluster: TemporalClusterHandle = await startTemporalCluster({ dataDir: path.join(dir, 'cluster'), frontendPort: tPort!, postgresPort: pgPort!, namespace, log: options.log });
       temporalAddress = cluster.address;
       temporal = { stop: () => cluster.stopServer(), start: () => cluster.startServer(), stopAll: () => cluster.stop() };
