@@ -14,7 +14,7 @@ import { Client } from '@temporalio/client';
 import { resolveCampaignInput, startCampaign } from '../infra/campaign-client.js';
 import type { CampaignChannel, CampaignState } from '../domain/campaign/types.js';
 import { formFields, postDecision } from '../test/support/campaign.js';
-import { inboxSummaries, waitForApprovalLink } from '../chaos/campaigns.js';
+import { approve, inboxSummaries, waitForApprovalLink } from '../chaos/campaigns.js';
 import { largestPayload } from '../test/support/payloads.js';
 import { eventMs, type HistoryEventLike } from '../chaos/recovery.js';
 import { numberFlag, numberListFlag } from './flags.js';
@@ -192,29 +192,40 @@ export async function benchApprovals(): Promise<Row[]> {
   const links: string[] = [];
   for (const approver of approvers) links.push(await waitForApprovalLink(env, approver, Date.now() + 1_800_000));
   const drafted = (Date.now() - t0) / 1000;
-  const pages = await Promise.all(links.map(async (l) => formFields(await (await fetch(l)).text())));
-  const posted: number[] = [];
-  const answers = await Promise.all(
-    links.map(async (l, i) => {
-      posted[i] = Date.now();
-      return (await postDecision(l, { ...pages[i]!, decision: 'approve' })).status;
+  // Every approver presses at once; one whose page fails presses again, as a person would.
+  const deadline = Date.now() + 20 * 60_000;
+  const pressed: number[] = [];
+  const outcomes = await Promise.all(
+    links.map((l, i) => {
+      pressed[i] = Date.now();
+      return approve(l, deadline);
     }),
   );
-  const refused = answers.filter((s) => s !== 200).length;
+  const firstTry = outcomes.filter((o) => o.ok && o.attempts === 1).length;
   const latencies: number[] = [];
+  let unfinished = 0;
   for (const [i, id] of ids.entries()) {
-    const final = (await env.client.workflow.getHandle(id).result()) as CampaignState;
-    if (final.status !== 'published') throw new Error(`campaign ${id} ended ${final.status}`);
+    if (!outcomes[i]!.ok) {
+      unfinished += 1;
+      continue;
+    }
+    const handle = env.client.workflow.getHandle(id);
+    const final = (await Promise.race([handle.result(), new Promise((r) => setTimeout(r, Math.max(1_000, deadline - Date.now())))])) as CampaignState | undefined;
+    if (final?.status !== 'published') {
+      unfinished += 1;
+      continue;
+    }
     const { events } = await historyOf(env.client, id);
-    latencies.push(firstActivity({ events }, /^publish/, 'started') - posted[i]!);
+    latencies.push(firstActivity({ events }, /^publish/, 'started') - pressed[i]!);
   }
   await env.stopWorkers();
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
   return [
     { name: `${fmtInt(n)} campaigns (web post) drafted and awaiting approval (s, for information)`, value: drafted.toFixed(0) },
-    { name: `${fmtInt(n)} approvals of different campaigns at once: POSTs answered 200`, value: fmtInt(n - refused), target: `= ${fmtInt(n)}`, ok: refused === 0 },
-    { name: `${fmtInt(n)} approvals at once: approval POST → first publish activity, p50 (ms)`, value: p50.toFixed(0) },
-    { name: `${fmtInt(n)} approvals at once: approval POST → first publish activity, p95 (ms)`, value: p95.toFixed(0), target: '≤ 5000', ok: p95 <= 5000 },
+    { name: `${fmtInt(n)} approvals of different campaigns at once: recorded on the first press`, value: fmtInt(firstTry), target: `= ${fmtInt(n)}`, ok: firstTry === n },
+    { name: `${fmtInt(n)} approvals at once: campaigns published (pressing again where the page failed)`, value: fmtInt(n - unfinished), target: `= ${fmtInt(n)}`, ok: unfinished === 0 },
+    { name: `${fmtInt(n)} approvals at once: first press → first publish activity, p50 (ms)`, value: p50.toFixed(0) },
+    { name: `${fmtInt(n)} approvals at once: first press → first publish activity, p95 (ms)`, value: p95.toFixed(0), target: '≤ 5000', ok: p95 <= 5000 },
   ];
 }

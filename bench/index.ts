@@ -36,7 +36,10 @@ for (const bench of BENCHES) {
   if (only.length > 0 && !only.includes(bench.name)) continue;
   process.stderr.write(`Đang đo: ${bench.name}…\n`);
   try {
-    rows.push(...(await bench.run()));
+    const got = await bench.run();
+    rows.push(...got);
+    // Each part's rows as soon as it finishes, so a long run that is stopped keeps them.
+    process.stderr.write(`${table(got)}\n`);
   } catch (e) {
     failed = true;
     rows.push({ name: `${bench.name}: lỗi`, value: e instanceof Error ? e.message : String(e), ok: false });
