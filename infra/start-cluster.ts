@@ -6,6 +6,9 @@
  *
  * CLUSTER_POSTGRES_PORT (default 5433) is PostgreSQL's port; the frontend is on TEMPORAL_PORT
  * (default 7233), the other Temporal services on the usual ports next to it.
+ *
+ * `npm run start:cluster -- --temporal-only` starts only PostgreSQL and the Temporal server, for
+ * the integration suite or a product started by hand (`TEMPORAL_ADDRESS=… npm start`).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -44,6 +47,16 @@ async function main(): Promise<void> {
     log,
   });
   log(`Temporal (máy chủ v1.32.2, PostgreSQL 127.0.0.1:${postgresPort}) sẵn sàng tại ${cluster.address}, namespace ${cluster.namespace}.`);
+  if (process.argv.includes('--temporal-only')) {
+    log(`Chỉ chạy cụm Temporal. Dùng: TEMPORAL_ADDRESS=${cluster.address} npm start (hoặc bộ kiểm thử tích hợp). Nhấn Ctrl-C để dừng.`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await cluster.stop();
+    log('Đã dừng cụm. Dữ liệu được giữ trong thư mục dữ liệu.');
+    return;
+  }
   const child = spawn(process.execPath, [path.join(root, 'bin', 'start.js')], {
     cwd: process.cwd(),
     env: { ...process.env, TEMPORAL_ADDRESS: cluster.address, WORKER_PROCESSES: process.env.WORKER_PROCESSES ?? '2' },
