@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: runs every bench module and prints one aligned table
- * (measure, value, target, ok). Add a module by adding it to BENCHES.
+ * (measure, value, target, ok). Add a module by adding it to BENCHES. Names select parts
+ * (`npm run bench -- campaign fanout`); `--name=value` flags set sizes (see bench/flags.ts).
  */
-import { benchCampaign } from './campaign.js';
+import { benchApprovals, benchCampaign, benchFanout } from './campaign.js';
 import { benchDirectory } from './directory.js';
+import { benchNames } from './flags.js';
+import { stopBenchEnv } from './services.js';
 import { benchInfographic } from './infographic.js';
 import type { Row } from './row.js';
 
@@ -15,6 +18,8 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'infographic', run: benchInfographic },
   { name: 'campaign', run: benchCampaign },
+  { name: 'fanout', run: benchFanout },
+  { name: 'approvals', run: benchApprovals },
   { name: 'directory', run: benchDirectory },
 ];
 
@@ -26,18 +31,22 @@ function table(rows: Row[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-const only = process.argv.slice(2);
+const only = benchNames();
 const rows: Row[] = [];
 let failed = false;
 for (const bench of BENCHES) {
   if (only.length > 0 && !only.includes(bench.name)) continue;
   process.stderr.write(`Đang đo: ${bench.name}…\n`);
   try {
-    rows.push(...(await bench.run()));
+    const got = await bench.run();
+    rows.push(...got);
+    // Each part's rows as soon as it finishes, so a long run that is stopped keeps them.
+    process.stderr.write(`${table(got)}\n`);
   } catch (e) {
     failed = true;
     rows.push({ name: `${bench.name}: lỗi`, value: e instanceof Error ? e.message : String(e), ok: false });
   }
 }
+await stopBenchEnv();
 console.log(table(rows));
 if (failed) process.exitCode = 1;

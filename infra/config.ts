@@ -59,6 +59,10 @@ export const configVariables = {
   TEMPORAL_ADDRESS: { schema: hostPort.optional(), doc: 'Temporal frontend host:port. Unset: the embedded dev server is started.' },
   TEMPORAL_NAMESPACE: { schema: z.string().trim().min(1).default('default'), doc: 'Temporal namespace.' },
   TEMPORAL_TASK_QUEUE: { schema: z.string().trim().min(1).default('campaign-ops'), doc: 'Task queue the worker polls.' },
+  WORKER_PROCESSES: {
+    schema: z.coerce.number({ message: 'phải là số' }).int('phải là số nguyên').min(1, 'phải từ 1 đến 16').max(16, 'phải từ 1 đến 16').default(1),
+    doc: 'Worker processes `npm start` runs on the task queue (each restarted if it dies).',
+  },
   TEMPORAL_PORT: { schema: port.default(7233), doc: 'Port of the embedded Temporal dev server.' },
   TEMPORAL_UI_PORT: { schema: port.default(8233), doc: 'Port of the embedded Temporal Web UI.' },
   TEMPORAL_CLI: { schema: optionalText, doc: 'Path to a `temporal` CLI binary to use for the embedded server.' },
@@ -100,7 +104,7 @@ type Parsed = { [K in VarName]: z.output<Vars[K]['schema']> };
 
 export interface Config {
   dataDir: string;
-  temporal: { address?: string; namespace: string; taskQueue: string; port: number; uiPort: number; cli?: string };
+  temporal: { address?: string; namespace: string; taskQueue: string; port: number; uiPort: number; cli?: string; workerProcesses: number };
   s3: { endpoint?: string; region: string; accessKeyId: string; secretAccessKey: string; bucket: string; forcePathStyle: boolean; port: number; versitygw?: string };
   smtp: { url?: string; from: string; port: number; uiPort: number };
   web: { host: string; port: number; publicBaseUrl: string };
@@ -156,6 +160,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
       port: v.TEMPORAL_PORT,
       uiPort: v.TEMPORAL_UI_PORT,
       cli: v.TEMPORAL_CLI,
+      workerProcesses: v.WORKER_PROCESSES,
     },
     s3: {
       endpoint: v.S3_ENDPOINT,

@@ -22,6 +22,11 @@ export interface GoTool {
   cacheName?: string;
   /** Extra environment for the build (e.g. GOTOOLCHAIN). */
   buildEnv?: Record<string, string>;
+  /**
+   * Name looked up on PATH (default: `binary`); `false` skips PATH, for tools whose binary
+   * has a generic name (`server`, `sql`) that could be any program.
+   */
+  pathName?: string | false;
 }
 
 export type GoToolSource = 'configured' | 'PATH' | 'cache' | 'go install';
@@ -134,7 +139,8 @@ export async function resolveGoTool(tool: GoTool, options: { configured?: string
     if (!isExecutable(configured)) return { problems: [`${tool.envVar}="${configured}" không phải là tệp chạy được.`] };
     return { path: configured, source: 'configured' };
   }
-  const fromPath = onPath(tool.binary);
+  const pathName = tool.pathName ?? tool.binary;
+  const fromPath = pathName === false ? undefined : onPath(pathName);
   if (fromPath) return { path: fromPath, source: 'PATH' };
   const cached = path.join(goToolCacheDir(tool), tool.binary);
   if (isExecutable(cached)) return { path: cached, source: 'cache' };

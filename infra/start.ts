@@ -20,15 +20,15 @@ import { forwardLines } from './lines.js';
 const root = path.join(import.meta.dirname, '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-function spawnWorker(): ChildProcess {
+function spawnWorker(label: string): ChildProcess {
   const child = spawn(process.execPath, workerSpawnArgs(), {
     cwd: root,
     env: workerSpawnEnv(process.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // By lines: a chunk may end inside a Vietnamese character or a line.
-  if (child.stdout) forwardLines(child.stdout, (text) => process.stdout.write(text), '[worker]');
-  if (child.stderr) forwardLines(child.stderr, (text) => process.stderr.write(text), '[worker]');
+  if (child.stdout) forwardLines(child.stdout, (text) => process.stdout.write(text), label);
+  if (child.stderr) forwardLines(child.stderr, (text) => process.stderr.write(text), label);
   return child;
 }
 
@@ -56,26 +56,28 @@ async function main(): Promise<void> {
   log(`Khởi động Truyền thông chiến dịch — thư mục dữ liệu: ${config.dataDir}`);
   const services: RunningServices = await startServices(config, log);
   let stopping = false;
-  let worker: ChildProcess | undefined;
+  const workers: (ChildProcess | undefined)[] = [];
   const crashes: number[] = [];
 
-  const startWorker = () => {
-    worker = spawnWorker();
+  const startWorker = (slot: number) => {
+    const worker = spawnWorker(workers.length > 1 ? `[worker ${slot + 1}]` : '[worker]');
+    workers[slot] = worker;
     worker.on('exit', (code, signal) => {
       if (stopping) return;
       const now = Date.now();
       crashes.push(now);
       while (crashes.length && now - crashes[0]! > 60_000) crashes.shift();
-      if (crashes.length > 5) {
+      if (crashes.length > 5 * workers.length) {
         log(`[giám sát] worker dừng quá nhiều lần trong một phút (lần cuối: ${code ?? signal}); dừng toàn bộ.`);
         void shutdown(1);
         return;
       }
-      log(`[giám sát] worker đã dừng (${code ?? signal}); khởi động lại sau 2 giây…`);
-      setTimeout(() => !stopping && startWorker(), 2_000);
+      log(`[giám sát] worker${workers.length > 1 ? ` ${slot + 1}` : ''} đã dừng (${code ?? signal}); khởi động lại sau 2 giây…`);
+      setTimeout(() => !stopping && startWorker(slot), 2_000);
     });
   };
-  startWorker();
+  workers.length = config.temporal.workerProcesses;
+  for (let slot = 0; slot < config.temporal.workerProcesses; slot++) startWorker(slot);
 
   const store = S3ObjectStore.fromSettings(services.endpoints.s3);
   // The web server's campaign and schedule forms read the directory in the store, as the worker and the CLI do.
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   );
   const rows = [
     ...services.lines.map((l) => [l.service, l.where, l.note]),
-    ['Worker', `hàng đợi ${services.endpoints.taskQueue}`, 'tiến trình con, tự khởi động lại nếu dừng'],
+    ['Worker', `hàng đợi ${services.endpoints.taskQueue}`, `${workers.length > 1 ? `${workers.length} tiến trình con` : 'tiến trình con'}, tự khởi động lại nếu dừng`],
     ['Máy chủ web', web.url, `tình trạng: ${web.url}/system và ${web.url}/healthz · liên kết trong thư: ${services.endpoints.publicBaseUrl}`],
     ['Bảng điều khiển', `${services.endpoints.publicBaseUrl}/`, `biên tập viên đăng nhập bằng liên kết qua email (${editors.length} tài khoản trong ${config.editorsFile})`],
   ];
@@ -104,13 +106,16 @@ async function main(): Promise<void> {
     stopping = true;
     log('\nĐang dừng…');
     await web.stop().catch(() => undefined);
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((r) => worker!.once('exit', r));
-      worker.kill('SIGTERM');
-      const timer = setTimeout(() => worker?.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await Promise.all(
+      workers.map(async (worker) => {
+        if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+        const exited = new Promise((r) => worker.once('exit', r));
+        worker.kill('SIGTERM');
+        const timer = setTimeout(() => worker.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
     await services.stop();
     log('Đã dừng. Dữ liệu được giữ trong thư mục dữ liệu.');
     process.exit(code);
