@@ -58,7 +58,7 @@ export async function withPlans<T>(load: () => Promise<T>): Promise<T> {
 }
 
 const isoAndVn = (iso: string): string => `${formatVnDate(iso)} (${iso})`;
-const docLine = (d: DocumentRef): string => `${d.kind} số ${d.number} ngày ${formatVnDate(d.date)} của ${d.issuer}${d.title ? ` ${d.title}` : ''}`;
+const docLine = (d: DocumentRef): string => `${d.kind} số ${d.number}${d.date ? ` ngày ${formatVnDate(d.date)}` : ''} của ${d.issuer}${d.title ? ` ${d.title}` : ''}`;
 
 const validateUsage = `Cách dùng: campaign plans validate [TỆP...] [--json]
 
@@ -148,18 +148,19 @@ export function describePlan(p: Plan): string {
   out.push(`KẾ HOẠCH ${planSymbol(p)} — ${p.issuer.name}`, `${p.issued.place ? `${p.issued.place}, ` : ''}${when}`, p.title, '');
   out.push(`Thực hiện: ${docLine(p.resolution)}`);
   for (const d of p.legalBasis) out.push(`${d.relation === 'proposal' ? 'Xét đề nghị' : d.relation === 'implements' ? 'Thực hiện' : 'Căn cứ'}: ${docLine(d)}`);
-  out.push(`Cơ quan chủ trì kế hoạch: ${p.leadBody}`, '', 'MỤC TIÊU CHUNG', ...p.objectives.general.map((g) => `  ${g}`));
+  if (p.leadBody) out.push(`Cơ quan chủ trì kế hoạch: ${p.leadBody}`);
+  if (p.objectives.general.length > 0) out.push('', 'MỤC TIÊU CHUNG', ...p.objectives.general.map((g) => `  ${g}`));
   for (const period of p.objectives.periods) {
     out.push('', `CHỈ TIÊU GIAI ĐOẠN ${period.period.label}`);
     const rows = period.targets.map((t) => [t.id, t.measure ? formatMeasureValue(t.measure) : '—', t.text]);
     out.push(renderTable(['Mã', 'Mức', 'Chỉ tiêu (nguyên văn)'], rows, [26, 14, 72], '  '));
   }
   out.push('', `NHIỆM VỤ (${p.tasks.length})`);
-  const taskRows = p.tasks.map((t) => [t.number, t.title, t.leadBody, formatTimeframe(t.timeframe), t.channels.length > 0 ? formatChannels(t.channels) : '(nội bộ)']);
+  const taskRows = p.tasks.map((t) => [t.number, t.title, t.leadBody ?? '', formatTimeframe(t.timeframe), t.channels.length > 0 ? formatChannels(t.channels) : '(nội bộ)']);
   out.push(renderTable(['Số', 'Nhiệm vụ', 'Chủ trì', 'Thời gian', 'Kênh'], taskRows, [6, 40, 24, 14, 34], '  '));
   if (p.reporting.length > 0) {
     out.push('', 'CHẾ ĐỘ BÁO CÁO');
-    const rows = p.reporting.map((r) => [r.reportingBody, r.recipients.join('; '), reportCadenceLabels[r.cadence] + (r.dueDates.length ? ` (trước ${r.dueDates.map((d) => `${d.day}/${d.month}`).join(', ')})` : ''), r.content]);
+    const rows = p.reporting.map((r) => [r.reportingBody, r.recipients.join('; '), r.cadences.map((c) => reportCadenceLabels[c]).join('; ') + (r.dueDates.length ? ` (trước ${r.dueDates.map((d) => `${d.day}/${d.month}`).join(', ')})` : ''), r.content]);
     out.push(renderTable(['Cơ quan báo cáo', 'Gửi', 'Kỳ hạn', 'Nội dung'], rows, [26, 26, 24, 40], '  '));
   }
   if (p.occasions.length > 0) {
