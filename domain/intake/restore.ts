@@ -16,6 +16,9 @@ export interface RestoredWord {
   /** Offsets in the input text. */
   start: number;
   end: number;
+  /** Offsets in the restored text. */
+  outStart: number;
+  outEnd: number;
   original: string;
   restored: string;
   changed: boolean;
@@ -39,7 +42,7 @@ export interface RestoreOptions {
 }
 
 /** Characters OCR leaves inside words: junk that belongs to the word, not punctuation. */
-const JUNK = '§¢€¥&}{‘’ﬁﬂ';
+const JUNK = "§¢€¥&}{‘’ﬁﬂ'";
 const WORD = new RegExp(`[\\p{L}\\p{N}${JUNK}]+`, 'gu');
 const SENTENCE_BREAK = /[.;:!?()]|\n\s*\n/u;
 
@@ -281,7 +284,9 @@ function tokenize(text: string): Token[] {
       continue;
     }
     // Single letters: list markers "a)", initials, roman numerals.
-    if ([...t.text].length === 1 && /\p{L}/u.test(t.text) && (/[).]/u.test(after) || t.text !== t.text.toLowerCase())) {
+    // Single letters: list markers "a)", initials "C,", roman numerals; a lone capital before a
+    // word ("B Chính trị") is a garbled syllable and is restored.
+    if ([...t.text].length === 1 && /\p{L}/u.test(t.text) && (/[).,]/u.test(after) || /^[IVX]$/u.test(t.text) || (t.text === t.text.toLowerCase() && /\p{L}/u.test(t.text) && /[).]/u.test(after)))) {
       t.fixed = t.text;
       continue;
     }
@@ -368,6 +373,7 @@ export class Restorer {
     const tokens = tokenize(input);
     const words: RestoredWord[] = [];
     const out: string[] = [];
+    let outLength = 0;
     let last = 0;
     // Sentences: runs of tokens between breaks.
     let i = 0;
@@ -377,12 +383,16 @@ export class Restorer {
       const sentence = tokens.slice(i, j);
       const chosen = this.decode(sentence, mode);
       for (const [k, t] of sentence.entries()) {
-        out.push(input.slice(last, t.start));
+        const gap = input.slice(last, t.start);
+        out.push(gap);
+        outLength += gap.length;
         const c = chosen[k]!;
         out.push(c.text);
+        const outStart = outLength;
+        outLength += c.text.length;
         last = t.end;
         if (t.fixed === undefined || c.text !== t.text) {
-          words.push({ start: t.start, end: t.end, original: t.text, restored: c.text, changed: c.text !== t.text, confidence: c.confidence, low: c.confidence < LOW_CONFIDENCE || c.cost > 1.2 });
+          words.push({ start: t.start, end: t.end, outStart, outEnd: outLength, original: t.text, restored: c.text, changed: c.text !== t.text, confidence: c.confidence, low: c.confidence < LOW_CONFIDENCE || c.cost > 1.2 });
         }
       }
       i = j;
