@@ -4,6 +4,7 @@
  */
 import { benchCampaign } from './campaign.js';
 import { benchInfographic } from './infographic.js';
+import { benchPlanImport } from './plan-import.js';
 import type { Row } from './row.js';
 
 interface Bench {
@@ -14,6 +15,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'infographic', run: benchInfographic },
   { name: 'campaign', run: benchCampaign },
+  { name: 'plan-import', run: benchPlanImport },
 ];
 
 function table(rows: Row[]): string {

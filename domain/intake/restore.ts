@@ -39,6 +39,11 @@ export interface RestoreResult {
 export interface RestoreOptions {
   /** Force a mode; by default chosen from the share of words that carry marks. */
   mode?: 'unaccented' | 'accented';
+  /**
+   * How much to trust the letters as written (default 1). OCR of an accented page keeps most
+   * marks right: weigh every word, but make changes cost more (e.g. 2.5).
+   */
+  trust?: number;
 }
 
 /** Characters OCR leaves inside words: junk that belongs to the word, not punctuation. */
@@ -381,7 +386,7 @@ export class Restorer {
       let j = i + 1;
       while (j < tokens.length && !tokens[j]!.breakBefore) j++;
       const sentence = tokens.slice(i, j);
-      const chosen = this.decode(sentence, mode);
+      const chosen = this.decode(sentence, mode, options.trust ?? 1);
       for (const [k, t] of sentence.entries()) {
         const gap = input.slice(last, t.start);
         out.push(gap);
@@ -401,7 +406,8 @@ export class Restorer {
     return { text: out.join(''), words, mode };
   }
 
-  private decode(sentence: Token[], mode: 'unaccented' | 'accented'): { text: string; confidence: number; cost: number }[] {
+  private decode(sentence: Token[], mode: 'unaccented' | 'accented', trust: number): { text: string; confidence: number; cost: number }[] {
+    const weight = COST_WEIGHT * trust;
     // Per token: the options (lowercase LM word, shown word, OCR cost).
     const options = sentence.map((t) => {
       if (t.fixed !== undefined) return [{ lm: /^\p{N}+$/u.test(t.fixed) ? '<num>' : UNK, shown: t.fixed, cost: 0 }];
@@ -424,7 +430,7 @@ export class Restorer {
       score.push(new Array<number>(opts.length).fill(-Infinity));
       back.push(new Array<number>(opts.length).fill(0));
       for (const [a, o] of opts.entries()) {
-        const emit = -COST_WEIGHT * o.cost;
+        const emit = -weight * o.cost;
         if (k === 0) {
           score[k]![a] = this.model.logProb(START, o.lm) + emit;
           continue;
@@ -451,7 +457,7 @@ export class Restorer {
       const opts = options[k]!;
       const prev = k > 0 ? options[k - 1]![path[k - 1]!]!.lm : START;
       const next = k < n - 1 ? options[k + 1]![path[k + 1]!]!.lm : undefined;
-      const local = opts.map((o) => this.model.logProb(prev, o.lm) - COST_WEIGHT * o.cost + (next ? this.model.logProb(o.lm, next) : 0));
+      const local = opts.map((o) => this.model.logProb(prev, o.lm) - weight * o.cost + (next ? this.model.logProb(o.lm, next) : 0));
       const max = Math.max(...local);
       const sum = local.reduce((s, v) => s + Math.exp(v - max), 0);
       const chosen = opts[a]!;

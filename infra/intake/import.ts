@@ -44,7 +44,9 @@ export async function importPlanDocument(bytes: Buffer, filename: string, option
   let restoration: ImportResult['restoration'] = { applied: false, changedWords: 0, uncertainWords: 0 };
   if (ocr || lostMarks) {
     const restorer = options.restorer ?? loadRestorer();
-    const r = restorer.restore(sourceText);
+    // OCR of an accented page: every word is weighed, but its letters are trusted more than
+    // those of a copy that lost its marks altogether.
+    const r = restorer.restore(sourceText, ocr && !lostMarks ? { mode: 'unaccented', trust: 2.5 } : {});
     text = r.text;
     repaired = r.words.map((w) => ({ start: w.outStart, end: w.outEnd, original: w.original, restored: w.restored, low: w.low }));
     restoration = { applied: true, mode: r.mode, changedWords: r.words.filter((w) => w.changed).length, uncertainWords: r.words.filter((w) => w.low).length };
