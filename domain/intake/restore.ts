@@ -64,7 +64,7 @@ const VOWEL_STANDINS = new Set(Object.keys(STANDINS));
 const CONSONANT_CONFUSIONS: Record<string, string> = { '1': 'l', '5': 's', '8': 's', p: 'đ', b: 'đ', e: 'c', m: 'n', n: 'm', l: 'h', i: 'l', q: 'n', f: 'p', '0': 'o' };
 /** Two OCR letters read for one letter of the word: "ii" for "u" ("ciia" → "của"), "ir" for "ư". */
 const MERGES: Record<string, string> = { ii: 'u', ir: 'u', tr: 'u', ur: 'u', ia: 'a', rn: 'm', ll: 'u' };
-const MAX_COST = 2.2;
+const MAX_COST = 1.9;
 const MAX_CANDIDATES = 32;
 /** Weight of the OCR cost against the language model's log-probability. */
 const COST_WEIGHT = 4.5;
@@ -191,62 +191,109 @@ interface Candidate {
 
 const START = '<s>';
 const UNK = '<unk>';
+const NUM = '<num>';
+const END = '</s>';
 
 /** Splits accented training text into lowercase syllable sequences, one per sentence. */
 export function trainingSentences(text: string): string[][] {
   return text
     .normalize('NFC')
     .split(/[.;:!?()"“”]+|\n\s*\n/u)
-    .map((s) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLocaleLowerCase('vi')))
+    .map((s) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => (/^\p{N}+$/u.test(w) ? NUM : w.toLocaleLowerCase('vi'))))
     .filter((s) => s.length > 0);
 }
 
-/** A syllable bigram model with absolute discounting, backing off to smoothed unigrams. */
+/** A syllable bigram model with absolute discounting, backing off to smoothed unigrams. Words are numbered. */
 export class BigramModel {
-  private readonly uni = new Map<string, number>();
-  private readonly bi = new Map<string, number>();
-  private readonly followers = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+  private readonly uni: number[] = [];
+  private readonly followers: number[] = [];
+  private readonly bi = new Map<number, number>();
+  private readonly memo = new Map<number, number>();
+  private readonly inVocab: boolean[] = [];
   private total = 0;
   private readonly discount = 0.75;
+  private readonly vocabSize: number;
 
   constructor(
     sentences: Iterable<string[]>,
     private readonly vocabulary: ReadonlySet<string>,
   ) {
+    this.vocabSize = vocabulary.size;
+    const start = this.id(START);
+    const end = this.id(END);
     for (const s of sentences) {
-      let prev = START;
-      this.uni.set(START, (this.uni.get(START) ?? 0) + 1);
-      for (const w of s) {
-        this.uni.set(w, (this.uni.get(w) ?? 0) + 1);
+      let prev = start;
+      this.uni[start]!++;
+      for (const word of s) {
+        const w = this.id(word);
+        this.uni[w]!++;
         this.total++;
-        const key = `${prev}\u0001${w}`;
+        const key = prev * 0x100000 + w;
         const seen = this.bi.get(key) ?? 0;
-        if (seen === 0) this.followers.set(prev, (this.followers.get(prev) ?? 0) + 1);
+        if (seen === 0) this.followers[prev]!++;
         this.bi.set(key, seen + 1);
         prev = w;
       }
+      // The sentence end counts as a follower, so a word seen only last still backs off.
+      const key = prev * 0x100000 + end;
+      const seen = this.bi.get(key) ?? 0;
+      if (seen === 0) this.followers[prev]!++;
+      this.bi.set(key, seen + 1);
+      this.uni[prev] = this.uni[prev]!;
     }
   }
 
+  /** The number of a word (new words get one). */
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.uni.length;
+      this.ids.set(word, id);
+      this.uni.push(0);
+      this.followers.push(0);
+      this.inVocab.push(this.vocabulary.has(word));
+    }
+    return id;
+  }
+
+  private unigramId(w: number): number {
+    const c = this.uni[w] ?? 0;
+    const prior = this.inVocab[w] ? 0.3 : c > 0 ? 0 : 0.002;
+    return (c + prior) / (this.total + 0.3 * this.vocabSize);
+  }
+
   /** Smoothed unigram probability; words outside the vocabulary and the corpus get a floor. */
-  unigram(w: string): number {
-    const c = this.uni.get(w) ?? 0;
-    const prior = this.vocabulary.has(w) ? 0.3 : c > 0 ? 0 : 0.002;
-    return (c + prior) / (this.total + 0.3 * this.vocabulary.size);
+  unigram(word: string): number {
+    return this.unigramId(this.id(word));
+  }
+
+  /** log P(w | prev), by word numbers. */
+  logProbId(prev: number, w: number): number {
+    const key = prev * 0x100000 + w;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const cPrev = this.uni[prev] ?? 0;
+    const pu = this.unigramId(w);
+    let v: number;
+    if (cPrev === 0) v = Math.log(pu);
+    else {
+      const c = this.bi.get(key) ?? 0;
+      const lambda = (this.discount * (this.followers[prev] ?? 0)) / cPrev;
+      v = Math.log(Math.max(c - this.discount, 0) / cPrev + lambda * pu);
+    }
+    this.memo.set(key, v);
+    return v;
   }
 
   logProb(prev: string, w: string): number {
-    const cPrev = this.uni.get(prev) ?? 0;
-    const pu = this.unigram(w);
-    if (cPrev === 0) return Math.log(pu);
-    const c = this.bi.get(`${prev}\u0001${w}`) ?? 0;
-    const lambda = (this.discount * (this.followers.get(prev) ?? 0)) / cPrev;
-    return Math.log(Math.max(c - this.discount, 0) / cPrev + lambda * pu);
+    return this.logProbId(this.id(prev), this.id(w));
   }
 
   /** How many times the corpus has the word. */
   count(w: string): number {
-    return this.uni.get(w) ?? 0;
+    const id = this.ids.get(w);
+    return id === undefined ? 0 : (this.uni[id] ?? 0);
   }
 }
 
@@ -410,18 +457,24 @@ export class Restorer {
     const weight = COST_WEIGHT * trust;
     // Per token: the options (lowercase LM word, shown word, OCR cost).
     const options = sentence.map((t) => {
-      if (t.fixed !== undefined) return [{ lm: /^\p{N}+$/u.test(t.fixed) ? '<num>' : UNK, shown: t.fixed, cost: 0 }];
+      if (t.fixed !== undefined) {
+        const lower = t.fixed.toLocaleLowerCase('vi');
+        return [{ lm: /^\p{N}+$/u.test(t.fixed) ? NUM : this.model.count(lower) > 0 ? lower : UNK, shown: t.fixed, cost: 0 }];
+      }
       const lc = t.text.toLocaleLowerCase('vi');
       if (mode === 'accented' && this.vocab.has(lc)) return [{ lm: lc, shown: t.text, cost: 0 }];
       const cands = this.candidates(t.text);
       const casing = pattern(t.text);
-      const opts = cands.map((c) => ({ lm: c.word, shown: applyCase(c.word, casing), cost: c.cost }));
+      const best = cands[0]?.cost ?? 0;
+      const opts = cands.filter((c) => c.cost <= best + 1.5).map((c) => ({ lm: c.word, shown: applyCase(c.word, casing), cost: c.cost }));
       // Keeping the word as written is always possible, at a price.
       if (!opts.some((o) => o.lm === lc)) opts.push({ lm: this.vocab.has(lc) ? lc : UNK, shown: t.text, cost: this.vocab.has(lc) ? 0 : 1.6 });
       return opts;
     });
     const n = options.length;
     if (n === 0) return [];
+    const ids = options.map((opts) => opts.map((o) => this.model.id(o.lm)));
+    const start = this.model.id(START);
     // Viterbi.
     const score: number[][] = [];
     const back: number[][] = [];
@@ -431,13 +484,15 @@ export class Restorer {
       back.push(new Array<number>(opts.length).fill(0));
       for (const [a, o] of opts.entries()) {
         const emit = -weight * o.cost;
+        const w = ids[k]![a]!;
         if (k === 0) {
-          score[k]![a] = this.model.logProb(START, o.lm) + emit;
+          score[k]![a] = this.model.logProbId(start, w) + emit;
           continue;
         }
-        const prevOpts = options[k - 1]!;
-        for (const [b, p] of prevOpts.entries()) {
-          const v = score[k - 1]![b]! + this.model.logProb(p.lm, o.lm) + emit;
+        const prevIds = ids[k - 1]!;
+        const prevScore = score[k - 1]!;
+        for (let b = 0; b < prevIds.length; b++) {
+          const v = prevScore[b]! + this.model.logProbId(prevIds[b]!, w) + emit;
           if (v > score[k]![a]!) {
             score[k]![a] = v;
             back[k]![a] = b;
@@ -455,9 +510,9 @@ export class Restorer {
     // Confidence: the chosen option's share among the options, its neighbours held fixed.
     return path.map((a, k) => {
       const opts = options[k]!;
-      const prev = k > 0 ? options[k - 1]![path[k - 1]!]!.lm : START;
-      const next = k < n - 1 ? options[k + 1]![path[k + 1]!]!.lm : undefined;
-      const local = opts.map((o) => this.model.logProb(prev, o.lm) - weight * o.cost + (next ? this.model.logProb(o.lm, next) : 0));
+      const prev = k > 0 ? ids[k - 1]![path[k - 1]!]! : start;
+      const next = k < n - 1 ? ids[k + 1]![path[k + 1]!]! : undefined;
+      const local = opts.map((o, c) => this.model.logProbId(prev, ids[k]![c]!) - weight * o.cost + (next !== undefined ? this.model.logProbId(ids[k]![c]!, next) : 0));
       const max = Math.max(...local);
       const sum = local.reduce((s, v) => s + Math.exp(v - max), 0);
       const chosen = opts[a]!;
