@@ -19,8 +19,8 @@ export interface Block {
   upper: boolean;
 }
 
-const ROMAN = /^((?:X|IX|IV|V?I{0,3}))\.\s+(.*)$/u;
-const NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)\.\s+(.*)$/u;
+const ROMAN = /^((?:X|IX|IV|V?I{0,3}))\.\s*(.*)$/u;
+const NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)\.(?:\s+|(?=\p{L}))(.*)$/u;
 const LETTER = /^([a-zđ])\)\s*(.*)$/u;
 const BULLET = /^[-–•]\s*(.*)$/u;
 const PLUS = /^\+\s*(.*)$/u;

@@ -150,6 +150,8 @@ function readRef(text: string, relation: DocRef['relation']): DocRef | undefined
 /** Text of a paragraph block as a plan paragraph (bullet markers dropped). */
 const para = (b: Block): string => b.text.trim();
 
+const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
 function splitSections(blocks: Block[]): { preamble: Block[]; sections: Section[]; closing: Block[] } {
   const preamble: Block[] = [];
   const sections: Section[] = [];
@@ -167,7 +169,9 @@ function splitSections(blocks: Block[]): { preamble: Block[]; sections: Section[
       continue;
     }
     if (b.kind === 'roman') {
-      current = { kind: sectionKind(b.text), marker: b.marker, heading: b, blocks: [] };
+      // Sections run I, II, III …; OCR may drop a stroke ("II." for "III."): number them in order.
+      const marker = ROMANS[sections.length] ?? b.marker;
+      current = { kind: sectionKind(b.text), marker, heading: b, blocks: [] };
       sections.push(current);
       continue;
     }
@@ -744,7 +748,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanDra
         flags.read(`bodyDuties[${i}]`, span([head, ...body]));
         if (duties.length === 0) flags.missing(`bodyDuties[${i}].duties`, 'không tách được nhiệm vụ của cơ quan này');
         const dutyText = duties.join(' ');
-        if (!leadBody && /cơ quan thường trực|cơ quan đầu mối|là đầu mối|chủ trì[^.;]{0,80}(?:tổ chức|triển khai)[^.;]{0,60}Kế hoạch/u.test(dutyText)) {
+        if (!leadBody && /cơ quan thường trực|cơ quan đầu mối|là đầu mối|chủ trì[^.;]{0,160}(?:tổ chức|triển khai)[^.;]{0,60}kế hoạch/u.test(fold(dutyText))) {
           leadBody = bodyName;
           leadSpan = span([head, ...body]);
         }
@@ -850,7 +854,7 @@ function readClosing(closing: Block[], plan: Json, flags: Flags): void {
     if (/^Gửi bản điện tử/u.test(b.text)) group = ' (bản điện tử)';
     else if (/^Gửi bản giấy/u.test(b.text)) group = ' (bản giấy)';
     else if (b.kind === 'bullet' && gi < recipients.length) {
-      const r = recipients[gi++]!;
+      const r = trimEnd(recipients[gi++]!);
       withGroups.push(/^Lưu/u.test(r) ? r : `${r}${group}`);
     }
   }
