@@ -258,8 +258,10 @@ export const plansImportCommand: Command = {
       throw new CliError(`Không mở được tệp ${file}.`, 2);
     }
     let result: ImportResult;
+    // A plan file's id is its file name: writing to "ten-ke-hoach.yaml" names the plan so.
+    const outId = values.out ? path.basename(values.out).replace(/\.ya?ml$/iu, '') : undefined;
     try {
-      result = await importPlanDocument(bytes, file);
+      result = await importPlanDocument(bytes, file, outId && /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(outId) ? { planId: outId } : {});
     } catch (err) {
       if (err instanceof DocumentReadError) throw new CliError(err.message, 2);
       throw err;

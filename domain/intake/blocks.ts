@@ -22,7 +22,7 @@ export interface Block {
 const ROMAN = /^((?:X|IX|IV|V?I{0,3}))\.\s*(.*)$/u;
 const NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)\.(?:\s+|(?=\p{L}))(.*)$/u;
 const LETTER = /^([a-zđ])\)\s*(.*)$/u;
-const BULLET = /^[-–•]\s*(.*)$/u;
+const BULLET = /^[-–•~]\s*(.*)$/u;
 const PLUS = /^\+\s*(.*)$/u;
 /** Lines that open a new block in the opening part of a plan, even after an unfinished line. */
 const OPENERS = /^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Nơi nhận|Trên đây|Trong quá trình|Phân công|Gửi bản)/u;

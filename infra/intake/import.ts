@@ -32,6 +32,8 @@ export interface ImportResult {
 export interface ImportOptions {
   /** The restorer to use (default: the one trained on everything the project ships). */
   restorer?: Restorer;
+  /** The plan's id (default: made from the issuer, number and year). */
+  planId?: string;
 }
 
 export async function importPlanDocument(bytes: Buffer, filename: string, options: ImportOptions = {}): Promise<ImportResult> {
@@ -53,6 +55,7 @@ export async function importPlanDocument(bytes: Buffer, filename: string, option
   }
   const base = filename.replace(/^.*[\\/]/u, '').replace(/\.[^.]+$/u, '');
   const draft = extractPlan(text, { repaired, fileName: base });
+  if (options.planId) draft.plan.id = options.planId;
   const yaml = stringify(draft.plan, { lineWidth: 100 });
   const checked = parsePlan(yaml, filename);
   return { draft, sourceText, text, source: read.source, restoration, flags: draft.flags, yaml, problems: checked.ok ? [] : checked.problems };

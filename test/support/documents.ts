@@ -49,13 +49,14 @@ export async function textToPageImages(text: string, options: PageOptions = {}):
   const perPage = options.linesPerPage ?? 48;
   const lines = text
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => l.replace(/\t+/gu, '    ').trim())
     .filter((l, i, all) => l !== '' || (i > 0 && all[i - 1]!.trim() !== ''))
     .flatMap((l) => wrap(l, options.width ?? 86));
   const pages: string[][] = [];
   for (let i = 0; i < lines.length; i += perPage) pages.push(lines.slice(i, i + perPage));
-  const size = Math.round(dpi * 0.15);
   const lineHeight = Math.round((height - 2 * dpi) / perPage);
+  // About 11 pt type, smaller when more lines must fit, never overlapping.
+  const size = Math.min(Math.round(dpi * 0.15), Math.round(lineHeight * 0.62));
   return Promise.all(
     pages.map(async (page) => {
       const texts = page.map((l, i) => `<text x="${dpi}" y="${dpi + (i + 1) * lineHeight}" font-family="Be Vietnam Pro" font-size="${size}" fill="#111">${escapeXml(l)}</text>`).join('');
