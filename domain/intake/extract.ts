@@ -554,6 +554,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanDra
   // Sections.
   const purpose: string[] = [];
   const requirements: string[] = [];
+  const purposeSpans: { start: number; end: number }[] = [];
+  const requirementSpans: { start: number; end: number }[] = [];
+  const fundingSpans: { start: number; end: number }[] = [];
   const general: string[] = [];
   const periods: Json[] = [];
   const tasks: Json[] = [];
@@ -567,10 +570,14 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanDra
   for (const sec of sections) {
     if (sec.kind === 'purpose') {
       let into = purpose;
+      let spans = purposeSpans;
       for (const b of sec.blocks) {
-        if (b.kind === 'number' && /^Mục đích/iu.test(b.text)) into = purpose;
-        else if (b.kind === 'number' && /^Yêu cầu/iu.test(b.text)) into = requirements;
-        else into.push(para(b));
+        if (b.kind === 'number' && /^Mục đích/iu.test(b.text)) [into, spans] = [purpose, purposeSpans];
+        else if (b.kind === 'number' && /^Yêu cầu/iu.test(b.text)) [into, spans] = [requirements, requirementSpans];
+        else {
+          into.push(para(b));
+          spans.push(span(b));
+        }
       }
     } else if (sec.kind === 'objectives' || sec.kind === 'targets') {
       let mode: 'general' | 'targets' = sec.kind === 'targets' ? 'targets' : 'general';
@@ -703,8 +710,12 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanDra
           task.leadBody = lead;
           flags.read(`${path}.leadBody`, leadFrom && span(leadFrom));
         } else flags.missing(`${path}.leadBody`, 'văn bản không nêu cơ quan chủ trì của nhiệm vụ này; để trống, không suy đoán');
+        if (rest.length > 0) flags.read(`${path}.description`, span(rest));
         if (implementing.length > 0) task.implementingBodies = [...new Set(implementing)];
-        if (coordinating.length > 0) task.coordinatingBodies = [...new Set(coordinating)];
+        if (coordinating.length > 0) {
+          task.coordinatingBodies = [...new Set(coordinating)];
+          flags.read(`${path}.coordinatingBodies`, leadFrom ? span(leadFrom) : span(rest));
+        } else flags.missing(`${path}.coordinatingBodies`, 'văn bản không nêu cơ quan phối hợp của nhiệm vụ này');
         if (assignment) task.assignmentAsWritten = assignment;
         if (timeframe) {
           task.timeframe = timeframe;
@@ -722,7 +733,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanDra
         }
       }
     } else if (sec.kind === 'funding') {
-      for (const b of sec.blocks) funding.push(para(b));
+      for (const b of sec.blocks) {
+        funding.push(para(b));
+        fundingSpans.push(span(b));
+      }
     } else if (sec.kind === 'organisation') {
       const numbered = items(sec.blocks);
       const trailing: Block[] = [];
@@ -777,6 +791,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanDra
   else flags.missing('leadBody', 'văn bản không nêu cơ quan thường trực, chủ trì kế hoạch; để trống');
   plan.purpose = purpose;
   plan.requirements = requirements;
+  purposeSpans.forEach((sp, i) => flags.read(`purpose[${i}]`, sp));
+  requirementSpans.forEach((sp, i) => flags.read(`requirements[${i}]`, sp));
+  fundingSpans.forEach((sp, i) => flags.read(`funding[${i}]`, sp));
   if (purpose.length === 0) flags.missing('purpose', 'văn bản không có mục "Mục đích"');
   plan.objectives = { general, periods };
   if (general.length === 0) flags.missing('objectives.general', 'văn bản không có mục tiêu chung (chỉ có chỉ tiêu cụ thể)');

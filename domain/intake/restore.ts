@@ -107,6 +107,12 @@ function subCost(o: string, oBase: string, oMarked: boolean, c: VocabEntry, j: n
   return 1.1;
 }
 
+/** A letter of the syllable that OCR left out: an accented vowel goes missing more often ("Ti" for "Tối"). */
+function insCost(c: VocabEntry, j: number): number {
+  return c.isVowel[j] && c.marked[j] ? INS_MARKED_VOWEL : 0.8;
+}
+const INS_MARKED_VOWEL = 0.6;
+
 function delCost(o: string): number {
   if (JUNK.includes(o)) return 0.3;
   return 0.8;
@@ -152,7 +158,7 @@ export function ocrCost(ocr: string | PreparedWord, cand: VocabEntry, limit = MA
   let prev = rowA;
   let row = rowB;
   prev[0] = 0;
-  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1]! + 0.8;
+  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1]! + insCost(cand, j - 1);
   for (let i = 1; i <= m; i++) {
     const oc = w.chars[i - 1]!;
     const ob = w.bases[i - 1]!;
@@ -165,7 +171,7 @@ export function ocrCost(ocr: string | PreparedWord, cand: VocabEntry, limit = MA
       let best = prev[j - 1]! + subCost(oc, ob, om, cand, j - 1);
       const del = prev[j]! + od;
       if (del < best) best = del;
-      const ins = row[j - 1]! + 0.8;
+      const ins = row[j - 1]! + insCost(cand, j - 1);
       if (ins < best) best = ins;
       if (merge !== '' && i >= 2 && cand.bases[j - 1] === merge) {
         const v = prev2[j - 1]! + 0.5;

@@ -32,6 +32,8 @@ const FIELD_NAMES: Record<string, string> = {
 const TASK_FIELDS: Record<string, string> = {
   title: 'tên nhiệm vụ',
   leadBody: 'cơ quan chủ trì',
+  coordinatingBodies: 'cơ quan phối hợp',
+  description: 'nội dung',
   timeframe: 'thời gian thực hiện',
   channels: 'kênh truyền thông',
 };
@@ -60,6 +62,8 @@ export function fieldLabel(path: string, plan: Json): string {
     const what = target[3] === 'measure.audience' ? 'nhóm đối tượng' : target[3] === 'measure' ? 'con số đo được' : target[3] === 'period' ? 'giai đoạn' : target[3];
     return what ? `${base} — ${what}` : base;
   }
+  const listed = /^(purpose|requirements|funding)\[(\d+)\]/u.exec(path);
+  if (listed) return `${capital({ purpose: 'mục đích', requirements: 'yêu cầu', funding: 'kinh phí' }[listed[1] as 'purpose'])}, đoạn ${Number(listed[2]) + 1}`;
   const general = /^objectives\.general\[(\d+)\]/u.exec(path);
   if (general) return `Mục tiêu chung, đoạn ${Number(general[1]) + 1}`;
   const duty = /^reporting\[(\d+)\](?:\.(\w+))?/u.exec(path);
