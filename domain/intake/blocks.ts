@@ -19,7 +19,8 @@ export interface Block {
   upper: boolean;
 }
 
-const ROMAN = /^((?:X|IX|IV|V?I{0,3}))\.\s*(.*)$/u;
+/** "III. NHIỆM VỤ …", also as OCR reads it: "Ill.", "1II.", "II NHIỆM" (the caller numbers sections in order). */
+const ROMAN = /^((?:X|IX|IV|V?I{0,3})|[IVXl1|]{1,4})(?:[.,]\s*|\s+)(.*)$/u;
 const NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)\.(?:\s+|(?=\p{L}))(.*)$/u;
 const LETTER = /^([a-zđ])\)\s*(.*)$/u;
 const BULLET = /^[-–•~]\s*(.*)$/u;
@@ -66,7 +67,7 @@ export function toBlocks(text: string): Block[] {
     let marker = '';
     let body = line;
     let m: RegExpExecArray | null;
-    if ((m = ROMAN.exec(line)) && m[1] !== '' && isUpper(m[2] ?? '')) [kind, marker, body] = ['roman', m[1]!, m[2]!];
+    if ((m = ROMAN.exec(line)) && m[1] !== '' && isUpper(m[2] ?? '') && /\p{L}{2}/u.test(m[2] ?? '') && !/^\d+\.\d/u.test(line)) [kind, marker, body] = ['roman', m[1]!.replace(/[l1|]/gu, 'I'), m[2]!];
     else if ((m = NUMBER.exec(line))) [kind, marker, body] = ['number', m[1]!, m[2]!];
     else if ((m = LETTER.exec(line))) [kind, marker, body] = ['letter', m[1]!, m[2]!];
     else if ((m = PLUS.exec(line))) [kind, marker, body] = ['plus', '+', m[1]!];

@@ -282,7 +282,7 @@ function readDeliverable(text: string): Json | undefined {
   const what = before || trimEnd(after.split(/[;,.]/u)[0] ?? '');
   if (!what) return undefined;
   const by = /(?:trong|trước|đến)\s+(?:năm|tháng|quý)\s+[\dIVX/]+/u.exec(text)?.[0];
-  return { what: capitalize(what), state: m[1]!.startsWith('được') || m[1] === 'đi vào vận hành' ? m[1]! : m[1]!, ...(by ? { by } : {}) };
+  return { what: capitalize(what), state: m[1]!, ...(by ? { by } : {}) };
 }
 
 /** "Thời gian thực hiện: …" → a timeframe, or undefined when the words are not understood. */
@@ -830,6 +830,10 @@ function readClosing(closing: Block[], plan: Json, flags: Flags): void {
   let inRecipients = false;
   let recipientSpan: { start: number; end: number } | undefined;
   const SIGN = /(?<![\p{L}])(TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u;
+  const add = (r: string) => {
+    const t = trimEnd(r);
+    recipients.push(/^Lưu/u.test(t) || group === '' ? t : `${t}${group}`);
+  };
   for (const b of closing) {
     let text = b.text;
     if (/^Trên đây/u.test(text) && !/Nơi nhận/u.test(text)) continue;
@@ -846,37 +850,17 @@ function readClosing(closing: Block[], plan: Json, flags: Flags): void {
       signLines.push(text.slice(sign.index).trim());
       text = text.slice(0, sign.index).trim();
     }
-    if (!inRecipients) continue;
+    if (!inRecipients || text === '') continue;
     if (recipientSpan) recipientSpan.end = b.end;
-    if (/^Gửi bản điện tử/u.test(text)) {
-      group = ' (bản điện tử)';
-      continue;
-    }
-    if (/^Gửi bản giấy/u.test(text)) {
-      group = ' (bản giấy)';
-      continue;
-    }
-    if (text === '') continue;
-    if (b.kind === 'bullet') recipients.push(text);
-    else if (recipients.length > 0 && !sign && /^\p{Ll}/u.test(text)) recipients[recipients.length - 1] = `${recipients.at(-1)} ${text}`;
-    else if (!sign && /^\p{Lu}[\p{Ll}]+(?:\s\p{Lu}[\p{Ll}]*){0,3}$/u.test(text) && !/^Lưu/u.test(text)) signLines.push(text);
+    // "Gửi bản điện tử:" / "Gửi bản giấy": the recipients below get that copy.
+    if (/^Gửi bản điện tử/u.test(text)) group = ' (bản điện tử)';
+    else if (/^Gửi bản giấy/u.test(text)) group = ' (bản giấy)';
+    else if (b.kind === 'bullet') add(text);
+    // A recipient wrapped onto the next line: "- C, PCVP UBND tỉnh," / "các phòng CM, TT TT;".
+    else if (recipients.length > 0 && !sign && /^\p{Ll}/u.test(text)) recipients[recipients.length - 1] = trimEnd(`${recipients.at(-1)} ${text}`);
     else signLines.push(text);
-    void group;
   }
-  const withGroups: string[] = [];
-  // Recompute groups in order: a simple second pass keeps the code above readable.
-  group = '';
-  let gi = 0;
-  for (const b of closing) {
-    if (/^Gửi bản điện tử/u.test(b.text)) group = ' (bản điện tử)';
-    else if (/^Gửi bản giấy/u.test(b.text)) group = ' (bản giấy)';
-    else if (b.kind === 'bullet' && gi < recipients.length) {
-      const r = trimEnd(recipients[gi++]!);
-      withGroups.push(/^Lưu/u.test(r) ? r : `${r}${group}`);
-    }
-  }
-  while (gi < recipients.length) withGroups.push(recipients[gi++]!);
-  plan.recipients = withGroups.map((r) => trimEnd(r).replace(/\s*,$/u, ''));
+  plan.recipients = recipients.map((r) => r.replace(/\s*,$/u, ''));
   if (recipients.length > 0) flags.read('recipients', recipientSpan);
   else flags.missing('recipients', 'không tìm thấy mục "Nơi nhận"');
 

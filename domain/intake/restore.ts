@@ -9,7 +9,7 @@
  * Every word gets a confidence; words the model is unsure of are marked for review. Pure: the
  * caller supplies the syllable list and the training text.
  */
-import { applyCase, baseLetter, hasMark, looksLikeSyllable, markedShare, skeleton, type CasePattern } from './vietnamese.js';
+import { applyCase, baseLetter, hasMark, looksLikeSyllable, markedShare, type CasePattern } from './vietnamese.js';
 
 /** One word of the input and what it became. */
 export interface RestoredWord {
@@ -53,6 +53,23 @@ const SENTENCE_BREAK = /[.;:!?()]|\n\s*\n/u;
 
 /** Document-symbol parts OCR reads without "Đ". */
 const SYMBOL_FIXES: Record<string, string> = { QD: 'QĐ', GDDT: 'GDĐT', SGDDT: 'SGDĐT', BGDDT: 'BGDĐT', DT: 'ĐT', TTDT: 'TTĐT', HDND: 'HĐND' };
+/** Codes of document symbols ("71-NQ/TW", "157/QĐ-TTg", "62/KH-UBND"). */
+const SYMBOL_CODES = ['NQ', 'QĐ', 'TW', 'TTg', 'KH', 'UBND', 'HĐND', 'CTr', 'TU', 'TTr', 'SGDĐT', 'BGDĐT', 'BC', 'CV', 'CT', 'HD', 'TB', 'KL', 'NĐ', 'TT', 'BTTTT', 'BKHCN', 'VPCP', 'BCT', 'BTC', 'BNV'];
+/** Letters OCR confuses inside symbols: "NG" for "NQ", "GĐ" for "QĐ". */
+const SYMBOL_CONFUSIONS = new Set(['GQ', 'OQ', '0Q', 'DĐ', 'OD', '0O', 'IT', '1T', 'lT']);
+
+/** A symbol code as written, or the known code it is one OCR confusion away from. */
+function symbolCode(code: string): string {
+  if (SYMBOL_CODES.includes(code)) return code;
+  const near = SYMBOL_CODES.filter((k) => {
+    const a = [...code];
+    const b = [...k];
+    if (a.length !== b.length) return false;
+    const diff = a.map((c, i) => [c, b[i]!] as const).filter(([x, y]) => x !== y);
+    return diff.length === 1 && SYMBOL_CONFUSIONS.has(`${diff[0]![0]}${diff[0]![1]}`);
+  });
+  return near.length === 1 ? near[0]! : code;
+}
 
 /**
  * Letters OCR puts where an accented vowel was ("gido" for "giáo", "chtrc" for "chức", "s6" for
@@ -323,7 +340,7 @@ function tokenize(text: string): Token[] {
     tokens.push({ start, end, text: m[0], breakBefore: tokens.length === 0 || SENTENCE_BREAK.test(between) });
     last = end;
   }
-  for (const [i, t] of tokens.entries()) {
+  for (const t of tokens) {
     const before = text[t.start - 1] ?? '';
     const after = text[t.end] ?? '';
     const letters = t.text.replace(/[^\p{L}]/gu, '');
@@ -332,9 +349,15 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const upper = letters.length >= 2 && letters === letters.toUpperCase();
+    const lineStart = t.start === 0 || /\n[ \t]*$/u.test(text.slice(Math.max(0, t.start - 8), t.start));
+    // A section number as OCR reads it: "lII." for "III.".
+    if (lineStart && /^[IVXl1|]{1,4}$/u.test(t.text) && /^[.,]/u.test(after)) {
+      t.fixed = t.text.replace(/[l1|]/gu, 'I');
+      continue;
+    }
     const inSymbol = /[/-]/u.test(before) || /[/-]/u.test(after);
     if (inSymbol && /\p{Lu}/u.test(t.text) && !looksLikeSyllable(t.text.toLowerCase())) {
-      t.fixed = SYMBOL_FIXES[t.text] ?? t.text;
+      t.fixed = SYMBOL_FIXES[t.text] ?? symbolCode(t.text);
       continue;
     }
     if (upper && !looksLikeSyllable(t.text.toLowerCase())) {
@@ -346,21 +369,22 @@ function tokenize(text: string): Token[] {
     // word ("B Chính trị") is a garbled syllable and is restored.
     if ([...t.text].length === 1 && /\p{L}/u.test(t.text) && (/[).,]/u.test(after) || /^[IVX]$/u.test(t.text) || (t.text === t.text.toLowerCase() && /\p{L}/u.test(t.text) && /[).]/u.test(after)))) {
       t.fixed = t.text;
-      continue;
     }
-    void i;
   }
   return tokens;
 }
 
+/**
+ * How an OCR word is cased: all capitals ("PiCH" in a heading: its last letter is a capital and
+ * at most one is not), a capital first letter, or lowercase.
+ */
 function pattern(word: string): CasePattern {
   const letters = [...word].filter((c) => /\p{L}/u.test(c));
   if (letters.length === 0) return 'lower';
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  const lastUpper = letters[letters.length - 1] !== letters[letters.length - 1]!.toLowerCase();
-  if (letters.length >= 2 && lastUpper && upper >= letters.length - 1) return 'upper';
-  if (letters[0] !== letters[0]!.toLowerCase() || /^[PB]/u.test(word)) return letters[0] !== letters[0]!.toLowerCase() ? 'title' : 'lower';
-  return 'lower';
+  const isUpper = (c: string) => c !== c.toLowerCase();
+  const upper = letters.filter(isUpper).length;
+  if (letters.length >= 2 && isUpper(letters[letters.length - 1]!) && upper >= letters.length - 1) return 'upper';
+  return isUpper(letters[0]!) ? 'title' : 'lower';
 }
 
 /** A restorer built once from a syllable list and training text, then used on many documents. */
@@ -471,8 +495,12 @@ export class Restorer {
       if (mode === 'accented' && this.vocab.has(lc)) return [{ lm: lc, shown: t.text, cost: 0 }];
       const cands = this.candidates(t.text);
       const casing = pattern(t.text);
-      const best = cands[0]?.cost ?? 0;
-      const opts = cands.filter((c) => c.cost <= best + 1.5).map((c) => ({ lm: c.word, shown: applyCase(c.word, casing), cost: c.cost }));
+      // OCR of an accented page keeps marks: a mark it did not see costs more there.
+      const seen = [...lc].filter(hasMark).length;
+      const extra = (w: string) => (trust > 1 ? 0.3 * Math.max(0, [...w].filter(hasMark).length - seen) : 0);
+      const scored = cands.map((c) => ({ ...c, cost: c.cost + extra(c.word) })).sort((a, b) => a.cost - b.cost);
+      const best = scored[0]?.cost ?? 0;
+      const opts = scored.filter((c) => c.cost <= best + 1.5).map((c) => ({ lm: c.word, shown: applyCase(c.word, casing), cost: c.cost }));
       // Keeping the word as written is always possible, at a price.
       if (!opts.some((o) => o.lm === lc)) opts.push({ lm: this.vocab.has(lc) ? lc : UNK, shown: t.text, cost: this.vocab.has(lc) ? 0 : 1.6 });
       return opts;
@@ -527,4 +555,3 @@ export class Restorer {
   }
 }
 
-export { skeleton };

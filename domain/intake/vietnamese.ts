@@ -16,11 +16,6 @@ export function skeleton(word: string): string {
   return word.toLowerCase().replace(/đ/gu, 'd').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-/** The word with its tone mark removed but vowel shapes kept: "Đẩy" → "đây". */
-export function withoutTone(word: string): string {
-  return word.normalize('NFD').replace(TONES, '').normalize('NFC');
-}
-
 /** Whether the character carries a Vietnamese mark (tone, hat, horn, breve, or is đ). */
 export function hasMark(c: string): boolean {
   return c === 'đ' || c === 'Đ' || /\p{M}/u.test(c.normalize('NFD'));
@@ -51,16 +46,6 @@ export function markedShare(text: string): number {
 
 /** How a word is cased, to put the restored word back the same way. */
 export type CasePattern = 'lower' | 'upper' | 'title';
-
-export function casePattern(word: string): CasePattern {
-  const letters = [...word].filter((c) => /\p{L}/u.test(c));
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  if (letters.length > 1 && upper >= Math.ceil(letters.length / 2) && upper >= 2) return 'upper';
-  if (letters[0] && letters[0] !== letters[0].toLowerCase()) return 'title';
-  // OCR often turns the capital "Đ" of a first word into "P" or "B": "PAy manh".
-  if (/^[0-9]/u.test(word)) return 'lower';
-  return 'lower';
-}
 
 export function applyCase(word: string, pattern: CasePattern): string {
   if (pattern === 'upper') return word.toLocaleUpperCase('vi');

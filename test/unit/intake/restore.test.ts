@@ -43,6 +43,16 @@ describe('restoring seed 000 (OCR, no diacritics) with a model that never saw it
   });
 });
 
+describe('repairing OCR of an accented page', () => {
+  const restorer = loadRestorer(['phuong-bac-kan-2026.txt', 'phuong-bac-kan-2026.yaml']);
+  const ocr = { mode: 'unaccented', trust: 2.5 } as const;
+
+  it('mends misread letters, symbols and section numbers, and keeps an unaccented word the page has', () => {
+    const out = restorer.restore('lII. NHIỆM VỤ VÀ GIẢI PHÁP\n- Giao Trung tâm Dịch vụ tổng hợp phường tham mưu; thực hiện Nghị quyết số 71-NG/TW, Quyết định số 157/GĐ-TTg về đột phú phát triển giáo dục và đòo tạo.', ocr);
+    expect(out.text).toBe('III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Giao Trung tâm Dịch vụ tổng hợp phường tham mưu; thực hiện Nghị quyết số 71-NQ/TW, Quyết định số 157/QĐ-TTg về đột phá phát triển giáo dục và đào tạo.');
+  });
+});
+
 describe('restoring held-out accented text stripped of its marks', () => {
   it('seed 003 without its own text and plan file in training: at least 93 % of words right', () => {
     const text = read('data/intake/corpus/quang-ngai-2026.txt');
