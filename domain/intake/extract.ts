@@ -378,8 +378,8 @@ function readReporting(clause: string, owner: string | undefined, where: string,
     }
   }
   recipients = recipients.map((r) => r.replace(/\s+theo quy định.*$/u, '').trim());
-  const chế = /chế độ báo cáo/u.test(t);
-  if (recipients.length === 0 && !chế && !cadences.includes('whenNeeded') && !/định kỳ/u.test(fold(t))) return undefined;
+  const regime = /chế độ báo cáo/u.test(t);
+  if (recipients.length === 0 && !regime && !cadences.includes('whenNeeded') && !/định kỳ/u.test(fold(t))) return undefined;
   if (cadences.length === 0) return undefined;
   const subject = /^(?:trong quá trình[^,]*,\s*)?(?:nếu[^,]*,\s*)?((?:các|Các)\s[^;]*?)\s+(?:kịp thời|thực hiện chế độ|định kỳ|chủ động)/u.exec(t);
   const body = subject ? capitalize(trimEnd(subject[1]!)) : owner;
