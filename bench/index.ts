@@ -8,6 +8,7 @@ import { benchDirectory } from './directory.js';
 import { benchNames } from './flags.js';
 import { stopBenchEnv } from './services.js';
 import { benchInfographic } from './infographic.js';
+import { benchPlanImport } from './plan-import.js';
 import type { Row } from './row.js';
 
 interface Bench {
@@ -21,6 +22,7 @@ const BENCHES: Bench[] = [
   { name: 'fanout', run: benchFanout },
   { name: 'approvals', run: benchApprovals },
   { name: 'directory', run: benchDirectory },
+  { name: 'plan-import', run: benchPlanImport },
 ];
 
 function table(rows: Row[]): string {

@@ -1,5 +1,6 @@
-// System programs the test suite uses (OCR to read infographics back, a browser for the
-// dashboard tests). Installed from Debian's packages when missing and we may (root + apt-get).
+// System programs the test suite uses (OCR to read infographics back and to import scanned
+// plans, a browser for the dashboard tests, poppler to read PDF plans). Installed from Debian's
+// packages when missing and we may (root + apt-get).
 import { spawnSync } from 'node:child_process';
 
 const has = (cmd, args = ['--version']) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
@@ -11,6 +12,7 @@ const needs = [
     packages: ['tesseract-ocr', 'tesseract-ocr-vie'],
   },
   { what: 'Chromium (kiểm thử giao diện trong trình duyệt thật)', ok: () => has('/usr/bin/chromium'), packages: ['chromium'] },
+  { what: 'poppler-utils: pdftotext, pdftoppm, pdfinfo (nhập kế hoạch từ tệp PDF, kể cả bản quét)', ok: () => has('pdftotext', ['-v']) && has('pdftoppm', ['-v']) && has('pdfinfo', ['-v']), packages: ['poppler-utils'] },
 ];
 
 export function ensureSystemPackages() {

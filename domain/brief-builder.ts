@@ -72,7 +72,6 @@ export function buildBrief(plan: Plan, occasion: OccasionInstance, taskOrId?: Ta
     resolution: resolutionName(plan),
     issuer: plan.issuer.name,
     issuerShort: plan.issuer.shortName,
-    leadBody: task?.leadBody ?? plan.leadBody,
     occasionId: occasion.occasionId,
     occasionName: occasion.name,
     occasionDate: occasion.date,
@@ -82,6 +81,10 @@ export function buildBrief(plan: Plan, occasion: OccasionInstance, taskOrId?: Ta
     body: task ? task.description.map(paragraphText) : [...plan.objectives.general],
     tags: [...new Set([resolutionName(plan), occasion.name, plan.issuer.area])],
   };
+  // The task's own lead body, never the plan's in its place: a task the plan gives no lead body
+  // gets none. Without a task the brief speaks for the plan, led by the plan's lead body.
+  const lead = task ? task.leadBody : plan.leadBody;
+  if (lead !== undefined) brief.leadBody = lead;
   if (task) {
     brief.taskId = task.id;
     brief.taskNumber = task.number;
@@ -133,14 +136,18 @@ export function buildCampaignBrief(plan: Plan, occasion: OccasionInstance, taskI
     return task;
   });
   const primary = buildBrief(plan, occasion, tasks[0]);
-  const leads = [...new Set(tasks.map((t) => t.leadBody ?? plan.leadBody))];
+  const leads = [...new Set(tasks.map((t) => t.leadBody))];
+  // One lead body for every task: that one. Otherwise the plan speaks for them with its own
+  // lead body, if it names one; a task without a lead body is never given one.
+  const lead = leads.length === 1 ? leads[0] : plan.leadBody;
+  const { leadBody: _primaryLead, ...rest } = primary;
   const joinedTitle = tasks.map((t) => t.title).join('; ');
   return {
-    ...primary,
+    ...rest,
+    ...(lead !== undefined ? { leadBody: lead } : {}),
     taskIds: ids,
     taskNumber: tasks.map((t) => t.number).join(', '),
     taskTitle: joinedTitle.length <= MAX_JOINED_TITLE ? joinedTitle : `${tasks[0]!.title} và ${tasks.length - 1} nhiệm vụ khác`,
-    leadBody: leads.length === 1 ? leads[0]! : plan.leadBody,
     keyMessages: interleave(
       tasks.map((t) => messagesFor(plan, t)),
       MAX_MESSAGES,

@@ -44,8 +44,11 @@ export interface ContentBrief {
   /** e.g. "II.4", or "II.1, II.3" for several tasks. */
   taskNumber?: string;
   taskTitle?: string;
-  /** Lead body of the task (or of the plan when no task). */
-  leadBody: string;
+  /**
+   * Lead body of the task (or of the plan when no task); absent when the plan names none, and
+   * then no channel names one.
+   */
+  leadBody?: string;
   occasionId: string;
   occasionName: string;
   /** ISO date (yyyy-mm-dd) of the occasion in Asia/Ho_Chi_Minh. */

@@ -1,8 +1,13 @@
 /**
- * `campaign plans validate|list|show`: check plan (and locality / media-list) files, list the
- * shipped plans, and show one plan's header, targets, tasks and reporting duties.
+ * `campaign plans validate|list|show|import`: check plan (and locality / media-list) files, list
+ * the shipped plans, show one plan's header, targets, tasks and reporting duties, and import an
+ * issued document (.txt, .docx, .pdf, scan) into a draft plan with what needs review.
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { provenanceLabels, reviewItems } from '../../domain/intake/review.js';
+import { DocumentReadError } from '../../infra/intake/readers.js';
+import { importPlanDocument, type ImportResult } from '../../infra/intake/import.js';
 import { formatVnDate } from '../../domain/dates.js';
 import { allTargets, formatChannels, formatMeasureValue, formatTimeframe, planIssueDate, planSymbol, resolutionName } from '../../domain/plan/describe.js';
 import { periodPhrase } from '../../domain/plan/bounds.js';
@@ -59,7 +64,7 @@ export async function withPlans<T>(load: () => Promise<T>): Promise<T> {
 }
 
 const isoAndVn = (iso: string): string => `${formatVnDate(iso)} (${iso})`;
-const docLine = (d: DocumentRef): string => `${d.kind} số ${d.number} ngày ${formatVnDate(d.date)} của ${d.issuer}${d.title ? ` ${d.title}` : ''}`;
+const docLine = (d: DocumentRef): string => `${d.kind} số ${d.number}${d.date ? ` ngày ${formatVnDate(d.date)}` : ''} của ${d.issuer}${d.title ? ` ${d.title}` : ''}`;
 
 const validateUsage = `Cách dùng: campaign plans validate [TỆP...] [--json]
 
@@ -149,18 +154,19 @@ export function describePlan(p: Plan): string {
   out.push(`KẾ HOẠCH ${planSymbol(p)} — ${p.issuer.name}`, `${p.issued.place ? `${p.issued.place}, ` : ''}${when}`, p.title, '');
   out.push(`Thực hiện: ${docLine(p.resolution)}`);
   for (const d of p.legalBasis) out.push(`${d.relation === 'proposal' ? 'Xét đề nghị' : d.relation === 'implements' ? 'Thực hiện' : 'Căn cứ'}: ${docLine(d)}`);
-  out.push(`Cơ quan chủ trì kế hoạch: ${p.leadBody}`, '', 'MỤC TIÊU CHUNG', ...p.objectives.general.map((g) => `  ${g}`));
+  if (p.leadBody) out.push(`Cơ quan chủ trì kế hoạch: ${p.leadBody}`);
+  if (p.objectives.general.length > 0) out.push('', 'MỤC TIÊU CHUNG', ...p.objectives.general.map((g) => `  ${g}`));
   for (const period of p.objectives.periods) {
     out.push('', `CHỈ TIÊU ${periodPhrase(period.period.label).toUpperCase()}`);
     const rows = period.targets.map((t) => [t.id, t.measure ? formatMeasureValue(t.measure) : '—', t.text]);
     out.push(renderTable(['Mã', 'Mức', 'Chỉ tiêu (nguyên văn)'], rows, [26, 14, 72], '  '));
   }
   out.push('', `NHIỆM VỤ (${p.tasks.length})`);
-  const taskRows = p.tasks.map((t) => [t.number, t.title, t.leadBody, formatTimeframe(t.timeframe), t.channels.length > 0 ? formatChannels(t.channels) : '(nội bộ)']);
+  const taskRows = p.tasks.map((t) => [t.number, t.title, t.leadBody ?? '', formatTimeframe(t.timeframe), t.channels.length > 0 ? formatChannels(t.channels) : '(nội bộ)']);
   out.push(renderTable(['Số', 'Nhiệm vụ', 'Chủ trì', 'Thời gian', 'Kênh'], taskRows, [6, 40, 24, 14, 34], '  '));
   if (p.reporting.length > 0) {
     out.push('', 'CHẾ ĐỘ BÁO CÁO');
-    const rows = p.reporting.map((r) => [r.reportingBody, r.recipients.join('; '), reportCadenceLabels[r.cadence] + (r.dueDates.length ? ` (trước ${r.dueDates.map((d) => `${d.day}/${d.month}`).join(', ')})` : ''), r.content]);
+    const rows = p.reporting.map((r) => [r.reportingBody, r.recipients.join('; '), r.cadences.map((c) => reportCadenceLabels[c]).join('; ') + (r.dueDates.length ? ` (trước ${r.dueDates.map((d) => `${d.day}/${d.month}`).join(', ')})` : ''), r.content]);
     out.push(renderTable(['Cơ quan báo cáo', 'Gửi', 'Kỳ hạn', 'Nội dung'], rows, [26, 26, 24, 40], '  '));
   }
   if (p.occasions.length > 0) {
@@ -190,5 +196,92 @@ export const plansShowCommand: Command = {
   },
 };
 
+const importUsage = `Cách dùng: campaign plans import TỆP [--out KẾ_HOẠCH.yaml] [--json]
+
+Đọc một kế hoạch đã ban hành (tệp .txt, Word .docx, PDF, hoặc ảnh quét .png/.jpg) và lập bản nháp
+tệp kế hoạch. Bản quét và văn bản mất dấu được nhận dạng (OCR tiếng Việt) và khôi phục dấu. Mục nào
+văn bản không nêu thì để trống và ghi vào danh sách cần xem lại; không tự bịa.
+  --out TỆP   ghi bản nháp ra tệp YAML (không có: in bản nháp ra màn hình)
+  --json      in bản nháp kèm nguồn gốc của từng mục (nguyên văn / khôi phục / suy luận / thiếu)
+Mã thoát 0 khi bản nháp hợp lệ, 1 khi bản nháp còn lỗi cần sửa, 2 khi không đọc được tệp.`;
+
+const sourceLabels: Record<ImportResult['source'], string> = {
+  text: 'tệp văn bản',
+  docx: 'tệp Word',
+  'pdf-text': 'PDF có lớp chữ',
+  'pdf-ocr': 'PDF bản quét (nhận dạng chữ từng trang)',
+  'image-ocr': 'ảnh quét (nhận dạng chữ)',
+};
+
+/** The Vietnamese summary of an import: what was read, what needs review, what the schema still finds. */
+export function importSummary(file: string, r: ImportResult): string {
+  const plan = r.draft.plan;
+  const tasks = (plan.tasks as unknown[] | undefined)?.length ?? 0;
+  const periods = ((plan.objectives as { periods?: { targets?: unknown[] }[] } | undefined)?.periods ?? []) as { targets?: unknown[] }[];
+  const targets = periods.reduce((n, p) => n + (p.targets?.length ?? 0), 0);
+  const reporting = (plan.reporting as unknown[] | undefined)?.length ?? 0;
+  const out: string[] = [`Đã đọc ${file} (${sourceLabels[r.source]}).`];
+  if (r.restoration.applied) {
+    out.push(`Khôi phục dấu và sửa lỗi nhận dạng: ${r.restoration.changedWords} từ đã sửa, ${r.restoration.uncertainWords} từ chưa chắc chắn (được đánh dấu để xem lại).`);
+  }
+  const issuer = (plan.issuer as { shortName?: string } | undefined)?.shortName ?? 'chưa rõ cơ quan ban hành';
+  const symbol = `${plan.number ?? '…'}/${String(plan.symbol ?? '')}`;
+  out.push(`Kế hoạch ${symbol} của ${issuer}: ${tasks} nhiệm vụ, ${targets} chỉ tiêu, ${reporting} chế độ báo cáo.`);
+  const items = reviewItems(r.flags, plan);
+  if (items.length === 0) out.push('Không có mục nào cần xem lại.');
+  else {
+    out.push('', `CẦN XEM LẠI (${items.length} mục):`);
+    for (const i of items) {
+      const words = i.flag.uncertainWords?.length ? ` Từ chưa chắc: ${i.flag.uncertainWords.slice(0, 6).join('; ')}${i.flag.uncertainWords.length > 6 ? '; …' : ''}.` : '';
+      out.push(`  - [${provenanceLabels[i.provenance]}] ${i.label}${i.note ? `: ${i.note}` : ''}.${words}`.replace(/\.\./gu, '.'));
+    }
+  }
+  if (r.problems.length > 0) {
+    out.push('', `Bản nháp chưa hợp lệ theo mẫu tệp kế hoạch (${r.problems.length} lỗi, cần bổ sung trước khi dùng):`);
+    for (const p of r.problems.slice(0, 20)) out.push(`  - ${formatProblem(p)}`);
+    if (r.problems.length > 20) out.push(`  - … và ${r.problems.length - 20} lỗi khác`);
+  } else out.push('', 'Bản nháp hợp lệ theo mẫu tệp kế hoạch.');
+  return out.join('\n');
+}
+
+export const plansImportCommand: Command = {
+  name: 'plans import',
+  summary: 'Nhập kế hoạch từ văn bản đã ban hành (.txt, .docx, .pdf, ảnh quét)',
+  usage: importUsage,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, { json: { type: 'boolean', default: false }, out: { type: 'string' } }, importUsage, true);
+    if (positionals.length !== 1) throw new CliError(`Cần đúng một tệp văn bản.\n\n${importUsage}`, 2);
+    const file = positionals[0]!;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      throw new CliError(`Không mở được tệp ${file}.`, 2);
+    }
+    let result: ImportResult;
+    // A plan file's id is its file name: writing to "ten-ke-hoach.yaml" names the plan so.
+    const outId = values.out ? path.basename(values.out).replace(/\.ya?ml$/iu, '') : undefined;
+    try {
+      result = await importPlanDocument(bytes, file, outId && /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(outId) ? { planId: outId } : {});
+    } catch (err) {
+      if (err instanceof DocumentReadError) throw new CliError(err.message, 2);
+      throw err;
+    }
+    const header = `# Bản nháp kế hoạch nhập từ ${path.basename(file)} bằng "campaign plans import".\n# Hãy xem lại các mục được liệt kê khi nhập (chạy lại với --json để xem nguồn gốc từng mục).\n`;
+    if (values.out) await writeFile(values.out, header + result.yaml);
+    const summary = importSummary(file, result) + (values.out ? `\n\nĐã ghi bản nháp: ${values.out}` : '');
+    if (values.json) {
+      const items = reviewItems(result.flags, result.draft.plan).map((i) => ({ field: i.flag.path, label: i.label, provenance: i.provenance, note: i.note, uncertainWords: i.flag.uncertainWords ?? [] }));
+      process.stdout.write(`${JSON.stringify({ file, source: result.source, restoration: result.restoration, draft: result.draft.plan, flags: result.flags, review: items, problems: result.problems, sourceText: result.sourceText }, null, 2)}\n`);
+      process.stderr.write(`${summary}\n`);
+    } else if (values.out) process.stdout.write(`${summary}\n`);
+    else {
+      process.stdout.write(header + result.yaml);
+      process.stderr.write(`${summary}\n`);
+    }
+    return result.problems.length > 0 ? 1 : 0;
+  },
+};
+
 /** All `plans …` commands, for registration in the router. */
-export const plansCommands: Command[] = [plansValidateCommand, plansListCommand, plansShowCommand];
+export const plansCommands: Command[] = [plansValidateCommand, plansListCommand, plansShowCommand, plansImportCommand];

@@ -18,6 +18,12 @@ export const DEFAULT_LEAD_TIMES: Record<Channel, LeadTime> = {
   press: { channel: 'press', daysBefore: 3, repeatDaily: false },
   social: { channel: 'social', daysBefore: 2, repeatDaily: false },
   webPortal: { channel: 'webPortal', daysBefore: 0, repeatDaily: false },
+  foreignInformation: { channel: 'foreignInformation', daysBefore: 7, repeatDaily: false },
+  aiChatbot: { channel: 'aiChatbot', daysBefore: 7, repeatDaily: false },
+  livestream: { channel: 'livestream', daysBefore: 0, repeatDaily: false },
+  motionGraphics: { channel: 'motionGraphics', daysBefore: 5, repeatDaily: false },
+  eNewsletter: { channel: 'eNewsletter', daysBefore: 2, repeatDaily: false },
+  publication: { channel: 'publication', daysBefore: 10, repeatDaily: false },
 };
 
 /** The usual pattern for a national day: briefing a week ahead, daily bulletins that week, post on the day. */

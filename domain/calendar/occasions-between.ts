@@ -24,6 +24,7 @@ export interface TiedTask {
   taskId: string;
   number: string;
   title: string;
+  /** The task's lead body; "" when the plan names none (nothing is put in its place). */
   leadBody: string;
   channels: Channel[];
   due: DueDate[];
@@ -86,7 +87,7 @@ export function occasionsBetween(from: IsoDate, to: IsoDate, plans: readonly Pla
       const tasks: TiedTask[] = scope.flatMap((plan) =>
         plan.tasks
           .filter((t) => t.occasions.includes(occasion.id))
-          .map((t) => ({ planId: plan.id, taskId: t.id, number: t.number, title: t.title, leadBody: t.leadBody, channels: t.channels, due: dueDates(occasion, date, t.channels) })),
+          .map((t) => ({ planId: plan.id, taskId: t.id, number: t.number, title: t.title, leadBody: t.leadBody ?? '', channels: t.channels, due: dueDates(occasion, date, t.channels) })),
       );
       const channels = tasks.length > 0 ? tasks.flatMap((t) => t.channels) : occasion.leadTimes.map((l) => l.channel);
       instances.push({

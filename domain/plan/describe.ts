@@ -36,9 +36,13 @@ export function formatTimeframe(tf: Timeframe): string {
     case 'yearly':
       return tf.dates.length > 0 ? `Hằng năm (${tf.dates.map((d) => formatDayMonth(d.day, d.month)).join(', ')})` : 'Hằng năm';
     case 'range':
-      return `Từ ${formatVnDate(tf.from)} đến ${formatVnDate(tf.to)}`;
+      return `${tf.tentative ? 'Dự kiến từ' : 'Từ'} ${formatVnDate(tf.from)} đến ${formatVnDate(tf.to)}`;
     case 'dates':
-      return `Các ngày ${tf.dates.map(formatVnDate).join(', ')}`;
+      return `${tf.tentative ? 'Dự kiến các' : 'Các'} ngày ${tf.dates.map(formatVnDate).join(', ')}`;
+    case 'afterEvent':
+      return tf.asWritten ?? `Sau khi ${tf.event}`;
+    case 'unstated':
+      return 'Văn bản không nêu';
   }
 }
 

@@ -61,6 +61,34 @@ export const audience = z.enum(audienceCodes, {
   error: (issue) => `đối tượng ${JSON.stringify(issue.input)} không có trong danh sách; các đối tượng hợp lệ: ${describeChoices(audienceLabels)}`,
 });
 
+/** A value of a plan's own, outside the closed list, written `{ label: "…" }`. */
+export const ownValue = z.strictObject({ label: text });
+
+/**
+ * A closed code, or a labelled value of the plan's own (`{ label: "Podcast" }`). A string must
+ * still be one of the codes, so a typo stays an error; the own value is kept by its label.
+ */
+export function codeOrOwn<T extends string>(closed: z.ZodType<T>) {
+  return z.unknown().transform((value, ctx): T | { label: string } => {
+    const schema: z.ZodType<T | { label: string }> = value !== null && typeof value === 'object' && !Array.isArray(value) ? ownValue : closed;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] as (string | number)[] });
+    return z.NEVER;
+  });
+}
+
+/** Splits a list of codes and own values into the codes and the own labels. */
+export function splitOwn<T extends string>(values: ReadonlyArray<T | { label: string }>): { codes: T[]; own: string[] } {
+  const codes: T[] = [];
+  const own: string[] = [];
+  for (const v of values) {
+    if (typeof v === 'string') codes.push(v);
+    else own.push(v.label);
+  }
+  return { codes, own };
+}
+
 /** A closed choice among `labels`' keys, with a message listing them. */
 export function choice<T extends string>(labels: Record<T, string>, what: string) {
   const codes = Object.keys(labels) as [T, ...T[]];

@@ -22,7 +22,8 @@ export const documentRefSchema = z.strictObject({
   kind: text,
   /** Number and symbol, e.g. "71-NQ/TW", "157/QĐ-TTg". */
   number: text,
-  date: isoDate,
+  /** Issue date; absent when the plan cites the document without one. */
+  date: isoDate.optional(),
   issuer: text,
   /** Subject line (trích yếu); some references give none. */
   title: text.optional(),
@@ -85,14 +86,15 @@ export const planSchema = z.strictObject({
   }),
   title: text,
   /** The resolution the plan carries out. */
-  resolution: documentRefSchema.extend({ title: text, theme: text.optional() }),
+  resolution: documentRefSchema.extend({ date: isoDate, title: text, theme: text.optional() }),
   legalBasis: z.array(documentRefSchema).default([]),
-  /** The standing body that leads the plan as a whole. */
-  leadBody: text,
+  /** The standing body that leads the plan as a whole; absent when the plan names none. */
+  leadBody: text.optional(),
   purpose: z.array(text).default([]),
   requirements: z.array(text).default([]),
   objectives: z.strictObject({
-    general: z.array(text).min(1, 'cần ít nhất một đoạn mục tiêu chung'),
+    /** Mục tiêu chung; empty when the plan sets targets only. */
+    general: z.array(text).default([]),
     periods: z.array(targetPeriodSchema).default([]),
   }),
   tasks: z.array(taskSchema).min(1, 'kế hoạch cần ít nhất một nhiệm vụ'),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { readBound } from './bounds.js';
-import { audience, choice, need, slug, text } from './fields.js';
+import { audience, choice, codeOrOwn, need, slug, text } from './fields.js';
 import { boundLabels, metricKindLabels, type Audience, type Bound, type MetricKind } from './vocabulary.js';
 
 const periodSchema = z
@@ -32,13 +32,16 @@ export const measureSchema = z
     bound: choice(boundLabels, 'bound (mức chặn của chỉ tiêu)').optional(),
     /** "Phấn đấu 100%": the number is an aim. Optional like `bound`, read from the text. */
     aim: z.boolean({ error: need('true hoặc false') }).optional(),
-    audience,
+    /** Who is counted: a code, or `{ label: "…" }` of the plan's own; absent when it is no group of people (documents, tasks). */
+    audience: codeOrOwn<Audience>(audience).optional(),
     /** Who or what is counted, in the plan's words. */
     subject: text,
-    /** Short label shown under a figure. */
-    label: text,
+    /** The unit counted, in the plan's words ("doanh nghiệp", "văn bản", "nhiệm vụ khoa học và công nghệ"). */
+    unit: text.optional(),
+    /** Short label shown under a figure (editorial); the subject is shown when absent. */
+    label: text.optional(),
     /** How the result would be evidenced (editorial). */
-    evidence: text,
+    evidence: text.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.metric === 'percent' && m.value > 100) {
@@ -55,10 +58,24 @@ export interface Measure {
   value: number;
   bound: Bound;
   aim: boolean;
-  audience: Audience;
+  audience?: Audience;
+  /** A group of the plan's own, by its label. */
+  ownAudience?: string;
   subject: string;
+  unit?: string;
+  /** Shown under a figure: the editorial label, else the subject as written. */
   label: string;
-  evidence: string;
+  evidence?: string;
+}
+
+/** A target that is a thing to deliver rather than a number: "Cổng thông tin … đi vào vận hành". */
+export interface Deliverable {
+  /** What is delivered, in the plan's words ("Cổng thông tin điện tử về khoa học, công nghệ"). */
+  what: string;
+  /** The state it must reach ("đi vào vận hành", "được hình thành"). */
+  state: string;
+  /** When, as written ("trong năm 2026"), if stated. */
+  by?: string;
 }
 
 /** A target as written, with its measurable form where the plan gives one. */
@@ -66,6 +83,7 @@ export interface Target {
   id: string;
   text: string;
   measure?: Measure;
+  deliverable?: Deliverable;
 }
 
 const boundName = (b: Bound) => `${b} (${boundLabels[b]})`;
@@ -76,10 +94,13 @@ export const targetSchema = z
     /** The target as written in the plan. */
     text,
     measure: measureSchema.optional(),
+    deliverable: z.strictObject({ what: text, state: text, by: text.optional() }).optional(),
   })
   .transform((t, ctx): Target => {
-    if (!t.measure) return { id: t.id, text: t.text };
-    const { bound: givenBound, aim: givenAim, ...rest } = t.measure;
+    const base: Target = { id: t.id, text: t.text, ...(t.deliverable ? { deliverable: t.deliverable } : {}) };
+    if (!t.measure) return base;
+    const { bound: givenBound, aim: givenAim, audience: who, label: shown, ...rest } = t.measure;
+    const people = who === undefined ? {} : typeof who === 'string' ? { audience: who } : { ownAudience: who.label };
     const read = readBound(t.text, rest.metric, rest.value);
     const bound = read ? (read.bound ?? 'exact') : (givenBound ?? 'exact');
     const aim = read ? read.aim : (givenAim ?? false);
@@ -91,7 +112,7 @@ export const targetSchema = z
       const said = aim ? `ghi "${read.asWritten}" (phấn đấu)` : `ghi "${read.asWritten}", không có "phấn đấu"`;
       ctx.addIssue({ code: 'custom', path: ['measure', 'aim'], message: `chỉ tiêu ${said}, nhưng aim là ${givenAim}; sửa aim thành ${aim} hoặc bỏ dòng aim để lấy theo câu chữ của chỉ tiêu` });
     }
-    return { id: t.id, text: t.text, measure: { ...rest, bound, aim } };
+    return { ...base, measure: { ...rest, ...people, label: shown ?? rest.subject, bound, aim } };
   });
 
 export const targetPeriodSchema = z.strictObject({

@@ -27,6 +27,18 @@ export const Channel = {
   qaSet: 'qaSet',
   /** Trực tiếp: hội nghị, sinh hoạt chuyên đề, sinh hoạt dưới cờ, tọa đàm, họp tổ dân phố. */
   meeting: 'meeting',
+  /** Thông tin đối ngoại, báo chí đối ngoại: information for foreign audiences and foreign press. */
+  foreignInformation: 'foreignInformation',
+  /** Trợ lý ảo, chatbot AI answering questions about the policy. */
+  aiChatbot: 'aiChatbot',
+  /** Phát trực tiếp (livestream) on social platforms. */
+  livestream: 'livestream',
+  /** Motion graphics (animated explainers). */
+  motionGraphics: 'motionGraphics',
+  /** Bản tin điện tử gửi qua thư (e-newsletter). */
+  eNewsletter: 'eNewsletter',
+  /** Ấn phẩm: sách, tài liệu, tờ gấp, đặc san. */
+  publication: 'publication',
 } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
 
@@ -43,6 +55,12 @@ export const channelLabels: Record<Channel, string> = {
   video: 'video ngắn',
   qaSet: 'bộ câu hỏi - đáp',
   meeting: 'hội nghị, tọa đàm trực tiếp',
+  foreignInformation: 'thông tin đối ngoại, báo chí đối ngoại',
+  aiChatbot: 'trợ lý ảo, chatbot AI',
+  livestream: 'phát trực tiếp (livestream)',
+  motionGraphics: 'motion graphics',
+  eNewsletter: 'bản tin điện tử (e-newsletter)',
+  publication: 'ấn phẩm, tài liệu',
 };
 
 /** Groups of people a task or target addresses. */
@@ -57,6 +75,9 @@ export const Audience = {
   pressAgencies: 'pressAgencies',
   educationInstitutions: 'educationInstitutions',
   massOrganisations: 'massOrganisations',
+  enterprises: 'enterprises',
+  scientists: 'scientists',
+  stateAgencies: 'stateAgencies',
 } as const;
 export type Audience = (typeof Audience)[keyof typeof Audience];
 
@@ -72,6 +93,9 @@ export const audienceLabels: Record<Audience, string> = {
   pressAgencies: 'cơ quan báo chí',
   educationInstitutions: 'cơ sở giáo dục',
   massOrganisations: 'đoàn viên, hội viên các đoàn thể',
+  enterprises: 'doanh nghiệp',
+  scientists: 'nhà khoa học, đội ngũ trí thức',
+  stateAgencies: 'cơ quan nhà nước',
 };
 
 /** Tier of the issuing People's Committee (two-tier local government since 1/7/2025). */
@@ -85,7 +109,7 @@ export const issuerTierLabels: Record<IssuerTier, string> = {
 };
 
 /** How a task's timeframe is stated. */
-export const TimeframeKind = { ongoing: 'ongoing', yearly: 'yearly', range: 'range', dates: 'dates' } as const;
+export const TimeframeKind = { ongoing: 'ongoing', yearly: 'yearly', range: 'range', dates: 'dates', afterEvent: 'afterEvent', unstated: 'unstated' } as const;
 export type TimeframeKind = (typeof TimeframeKind)[keyof typeof TimeframeKind];
 
 export const timeframeKindLabels: Record<TimeframeKind, string> = {
@@ -93,6 +117,8 @@ export const timeframeKindLabels: Record<TimeframeKind, string> = {
   yearly: 'Hằng năm',
   range: 'Trong khoảng thời gian',
   dates: 'Vào các ngày cụ thể',
+  afterEvent: 'Sau khi một việc khác hoàn thành',
+  unstated: 'Văn bản không nêu',
 };
 
 /** How often a report is due. */
@@ -104,6 +130,7 @@ export const ReportCadence = {
   semiannual: 'semiannual',
   annual: 'annual',
   whenNeeded: 'whenNeeded',
+  adHoc: 'adHoc',
 } as const;
 export type ReportCadence = (typeof ReportCadence)[keyof typeof ReportCadence];
 
@@ -115,6 +142,7 @@ export const reportCadenceLabels: Record<ReportCadence, string> = {
   semiannual: 'định kỳ 6 tháng và hằng năm',
   annual: 'hằng năm',
   whenNeeded: 'khi phát sinh',
+  adHoc: 'đột xuất (khi được yêu cầu)',
 };
 
 /** The measurable form of a target. */

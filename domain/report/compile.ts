@@ -260,12 +260,13 @@ export function compileReport(plan: Plan, evidence: ReportEvidence, duty?: Repor
   if (!s.siteManifest) notes.push('Hệ thống chưa ghi nhận dữ liệu đăng bài trên trang thông tin điện tử.');
   if (!s.briefingLedger) notes.push('Hệ thống chưa ghi nhận sổ gửi thông tin cho báo chí trong kỳ.');
   const body = duty?.reportingBody ?? plan.leadBody;
+  const who = body ? ` ${body}` : '';
   return {
     planId: plan.id,
     header: reportHeader(plan, periodText, Number(compiledOn.slice(0, 4))),
     closing: reportClosing(plan, duty),
     intro: [
-      `Thực hiện ${planReference(plan)} về ${plan.title.charAt(0).toLocaleLowerCase('vi')}${plan.title.slice(1)}, ${body} báo cáo kết quả công tác truyền thông trong kỳ báo cáo (${periodText}) như sau:`,
+      `Thực hiện ${planReference(plan)} về ${plan.title.charAt(0).toLocaleLowerCase('vi')}${plan.title.slice(1)},${who} báo cáo kết quả công tác truyền thông trong kỳ báo cáo (${periodText}) như sau:`,
       'Số liệu trong báo cáo do hệ thống quản lý nội dung truyền thông tổng hợp tự động từ các chiến dịch, bản nháp, quyết định phê duyệt và nội dung đã đăng, phát trong kỳ. Những kênh và mục tiêu hệ thống không ghi nhận được nêu rõ là chưa có dữ liệu minh chứng.',
     ],
     summary,

@@ -61,7 +61,7 @@ export function seriesBrief(plan: Plan, task: Task): ContentBrief {
     taskId: task.id,
     taskNumber: task.number,
     taskTitle: task.title,
-    leadBody: task.leadBody,
+    ...(task.leadBody !== undefined ? { leadBody: task.leadBody } : {}),
     occasionId: BULLETIN_OCCASION_ID,
     occasionName: '',
     occasionDate: '',

@@ -25,6 +25,7 @@ const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/
  * lead body, possibly with a note ("Phòng Văn hóa - Xã hội (tham mưu UBND phường)").
  */
 export function isLeadBodyDuty(plan: Pick<Plan, 'leadBody'>, duty: ReportingDuty): boolean {
+  if (plan.leadBody === undefined) return false;
   const lead = fold(plan.leadBody);
   const body = fold(duty.reportingBody);
   return body === lead || body.startsWith(`${lead} (`) || body.startsWith(`${lead},`);

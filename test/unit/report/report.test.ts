@@ -121,3 +121,12 @@ describe('report outputs', () => {
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1080, 1350]);
   });
 });
+
+describe('compileReport for a plan that names no lead body', () => {
+  it('names no reporting body in the opening rather than a guessed one', () => {
+    const { leadBody: _lead, ...rest } = plan;
+    const model = compileReport(rest as Plan, lsEvidence());
+    expect(model.intro[0]).toMatch(/^Thực hiện Kế hoạch số 62\/KH-UBND .*, báo cáo kết quả công tác truyền thông trong kỳ báo cáo/u);
+    expect(model.intro[0]).not.toMatch(/undefined|Sở Giáo dục/u);
+  });
+});
