@@ -7,7 +7,7 @@ import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
 import { boundWords, periodPhrase } from '../../domain/plan/bounds.js';
 import { capitalize, figureValue, viDateLong, viDateShort, viDayMonth } from '../format.js';
 import { fontHasGlyph } from '../fonts.js';
-import { sanitizeText } from '../sanitize.js';
+import { fontText } from '../sanitize.js';
 import type { TextField } from './templates.js';
 
 /** A figure ready to draw. */
@@ -38,7 +38,7 @@ export interface InfographicContent {
  * would otherwise show as empty boxes on a poster.
  */
 function clean(s: unknown): string {
-  const text = sanitizeText(s);
+  const text = fontText(s);
   if (/^[\u0020-\u007E\u00A0-\u024F\u1E00-\u1EFF]*$/.test(text)) return text; // Latin incl. Vietnamese
   return [...text].filter((ch) => fontHasGlyph(ch.codePointAt(0)!)).join('').replace(/ {2,}/g, ' ').trim();
 }

@@ -9,7 +9,7 @@ import Handlebars from 'handlebars';
 import { loadTemplateFolder } from '../template-folder.js';
 import { capitalize, viDateLong, viDateShort, viNumber, viPercent } from '../format.js';
 import type { LaidOutText } from '../layout.js';
-import { escapeXml, sanitizeText } from '../sanitize.js';
+import { escapeXml, fontText, safeSvgText } from '../sanitize.js';
 
 /** Folder holding the infographic templates. */
 export const TEMPLATE_DIR = resolve(import.meta.dirname, '..', '..', 'templates', 'infographic');
@@ -22,14 +22,14 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : N
 const safe = (s: string) => new hbs.SafeString(s);
 
 /** Text for SVG: sanitized and XML-escaped (never rely on handlebars' HTML escaping). */
-hbs.registerHelper('t', (v: unknown) => safe(escapeXml(sanitizeText(str(v)))));
+hbs.registerHelper('t', (v: unknown) => safe(safeSvgText(str(v))));
 /** One laid-out line as SVG `<text>`: coordinates from layout, text sanitized and XML-escaped. */
 hbs.registerHelper('textLine', (line: LaidOutText, fill: unknown) => {
   const n2 = (v: number) => String(Math.round(v * 100) / 100);
   const spacing = line.letterSpacing ? ` letter-spacing="${n2(line.letterSpacing)}"` : '';
   return safe(
     `<text x="${n2(line.anchorX)}" y="${n2(line.baseline)}" font-size="${n2(line.fontSize)}" font-weight="${line.weight}" ` +
-      `text-anchor="${line.anchor}"${spacing} fill="${escapeXml(str(fill) || '#000000')}">${escapeXml(sanitizeText(line.text))}</text>\n`,
+      `text-anchor="${line.anchor}"${spacing} fill="${escapeXml(str(fill) || '#000000')}">${safeSvgText(line.text)}</text>\n`,
   );
 });
 /** Number with at most two decimals, for coordinates. */
@@ -38,8 +38,8 @@ hbs.registerHelper('add', (a: unknown, b: unknown) => num(a) + num(b));
 hbs.registerHelper('sub', (a: unknown, b: unknown) => num(a) - num(b));
 hbs.registerHelper('mul', (a: unknown, b: unknown) => num(a) * num(b));
 hbs.registerHelper('half', (a: unknown) => num(a) / 2);
-hbs.registerHelper('viDate', (v: unknown) => safe(escapeXml(capitalize(viDateLong(sanitizeText(str(v)))))));
-hbs.registerHelper('viDateShort', (v: unknown) => safe(escapeXml(viDateShort(sanitizeText(str(v))))));
+hbs.registerHelper('viDate', (v: unknown) => safe(escapeXml(capitalize(viDateLong(fontText(str(v)))))));
+hbs.registerHelper('viDateShort', (v: unknown) => safe(escapeXml(viDateShort(fontText(str(v))))));
 hbs.registerHelper('viNumber', (v: unknown) => safe(escapeXml(viNumber(num(v)))));
 hbs.registerHelper('viPercent', (v: unknown) => safe(escapeXml(viPercent(num(v)))));
 /** Points of a five-pointed star centred at (cx, cy) with outer radius r, point up. */

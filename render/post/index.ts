@@ -3,7 +3,7 @@
  * the article page, the index page, the RSS feed, the 404 page and HTML validation.
  */
 export { TEXT_LIMITS, LIST_LIMITS } from './limits.js';
-export { ContentInputError, ProblemCollector, stripUnsafeText, type InputProblem } from './clean-text.js';
+export { ContentInputError, ProblemCollector, type InputProblem } from './clean-text.js';
 export { cleanBrief, cleanBriefInto, isIsoDate } from './clean-brief.js';
 export { renderPost, countWords, summarize, sapoOf, planLine, taskLabel, isHttpUrl, type PostImage, type RenderPostInput, type RenderedPost } from './render-post.js';
 export { renderSiteIndex, renderFeed, renderSiteNotFound, newestFirst, type SitePostSummary } from './site-pages.js';
