@@ -4,7 +4,7 @@
  * sets the session cookie. Asking for a link shows the same neutral page whether or not the
  * address has an account, and sends mail only to accounts in the list.
  */
-import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -28,6 +28,7 @@ import { findEditor } from './editors.js';
 import { currentSession, endSession, forbidden, formProblem, requirePost, startSession } from './guard.js';
 import { renderDash } from './render.js';
 import { readForm } from '../request-body.js';
+import { sign, SigningPurpose, verify } from '../../domain/signing.js';
 
 const FORM_COOKIE = 'campaign_signin';
 const emailSchema = z.string().trim().toLowerCase().max(254).email();
@@ -46,14 +47,11 @@ const problems: Record<SignInProblem, { status: 404 | 409 | 410; heading: string
 const MAX_LINKS_PER_WINDOW = 5;
 
 function formCsrf(ctx: DashContext, nonce: string): string {
-  return createHmac('sha256', ctx.secret).update(`sign-in-form:${nonce}`).digest('base64url');
+  return sign(ctx.secret, SigningPurpose.signInForm, nonce);
 }
 
 function formCsrfOk(ctx: DashContext, nonce: string | undefined, given: string | undefined): boolean {
-  if (!nonce || !given) return false;
-  const a = Buffer.from(formCsrf(ctx, nonce));
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return !!nonce && verify(ctx.secret, SigningPurpose.signInForm, nonce, given);
 }
 
 export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
