@@ -32,13 +32,11 @@ import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { ContentBrief } from '../domain/brief.js';
 import { isSafeId, slugify } from '../domain/slug.js';
+import { isEmailAddress, normalizeEmail, senderDomain } from '../domain/email.js';
 import {
   createUnsubscribeToken,
   emailHash,
-  isEmailAddress,
-  normalizeEmail,
   renderBriefing,
-  senderDomain,
   type BriefingImage,
   type PressContact,
   type RenderedBriefing,

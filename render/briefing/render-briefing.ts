@@ -11,7 +11,7 @@ import { figureView } from '../post/figures.js';
 import { imageInfo } from '../post/image-info.js';
 import { isHttpUrl, taskLabel } from '../post/render-post.js';
 import { dayMonth, parseInstant, vnShortDateTime, vnSpelledDateTime } from '../post/vn-time.js';
-import { isEmailAddress } from './address.js';
+import { isEmailAddress } from '../../domain/email.js';
 import { renderBriefingTemplate } from './templates.js';
 
 export interface BriefingRecipient {

@@ -6,16 +6,12 @@
  * not change. Verification compares in constant time. No I/O.
  */
 import { createHash } from 'node:crypto';
+import { normalizeEmail } from '../../domain/email.js';
 import { sign, SigningPurpose, verify } from '../../domain/signing.js';
 
 const B64URL = /^[A-Za-z0-9_-]+$/;
 /** Longest token accepted: a 254-character address plus the MAC, base64url. */
 export const MAX_TOKEN_LENGTH = 400;
-
-/** The canonical form used for tokens, hashes and suppression: trimmed, lower-cased. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /** SHA-256 (hex) of the normalised address: what keys and ledgers hold instead of the address. */
 export function emailHash(email: string): string {

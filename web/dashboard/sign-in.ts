@@ -10,7 +10,6 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
 import {
   checkSignInToken,
   csrfForSignIn,
@@ -28,10 +27,10 @@ import { findEditor } from './editors.js';
 import { currentSession, endSession, forbidden, formProblem, requirePost, startSession } from './guard.js';
 import { renderDash } from './render.js';
 import { readForm } from '../request-body.js';
+import { isEmailAddress, normalizeEmail } from '../../domain/email.js';
 import { sign, SigningPurpose, verify } from '../../domain/signing.js';
 
 const FORM_COOKIE = 'campaign_signin';
-const emailSchema = z.string().trim().toLowerCase().max(254).email();
 
 const mailDir = path.join(import.meta.dirname, '..', '..', 'templates', 'web', 'dashboard');
 const mailHtml = Handlebars.create().compile(readFileSync(path.join(mailDir, 'sign-in-email.html.hbs'), 'utf8'), { strict: true });
@@ -99,14 +98,14 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!formCsrfOk(ctx, nonce, form.one('csrf'))) return forbidden(ctx, c);
     const next = safeNext(form.one('next'));
     const typed = form.one('email') ?? '';
-    const parsed = emailSchema.safeParse(typed);
-    if (!parsed.success) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
-    const editor = findEditor(ctx.deps.editors, parsed.data);
+    const address = normalizeEmail(typed);
+    if (!isEmailAddress(address)) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
+    const editor = findEditor(ctx.deps.editors, address);
     if (editor && !throttled(editor.email)) {
       // Sent in the background so the answer takes the same time for known and unknown addresses.
       void sendLink(editor.email, editor.name, next).catch((err) => logError(`Không gửi được thư đăng nhập tới ${editor.email}`, err));
     }
-    return renderDash(c, ctx, 'dashboard/sign-in-sent', 'Kiểm tra hộp thư', { email: parsed.data, mailUi: ctx.deps.endpoints.mailUi });
+    return renderDash(c, ctx, 'dashboard/sign-in-sent', 'Kiểm tra hộp thư', { email: address, mailUi: ctx.deps.endpoints.mailUi });
   });
 
   async function sendLink(email: string, name: string, next: string): Promise<void> {
