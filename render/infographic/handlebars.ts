@@ -7,7 +7,9 @@
 import { resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { loadTemplateFolder } from '../template-folder.js';
-import { capitalize, viDateLong, viDateShort, viNumber, viPercent } from '../format.js';
+import { formatVnDate, formatVnLongDate, isIsoDate } from '../../domain/dates.js';
+import { formatVnNumber, formatVnPercent } from '../../domain/numbers.js';
+import { capitalize } from '../../domain/text/case.js';
 import type { LaidOutText } from '../layout.js';
 import { escapeXml, fontText, safeSvgText } from '../sanitize.js';
 
@@ -38,10 +40,15 @@ hbs.registerHelper('add', (a: unknown, b: unknown) => num(a) + num(b));
 hbs.registerHelper('sub', (a: unknown, b: unknown) => num(a) - num(b));
 hbs.registerHelper('mul', (a: unknown, b: unknown) => num(a) * num(b));
 hbs.registerHelper('half', (a: unknown) => num(a) / 2);
-hbs.registerHelper('viDate', (v: unknown) => safe(escapeXml(capitalize(viDateLong(fontText(str(v)))))));
-hbs.registerHelper('viDateShort', (v: unknown) => safe(escapeXml(viDateShort(fontText(str(v))))));
-hbs.registerHelper('viNumber', (v: unknown) => safe(escapeXml(viNumber(num(v)))));
-hbs.registerHelper('viPercent', (v: unknown) => safe(escapeXml(viPercent(num(v)))));
+/** A date in words or as dd/mm/yyyy; text that is no real ISO date is shown as it is. */
+const date = (v: unknown, format: (iso: string) => string) => {
+  const text = fontText(str(v));
+  return safe(escapeXml(isIsoDate(text) ? format(text) : text));
+};
+hbs.registerHelper('viDate', (v: unknown) => date(v, (iso) => capitalize(formatVnLongDate(iso))));
+hbs.registerHelper('viDateShort', (v: unknown) => date(v, formatVnDate));
+hbs.registerHelper('viNumber', (v: unknown) => safe(escapeXml(formatVnNumber(num(v)))));
+hbs.registerHelper('viPercent', (v: unknown) => safe(escapeXml(formatVnPercent(num(v)))));
 /** Points of a five-pointed star centred at (cx, cy) with outer radius r, point up. */
 hbs.registerHelper('starPoints', (cx: unknown, cy: unknown, r: unknown) => {
   const [x, y, R] = [num(cx), num(cy), num(r)];

@@ -5,6 +5,7 @@
  * documented limits. Problems are collected so the editor sees all of them at once, each naming
  * its field in Vietnamese.
  */
+import { formatVnNumber } from '../../domain/numbers.js';
 import { cleanText } from '../../domain/text/clean.js';
 import { TEXT_LIMITS, type TextLimitName } from './limits.js';
 
@@ -21,8 +22,6 @@ export class ContentInputError extends Error {
     this.name = 'ContentInputError';
   }
 }
-
-const numberVi = (n: number) => n.toLocaleString('vi-VN');
 
 /** Collects problems while cleaning many fields; `throwIfAny` raises one ContentInputError. */
 export class ProblemCollector {
@@ -51,7 +50,7 @@ export class ProblemCollector {
     const clean = value.length > max * 4 + 1_000 ? value : cleanText(value);
     const length = [...clean].length;
     if (length > max) {
-      this.add(path, `${label} dài ${numberVi(length)} ký tự, vượt giới hạn ${numberVi(max)} ký tự. Hãy rút gọn.`);
+      this.add(path, `${label} dài ${formatVnNumber(length)} ký tự, vượt giới hạn ${formatVnNumber(max)} ký tự. Hãy rút gọn.`);
       return '';
     }
     if (required && clean === '') this.add(path, `${label} là bắt buộc nhưng đang để trống.`);
@@ -72,7 +71,7 @@ export class ProblemCollector {
       return [];
     }
     if (value.length > limit.max) {
-      this.add(path, `${limit.label} có ${numberVi(value.length)} mục, vượt giới hạn ${numberVi(limit.max)} mục.`);
+      this.add(path, `${limit.label} có ${formatVnNumber(value.length)} mục, vượt giới hạn ${formatVnNumber(limit.max)} mục.`);
       return [];
     }
     if (options.min !== undefined && value.length < options.min) {

@@ -5,6 +5,7 @@
  * whitespace collapsed. A field that is too long or empty once cleaned is an error naming it.
  */
 import { joinWrappedLines } from '../../domain/speech/cleanup.js';
+import { formatVnNumber } from '../../domain/numbers.js';
 import { cleanText } from '../../domain/text/clean.js';
 import { decodeHtmlEntities } from '../../domain/text/entities.js';
 import { ScriptInputError } from './errors.js';
@@ -44,7 +45,7 @@ export function cleanField(value: unknown, field: string, options: CleanOptions 
   if (value.length > max) {
     throw new ScriptInputError(
       field,
-      `dài ${value.length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${max.toLocaleString('vi-VN')} ký tự; hãy rút gọn trước khi tạo kịch bản.`,
+      `dài ${formatVnNumber(value.length)} ký tự, vượt giới hạn ${formatVnNumber(max)} ký tự; hãy rút gọn trước khi tạo kịch bản.`,
     );
   }
   // Decoded first (twice at most): "&amp;lt;script&amp;gt;" is still markup once decoded.

@@ -29,6 +29,7 @@ import { renderDash } from './render.js';
 import { readForm } from '../request-body.js';
 import { isEmailAddress, normalizeEmail } from '../../domain/email.js';
 import { sign, SigningPurpose, verify } from '../../domain/signing.js';
+import { formatVnDateTime } from '../../domain/dates.js';
 
 const FORM_COOKIE = 'campaign_signin';
 
@@ -114,7 +115,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const data = {
       name,
       link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
-      expires: new Date(now.getTime() + SIGN_IN_TTL_MS).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+      expires: formatVnDateTime(now.getTime() + SIGN_IN_TTL_MS),
     };
     await ctx.deps.mailer.sendMail({
       from: ctx.deps.endpoints.mailFrom,
