@@ -32,18 +32,17 @@ import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { ContentBrief } from '../domain/brief.js';
 import { isSafeId, slugify } from '../domain/slug.js';
+import { isEmailAddress, normalizeEmail, senderDomain } from '../domain/email.js';
 import {
   createUnsubscribeToken,
   emailHash,
-  isEmailAddress,
-  normalizeEmail,
   renderBriefing,
-  senderDomain,
   type BriefingImage,
   type PressContact,
   type RenderedBriefing,
 } from '../render/briefing/index.js';
-import { ContentInputError, ProblemCollector, imageInfo, stripUnsafeText } from '../render/post/index.js';
+import { cleanText } from '../domain/text/clean.js';
+import { ContentInputError, ProblemCollector, imageInfo } from '../render/post/index.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import type { ActivityDeps } from './deps.js';
 import { infographicAlt } from './site.js';
@@ -195,8 +194,8 @@ export function briefingMail(input: BriefingMailInput): { rendered: RenderedBrie
   });
   const mail: Mail.Options = {
     from: input.mailFrom,
-    to: { name: stripUnsafeText(input.recipient.name), address: input.recipient.email },
-    replyTo: { name: stripUnsafeText(input.pressContact.name), address: input.pressContact.email.trim() },
+    to: { name: cleanText(input.recipient.name), address: input.recipient.email },
+    replyTo: { name: cleanText(input.pressContact.name), address: input.pressContact.email.trim() },
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,

@@ -15,7 +15,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
-import type { ContentBrief } from '../domain/brief.js';
+import { occasionLabel, type ContentBrief } from '../domain/brief.js';
 import { isSafeId, isSafeSlug, slugify, uniqueSlug } from '../domain/slug.js';
 import type { Endpoints } from '../infra/config.js';
 import { DocumentCorruptError, readJsonDocument, updateJsonDocument } from '../infra/json-document.js';
@@ -25,7 +25,6 @@ import {
   DEFAULT_SITE,
   ProblemCollector,
   cleanBrief,
-  dayMonth,
   figureView,
   imageInfo,
   parseInstant,
@@ -236,9 +235,7 @@ export function infographicAlt(brief: ContentBrief): string {
 
 /** Default caption: "Đồ họa: UBND phường Bắc Kạn — Ngày Nhà giáo Việt Nam 20/11". */
 export function infographicCaption(brief: ContentBrief): string {
-  const when = dayMonth(brief.occasionDate);
-  const occasion = brief.occasionName.includes(when) ? brief.occasionName : `${brief.occasionName} ${when}`;
-  return `Đồ họa: ${brief.issuerShort} — ${occasion}`;
+  return `Đồ họa: ${brief.issuerShort} — ${occasionLabel(brief)}`;
 }
 
 /** Loads an infographic from the store and works out everything the `<figure>` needs. */

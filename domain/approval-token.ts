@@ -4,7 +4,8 @@
  * carries a CSRF value derived from the token hash with the server secret, so a form can only
  * be posted for the token it was served for.
  */
-import { createHmac, randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import { randomBytes, createHash } from 'node:crypto';
+import { sign, SigningPurpose, verify } from './signing.js';
 
 export interface TokenRecord {
   tokenHash: string;
@@ -36,14 +37,11 @@ export function hashToken(token: string): string {
 }
 
 export function csrfFor(secret: string, tokenHash: string): string {
-  return createHmac('sha256', secret).update(`csrf:${tokenHash}`).digest('base64url');
+  return sign(secret, SigningPurpose.approvalCsrf, tokenHash);
 }
 
 export function csrfMatches(secret: string, tokenHash: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const expected = Buffer.from(csrfFor(secret, tokenHash));
-  const actual = Buffer.from(given);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return verify(secret, SigningPurpose.approvalCsrf, tokenHash, given);
 }
 
 export const TokenProblem = {

@@ -6,11 +6,11 @@ import type { BriefFigure, ContentBrief } from './brief.js';
 import type { OccasionInstance } from './calendar/occasions-between.js';
 import { allTargets, paragraphText, planSymbol, resolutionName, resolutionTheme, type TargetWithPeriod } from './plan/describe.js';
 import type { Plan, Task } from './plan/schema.js';
+import { capitalize } from './text/case.js';
 
 const MAX_FIGURES = 4;
 const MAX_MESSAGES = 5;
 
-const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const firstSentence = (s: string): string => (s.split(/(?<=[.;])\s/)[0] ?? s).replace(/[;,]\s*$/, '.');
 
 type MeasurableTarget = TargetWithPeriod & { measure: NonNullable<TargetWithPeriod['measure']> };

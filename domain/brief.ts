@@ -4,6 +4,7 @@
  * through Temporal. Renderers (infographic, loudspeaker script, web post, briefing) take a
  * brief and never read plan files themselves.
  */
+import { formatVnDayMonth, isIsoDate } from './dates.js';
 import type { Bound } from './plan/vocabulary.js';
 
 export interface BriefFigure {
@@ -60,4 +61,14 @@ export interface ContentBrief {
   /** Longer body text for posts and scripts (paragraphs). */
   body: string[];
   tags: string[];
+}
+
+/**
+ * The occasion as channels name it: "Ngày Nhà giáo Việt Nam 20/11" (the annual day added unless
+ * the name already holds it; nothing added when the date is no real ISO date).
+ */
+export function occasionLabel(brief: Pick<ContentBrief, 'occasionName' | 'occasionDate'>): string {
+  if (!isIsoDate(brief.occasionDate)) return brief.occasionName;
+  const when = formatVnDayMonth(brief.occasionDate);
+  return brief.occasionName.includes(when) ? brief.occasionName : `${brief.occasionName} ${when}`;
 }

@@ -1,9 +1,22 @@
 /**
  * Calendar dates as the plans use them: days in Asia/Ho_Chi_Minh (UTC+7, no daylight saving),
- * stored as ISO strings `yyyy-mm-dd` and written for people as `dd/mm/yyyy`.
+ * stored as ISO strings `yyyy-mm-dd` and written for people as `dd/mm/yyyy`; and the one set of
+ * formatters for dates and times shown to people (numbers: domain/numbers.ts).
  *
- * Pure functions, no I/O and no reliance on the host time zone, so Temporal workflows may use
- * them. Arithmetic is done on UTC midnights, which is exact for whole days.
+ * Pure functions, no I/O and no reliance on the host time zone or on ICU data (`toLocaleString`
+ * gives "24/11/2026, 08:00:00", "08:00:00 24/11/2026" or "11/24/2026, 8:00:00 AM" depending on
+ * the Node build), so Temporal workflows may use them. Arithmetic is done on UTC midnights,
+ * which is exact for whole days.
+ *
+ * House style:
+ * - a date: `05/02/2026` (always two-digit day and month);
+ * - a date in words: `ngày 05 tháng 02 năm 2026`, `ngày 22 tháng 8 năm 2025` — the rule of
+ *   Nghị định 30/2020/NĐ-CP on administrative documents (days below 10 and the months 1 and 2
+ *   take a leading zero), which is also how the shipped plans write their own dates
+ *   ("ngày 26/02/2026", "ngày 22/8/2025", "ngày 02/4/2026");
+ * - an annual day: `20/11`, `2/9` (no zeros), as occasions are named;
+ * - a time: `08:00`; an instant: `08:00 ngày 24/11/2026`, or `08 giờ 00 ngày 24/11/2026` in
+ *   formal prose.
  */
 
 /** An ISO calendar date `yyyy-mm-dd` (a day in Asia/Ho_Chi_Minh). */
@@ -72,21 +85,82 @@ export function parseVnDate(text: string): IsoDate | undefined {
   return toIsoDate(parts.year, parts.month, parts.day);
 }
 
-/** `2026-11-20` → `20/11/2026`. */
-export function formatVnDate(date: IsoDate): string {
-  const { year, month, day } = isoParts(date);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+/** True for a real calendar date written `yyyy-mm-dd`. */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_RE.exec(value);
+  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** Day and month as written for annual occasions: (20, 11) → `20/11`. */
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `2026-11-20` → `20/11/2026`; `2026-02-05` → `05/02/2026`. */
+export function formatVnDate(date: IsoDate): string {
+  const { year, month, day } = isoParts(date);
+  return `${pad2(day)}/${pad2(month)}/${year}`;
+}
+
+/** Day and month as written for annual occasions: (20, 11) → `20/11`, (2, 9) → `2/9`. */
 export function formatDayMonth(day: number, month: number): string {
   return `${day}/${month}`;
 }
 
-/** `2026-11-20` → `ngày 20 tháng 11 năm 2026`. */
+/** The annual day of a date, as occasions are named: `2026-09-02` → `2/9`. */
+export function formatVnDayMonth(date: IsoDate): string {
+  const { month, day } = isoParts(date);
+  return formatDayMonth(day, month);
+}
+
+/**
+ * `2026-11-20` → `ngày 20 tháng 11 năm 2026`, `2026-02-05` → `ngày 05 tháng 02 năm 2026`,
+ * `2025-08-22` → `ngày 22 tháng 8 năm 2025` (Nghị định 30/2020/NĐ-CP: see the module comment).
+ */
 export function formatVnLongDate(date: IsoDate): string {
   const { year, month, day } = isoParts(date);
-  return `ngày ${day} tháng ${month} năm ${year}`;
+  return `ngày ${pad2(day)} tháng ${month <= 2 ? pad2(month) : month} năm ${year}`;
+}
+
+/** A clock time `HH:MM`: (8, 0) → `08:00`. */
+export function formatClock(hour: number, minute: number): string {
+  return `${pad2(hour)}:${pad2(minute)}`;
+}
+
+/** Wall-clock parts of an instant in Asia/Ho_Chi_Minh. */
+export function vnParts(at: Date): { date: IsoDate; hour: number; minute: number; second: number } {
+  if (Number.isNaN(at.getTime())) throw new RangeError('not an instant: Invalid Date');
+  const d = new Date(at.getTime() + VN_OFFSET_MS);
+  return { date: toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+}
+
+function instant(at: Date | string | number | undefined): Date | undefined {
+  if (at === undefined || at === '') return undefined;
+  const d = at instanceof Date ? at : new Date(at);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** The time of day of an instant in Vietnam: `08:00`. */
+export function formatVnTime(at: Date): string {
+  const { hour, minute } = vnParts(at);
+  return formatClock(hour, minute);
+}
+
+/**
+ * An instant (a Date, an ISO string or epoch milliseconds) in Vietnam time:
+ * `2026-11-24T01:00:00Z` → `08:00 ngày 24/11/2026`. Empty for a missing or invalid instant.
+ */
+export function formatVnDateTime(at: Date | string | number | undefined): string {
+  const d = instant(at);
+  if (!d) return '';
+  const { date, hour, minute } = vnParts(d);
+  return `${formatClock(hour, minute)} ngày ${formatVnDate(date)}`;
+}
+
+/** An instant as formal prose writes it: `08 giờ 00 ngày 24/11/2026`. Empty for a missing or invalid instant. */
+export function formatVnSpelledDateTime(at: Date | string | number | undefined): string {
+  const d = instant(at);
+  if (!d) return '';
+  const { date, hour, minute } = vnParts(d);
+  return `${pad2(hour)} giờ ${pad2(minute)} ngày ${formatVnDate(date)}`;
 }
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
@@ -114,8 +188,7 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 
 /** Today's date in Asia/Ho_Chi_Minh for a given instant (default: now). */
 export function vnToday(now: Date = new Date()): IsoDate {
-  const d = new Date(now.getTime() + VN_OFFSET_MS);
-  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return vnParts(now).date;
 }
 
 /** Parses a recurring `dd/mm` (e.g. `10/6`, `20/11`); 29/02 is refused because it is not yearly. */
@@ -137,8 +210,8 @@ const ZONE = String.raw`\s*(Z|[+-]\d{2}(?::?\d{2})?)?`;
 const ISO_DATETIME_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:T|\s+)${TIME}${ZONE}$`, 'i');
 /** `24/11/2026 08:00` (also with a zone). */
 const VN_DATETIME_RE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}),?\s+${TIME}${ZONE}$`, 'i');
-/** `08:00 24/11/2026`, as the dashboard writes times. */
-const VN_TIME_FIRST_RE = new RegExp(String.raw`^${TIME}\s+(\d{1,2})/(\d{1,2})/(\d{4})$`);
+/** `08:00 ngày 24/11/2026`, as `formatVnDateTime` writes times, or `08:00 24/11/2026`. */
+const VN_TIME_FIRST_RE = new RegExp(String.raw`^${TIME}\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})$`, 'i');
 
 const DATETIME_EXAMPLES = 'yyyy-mm-ddTHH:MM (giờ Việt Nam, ví dụ 2026-11-24T08:00), có thể kèm múi giờ như +07:00 hoặc Z, hay dd/mm/yyyy HH:MM (ví dụ 24/11/2026 08:00)';
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isExampleAddress } from './localities.js';
+import { normalizeEmail } from './email.js';
 import { email, need, slug, text } from './plan/fields.js';
 import { sortProblems } from './plan/parse.js';
 import { problemAt, readYaml, type PlanProblem, type YamlSource } from './plan/yaml-source.js';
@@ -56,7 +57,7 @@ function crossCheck(source: YamlSource): PlanProblem[] {
       ids.add(j.id);
     }
     if (typeof j.email !== 'string') return;
-    const key = j.email.trim().toLowerCase();
+    const key = normalizeEmail(j.email);
     if (emails.has(key)) problems.push(problemAt(source, ['journalists', i, 'email'], `địa chỉ ${j.email} đã có ở một phóng viên khác`));
     emails.add(key);
     if (root.sample === true && key.includes('@') && !isExampleAddress(key)) {

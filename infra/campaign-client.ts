@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { occasionTaskIds } from '../domain/brief-builder.js';
 import { occasionsBetween } from '../domain/calendar/index.js';
 import { addDays, parseVnDate, parseVnDateTime, vnToday } from '../domain/dates.js';
+import { isEmailAddress } from '../domain/email.js';
 import { campaignId } from '../domain/campaign/ids.js';
 import { endOfVnDay } from '../domain/campaign/schedule.js';
 import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
@@ -65,7 +66,7 @@ export class CampaignRequestError extends Error {
   }
 }
 
-const email = z.string().trim().toLowerCase().email('không phải địa chỉ email hợp lệ');
+const email = z.string().trim().toLowerCase().refine(isEmailAddress, 'không phải địa chỉ email hợp lệ');
 
 /**
  * Validates a request against the plan files and the directory (default: the process's, else

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { isMailbox } from '../domain/email.js';
 
 const port = z.coerce.number().int().min(1, 'phải là cổng từ 1 đến 65535').max(65535, 'phải là cổng từ 1 đến 65535');
 const optionalText = z
@@ -45,7 +46,7 @@ const smtpUrl = z
 const mailbox = z
   .string()
   .trim()
-  .regex(/^(?:[^<>]*<[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+)$/, 'phải là địa chỉ email, ví dụ "Ban biên tập <noreply@example.org>"');
+  .refine(isMailbox, 'phải là địa chỉ email, ví dụ "Ban biên tập <noreply@example.org>"');
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'phải là true hoặc false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');

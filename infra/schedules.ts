@@ -11,6 +11,7 @@
  */
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
 import { parseDayMonth } from '../domain/dates.js';
+import { isEmailAddress, normalizeEmail } from '../domain/email.js';
 import type { Locality } from '../domain/localities.js';
 import { DEFAULT_REPORT_TO } from '../domain/report/request.js';
 import { desiredSchedules } from '../domain/schedules/desired.js';
@@ -297,7 +298,6 @@ const WEEKDAYS: Record<string, Weekday> = {
   mon: 'MONDAY', tue: 'TUESDAY', wed: 'WEDNESDAY', thu: 'THURSDAY', fri: 'FRIDAY', sat: 'SATURDAY', sun: 'SUNDAY',
   t2: 'MONDAY', t3: 'TUESDAY', t4: 'WEDNESDAY', t5: 'THURSDAY', t6: 'FRIDAY', t7: 'SATURDAY', cn: 'SUNDAY',
 };
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /** Loads the plan and localities, checks the request, and computes the desired schedules. */
 export async function planSchedules(req: ScheduleRequest, options: { directory?: DirectoryReader } = {}): Promise<DesiredSchedules> {
@@ -320,15 +320,15 @@ export async function planSchedules(req: ScheduleRequest, options: { directory?:
     localities = audience.localities;
   }
   const emails = (field: string, list: string[] = []) => {
-    const out = list.map((a) => a.trim().toLowerCase()).filter(Boolean);
-    for (const a of out) if (!EMAIL.test(a)) add(field, `"${a}" không phải địa chỉ email hợp lệ`);
+    const out = list.map(normalizeEmail).filter(Boolean);
+    for (const a of out) if (!isEmailAddress(a)) add(field, `"${a}" không phải địa chỉ email hợp lệ`);
     return out;
   };
   const approvers = emails('approvers', req.approvers);
   const reportTo = emails('report-to', req.reportTo?.length ? req.reportTo : [DEFAULT_REPORT_TO]);
-  const preApprovedBy = req.preApprovedBy?.trim().toLowerCase() || undefined;
+  const preApprovedBy = req.preApprovedBy ? normalizeEmail(req.preApprovedBy) || undefined : undefined;
   if (req.preApproved?.length && !preApprovedBy) add('approved-by', 'cần email của người duyệt trước khi dùng --pre-approved');
-  if (preApprovedBy && !EMAIL.test(preApprovedBy)) add('approved-by', `"${preApprovedBy}" không phải địa chỉ email hợp lệ`);
+  if (preApprovedBy && !isEmailAddress(preApprovedBy)) add('approved-by', `"${preApprovedBy}" không phải địa chỉ email hợp lệ`);
   const reportDates: ReportDatesOverride[] = [];
   for (const raw of req.reportDates ?? []) {
     const [dutyId, list] = raw.includes('=') ? (raw.split('=', 2) as [string, string]) : [undefined, raw];

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
+import { escapeXml } from './sanitize.js';
 
 /** Family name to use in SVG `font-family`. */
 export const FONT_FAMILY = 'Be Vietnam Pro';
@@ -48,10 +49,6 @@ function checkFontFiles(): void {
   }
 }
 
-function xmlAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /**
  * Writes a fonts.conf listing only the shipped font directories (with a private, writable
  * cache dir) and returns its path. Idempotent: the file name depends on its content.
@@ -66,8 +63,8 @@ function writeFontsConf(): string {
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
     '<fontconfig>',
-    ...dirs.map((d) => `  <dir>${xmlAttr(d)}</dir>`),
-    `  <cachedir>${xmlAttr(cacheDir)}</cachedir>`,
+    ...dirs.map((d) => `  <dir>${escapeXml(d)}</dir>`),
+    `  <cachedir>${escapeXml(cacheDir)}</cachedir>`,
     '  <config><rescan><int>0</int></rescan></config>',
     '</fontconfig>',
     '',

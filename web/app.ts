@@ -19,6 +19,7 @@ import { BodyTooLargeError, bodyProblemPage, limitBodies } from './request-body.
 import { dashContext } from './dashboard/context.js';
 import { requirePage } from './dashboard/guard.js';
 import { renderDash } from './dashboard/render.js';
+import { formatVnDateTime } from '../domain/dates.js';
 
 export interface AppDeps {
   endpoints: Endpoints;
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): Hono {
     const data = {
       allUp: result.ok,
       details,
-      checkedAt: result.checkedAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+      checkedAt: formatVnDateTime(result.checkedAt),
       ...(details
         ? {
             error: result.error,

@@ -15,6 +15,7 @@ import { draftFileHeaders, previewBody } from './previews.js';
 import { renderPage } from './views.js';
 import { personLabel, type Editor } from './dashboard/editors.js';
 import { templateTitle } from '../render/infographic/labels.js';
+import { formatVnDateTime } from '../domain/dates.js';
 
 export interface ApprovalDeps {
   store: ObjectStore;
@@ -160,7 +161,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
       renderPage('approval-done', 'Đã ghi nhận quyết định', {
         decision: decisionLabels[decision as Decision],
         approver: personLabel(deps.editors ?? [], loaded.record.approver),
-        at: at.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+        at: formatVnDateTime(at),
         version: loaded.record.version,
         comment,
       }),

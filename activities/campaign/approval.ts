@@ -9,7 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ContentBrief } from '../../domain/brief.js';
 import { channelLine } from '../../domain/campaign/types.js';
-import { formatVnDate } from '../../domain/dates.js';
+import { formatVnDate, formatVnDateTime } from '../../domain/dates.js';
 import { issueToken } from '../../infra/approval-tokens.js';
 import { greetingName, personLabel } from '../../web/dashboard/editors.js';
 import type { ActivityDeps } from '../deps.js';
@@ -84,7 +84,7 @@ export function createApprovalActivities({ store, mailer, endpoints, editors = [
           drafts: input.drafts.map(channelLine),
           thumbnailCid: thumb ? 'thumbnail@campaign' : '',
           link: `${endpoints.publicBaseUrl}/approve/${token}`,
-          expires: expires.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+          expires: formatVnDateTime(expires),
         };
         await mailer.sendMail({
           from: endpoints.mailFrom,

@@ -9,6 +9,7 @@ import { compileReport, reportDuty, type ReportModel, type SummaryFigure } from 
 import type { ReportEvidence } from '../../domain/report/evidence.js';
 import type { ReportPeriod } from '../../domain/report/period.js';
 import type { Plan } from '../../domain/plan/schema.js';
+import { senderDomain } from '../../domain/email.js';
 import { loadPlan } from '../../infra/plan-store.js';
 import { renderProgressPng, renderReportDocx, renderReportHtml } from '../../render/report/index.js';
 import { readJson, writeJson } from '../campaign/store-json.js';
@@ -34,7 +35,7 @@ async function plan(planId: string, plansDir?: string): Promise<Plan> {
 }
 
 export function createReportActivities({ store, mailer, endpoints }: ActivityDeps) {
-  const domain = endpoints.mailFrom.match(/@([^>\s]+)/)?.[1] ?? 'campaign-ops.local';
+  const domain = senderDomain(endpoints.mailFrom);
   return {
     /** Reads the evidence of the period and stores it beside the report. */
     async gatherReportEvidence(input: { planId: string; period: ReportPeriod; plansDir?: string }): Promise<{ evidenceKey: string; items: number }> {

@@ -9,7 +9,7 @@ import { updateJsonDocument } from '../../infra/json-document.js';
 import { readJson, writeJson } from '../campaign/store-json.js';
 import { campaignSlot } from '../campaign/drafts.js';
 import { vnDateOf } from '../../domain/campaign/schedule.js';
-import { VN_OFFSET_MS } from '../../domain/dates.js';
+import { formatVnTime } from '../../domain/dates.js';
 import type { Locality } from '../../domain/localities.js';
 import { bulletinBrief, bulletinDay, rotate, type BulletinSeriesInput, type RotationState } from '../../domain/schedules/bulletin.js';
 import { resolveAudience } from '../../infra/campaign-audience.js';
@@ -48,7 +48,7 @@ export interface PreparedBulletinRun {
   reused: boolean;
 }
 
-const localTime = (iso: string) => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(11, 16);
+const localTime = (iso: string) => formatVnTime(new Date(iso));
 
 function dayFor(localities: readonly Locality[], at: string): string {
   const earliest = localities.map((l) => campaignSlot(l).start).sort()[0] ?? '00:00';

@@ -2,7 +2,7 @@
  * `campaign start | status | list | cancel` — running campaigns from the command line, with
  * the same client code the dashboard uses.
  */
-import { formatVnDate } from '../../domain/dates.js';
+import { formatVnDate, formatVnDateTime } from '../../domain/dates.js';
 import { campaignChannelLabels, campaignStatusLabels, channelStateLabels, decisionLabels, type CampaignStatus } from '../../domain/campaign/types.js';
 import { isCampaignId } from '../../domain/campaign/ids.js';
 import {
@@ -20,7 +20,6 @@ import { readableDirectory } from '../directory.js';
 import { table } from '../output.js';
 
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
-const vnTime = (iso?: string) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
 
 const startUsage = `Cách dùng: campaign start --plan ID --occasion ID --approvers EMAILS [tùy chọn]
 
@@ -146,11 +145,11 @@ export const campaignStatusCommand: Command = {
         '',
         table(
           ['Kênh', 'Trạng thái', 'Phiên bản', 'Giờ đăng', 'Ghi chú'],
-          s.channels.map((c) => [campaignChannelLabels[c.channel], channelStateLabels[c.state], String(c.version), vnTime(c.publishedAt ?? c.publishAt), c.detail ?? '']),
+          s.channels.map((c) => [campaignChannelLabels[c.channel], channelStateLabels[c.state], String(c.version), formatVnDateTime(c.publishedAt ?? c.publishAt), c.detail ?? '']),
         ),
       ];
       if (s.decisions.length) {
-        out.push('', table(['Thời điểm', 'Người duyệt', 'Quyết định', 'Phiên bản', 'Nhận xét'], s.decisions.map((d) => [vnTime(d.at), d.approver, decisionLabels[d.decision], String(d.version), d.comment ?? ''])));
+        out.push('', table(['Thời điểm', 'Người duyệt', 'Quyết định', 'Phiên bản', 'Nhận xét'], s.decisions.map((d) => [formatVnDateTime(d.at), d.approver, decisionLabels[d.decision], String(d.version), d.comment ?? ''])));
       }
       process.stdout.write(out.filter((l, i) => l !== '' || i > 4).join('\n') + '\n');
       return 0;
@@ -177,7 +176,7 @@ export const campaignListCommand: Command = {
       process.stdout.write(
         table(
           ['Mã chiến dịch', 'Kế hoạch', 'Sự kiện', 'Năm', 'Trạng thái', 'Bắt đầu'],
-          rows.map((r) => [r.campaignId, r.planId ?? '', r.occasionId ?? '', String(r.year ?? ''), r.status ? (campaignStatusLabels[r.status as CampaignStatus] ?? r.status) : r.workflowStatus, vnTime(r.startedAt)]),
+          rows.map((r) => [r.campaignId, r.planId ?? '', r.occasionId ?? '', String(r.year ?? ''), r.status ? (campaignStatusLabels[r.status as CampaignStatus] ?? r.status) : r.workflowStatus, formatVnDateTime(r.startedAt)]),
         ) + '\n',
       );
       const failed = rows.filter((r) => r.failure);

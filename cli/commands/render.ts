@@ -17,6 +17,7 @@ import { MemoryObjectStore, type ObjectStore } from '../../infra/object-store.js
 import { CliError, parseOptions, type Command } from '../command.js';
 import { readableDirectory } from '../directory.js';
 import { table } from '../output.js';
+import { formatVnNumber } from '../../domain/numbers.js';
 
 const common = {
   plan: { type: 'string' },
@@ -32,7 +33,7 @@ const common = {
 
 const commonUsage = '--plan ID --occasion ID [--tasks ID,ID] [--date dd/mm/yyyy] [--out THƯ_MỤC] [--local-only] [--json]';
 
-const kb = (n: number) => `${(n / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+const kb = (n: number) => `${formatVnNumber(n / 1024, 1)} KB`;
 /** A path as the editor typed it: relative under the working folder, absolute elsewhere. */
 const shown = (file: string) => {
   const rel = path.relative(process.cwd(), file);
@@ -257,7 +258,7 @@ export const renderPostCommand: Command = {
       '',
       table(['Tệp', 'Nội dung', 'Dung lượng'], files.map((f) => [shown(f.file), f.key === draft.key ? 'bài viết (HTML)' : 'ảnh infographic trong bài', kb(f.size)])),
       '',
-      `Bài ${draft.wordCount.toLocaleString('vi-VN')} từ, ${draft.validation.valid ? 'HTML hợp lệ' : 'HTML CHƯA hợp lệ'}.`,
+      `Bài ${formatVnNumber(draft.wordCount)} từ, ${draft.validation.valid ? 'HTML hợp lệ' : 'HTML CHƯA hợp lệ'}.`,
       ...draft.validation.errors.map((e) => `  - ${e}`),
       ...(image.note ? [`Lưu ý: ${image.note}.`] : []),
       `Mở để xem: ${shown(html.file)}`,

@@ -20,9 +20,9 @@ import { CliError, parseOptions, type Command } from '../command.js';
 import { withClient } from '../connect.js';
 import { readableDirectory } from '../directory.js';
 import { table } from '../output.js';
+import { formatVnDateTime } from '../../domain/dates.js';
 
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
-const vnTime = (iso?: string) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
 
 
 const syncUsage = `Cách dùng: campaign schedules sync --plan ID [tùy chọn]
@@ -138,7 +138,7 @@ export const schedulesListCommand: Command = {
       process.stdout.write(
         table(
           ['Mã lịch', 'Loại', 'Trạng thái', 'Lần chạy tới', 'Mô tả'],
-          rows.map((r) => [r.id, r.kind ? scheduleKindLabels[r.kind] : '', r.paused ? 'tạm dừng' : 'đang chạy', vnTime(r.nextRuns[0]), r.title ?? '']),
+          rows.map((r) => [r.id, r.kind ? scheduleKindLabels[r.kind] : '', r.paused ? 'tạm dừng' : 'đang chạy', formatVnDateTime(r.nextRuns[0]), r.title ?? '']),
         ) + '\n',
       );
       return 0;

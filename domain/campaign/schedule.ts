@@ -2,7 +2,7 @@
  * When each channel of a campaign publishes: from the occasion's lead times (at a fixed local
  * hour per channel), or all at one `publishAt` time. Pure; Asia/Ho_Chi_Minh.
  */
-import { addDays, VN_OFFSET_MS, type IsoDate } from '../dates.js';
+import { addDays, VN_OFFSET_MS, vnParts, type IsoDate } from '../dates.js';
 import type { CampaignChannel } from './types.js';
 
 export interface ChannelLead {
@@ -26,8 +26,7 @@ export function vnDateTimeToIso(date: IsoDate, hour: number, minute = 0): string
 
 /** The local date (Asia/Ho_Chi_Minh) of an instant. */
 export function vnDateOf(instant: string | number): IsoDate {
-  const t = typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(t + VN_OFFSET_MS).toISOString().slice(0, 10);
+  return vnParts(new Date(instant)).date;
 }
 
 /** End of the occasion day, local time: the default deadline for a decision. */

@@ -3,6 +3,7 @@
  * the brief builder. Pure.
  */
 import { formatDayMonth, formatVnDate } from '../dates.js';
+import { formatFigureValue } from '../numbers.js';
 import { withBound } from './bounds.js';
 import type { Paragraph, Plan, Target, Timeframe } from './schema.js';
 import { channelLabels, type Channel } from './vocabulary.js';
@@ -68,7 +69,5 @@ export function allTargets(plan: Pick<Plan, 'objectives'>): TargetWithPeriod[] {
 
 /** "70%", "tối thiểu 70%", "01/năm", "phấn đấu 100%": a measure's value as shown to people. */
 export function formatMeasureValue(m: NonNullable<Target['measure']>): string {
-  const n = String(m.value).padStart(2, '0');
-  const shown = m.metric === 'percent' ? `${m.value}%` : m.metric === 'perYear' ? `${n}/năm` : n;
-  return withBound(m, shown);
+  return withBound(m, formatFigureValue({ value: m.value, unit: m.metric }));
 }

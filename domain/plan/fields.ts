@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { dateProblem, parseDayMonth, parseVnDate } from '../dates.js';
+import { isEmailAddress } from '../email.js';
 import { audienceLabels, channelLabels, describeChoices, type Audience, type Channel } from './vocabulary.js';
 
 /**
@@ -114,4 +115,4 @@ export const clockTime = z
 export const email = z
   .string({ error: need('địa chỉ email, ví dụ "ten@example.org"') })
   .trim()
-  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'phải là địa chỉ email, ví dụ "ten@example.org"');
+  .refine(isEmailAddress, 'phải là địa chỉ email, ví dụ "ten@example.org"');

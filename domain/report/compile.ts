@@ -5,7 +5,8 @@
  * holds or said plainly to have none. Pure; every output format renders this model.
  */
 import { campaignChannelLabels, decisionLabels, type CampaignChannel, type Decision } from '../campaign/types.js';
-import { formatVnDate } from '../dates.js';
+import { formatVnDate, formatVnDateTime } from '../dates.js';
+import { capitalize } from '../text/case.js';
 import { allTargets, formatMeasureValue } from '../plan/describe.js';
 import type { Plan, ReportingDuty, Task } from '../plan/schema.js';
 import { channelLabels, type Channel } from '../plan/vocabulary.js';
@@ -99,14 +100,12 @@ export interface ReportModel {
 }
 
 const minutes = (seconds: number) => Math.round(seconds / 60);
-const vnDateTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
-const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const channelName = (c: string) => capitalize(channelLabels[c as Channel] ?? campaignChannelLabels[c as CampaignChannel] ?? c);
 
 function decisionText(d: WorkEvidence['decisions'][number]): string {
   const label = decisionLabels[d.decision as Decision] ?? d.decision;
   if (d.preApproved) return `Duyệt trước cả chuỗi — ${d.approver}`;
-  return `${label} — ${d.approver}${d.at ? `, ${vnDateTime(d.at)}` : ''} (phiên bản ${d.version})${d.comment ? `: "${d.comment}"` : ''}`;
+  return `${label} — ${d.approver}${d.at ? `, ${formatVnDateTime(d.at)}` : ''} (phiên bản ${d.version})${d.comment ? `: "${d.comment}"` : ''}`;
 }
 
 /** What one channel of some work items produced, in words and as a count. */

@@ -5,7 +5,7 @@
  * desired and existing schedules without guessing. Pure: same plan and options, same result.
  */
 import { findOccasion } from '../calendar/occasions.js';
-import { formatDayMonth, vnToday } from '../dates.js';
+import { formatClock, formatDayMonth, vnToday } from '../dates.js';
 import type { Locality } from '../localities.js';
 import type { Plan, Task } from '../plan/schema.js';
 import { REPORT_LEAD_DAYS, type DayMonth } from '../report/period.js';
@@ -76,7 +76,7 @@ export function clockMinus(time: string, minutes: number): { hour: number; minut
   return { hour: Math.floor(total / 60), minute: total % 60 };
 }
 
-const hhmm = (t: { hour: number; minute: number }) => `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+const hhmm = (t: { hour: number; minute: number }) => formatClock(t.hour, t.minute);
 
 function earliestSlot(localities: readonly Locality[]): string | undefined {
   return localities.flatMap((l) => l.slots.map((s) => s.start)).sort()[0];

@@ -1,15 +1,7 @@
 /** Cleaning before normalisation and tidying after it. Pure. */
-import { decodeHtmlEntities } from './entities.js';
+import { cleanText } from '../text/clean.js';
+import { decodeHtmlEntities } from '../text/entities.js';
 import type { Pass } from './expansion.js';
-
-// Control characters except tab and newline; zero-width and bidi-override characters.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
-
-/** Removes control and invisible characters and normalises Unicode (NFC) and line endings. */
-export function stripInvisible(text: string): string {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(INVISIBLE, ' ');
-}
 
 const LIST_MARKER = /^[ \t]*(?:[-+•*·–—]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[IVX]{1,5}\.)[ \t]+/u;
 /** An item dash after a clause, on the same line: "Sở Nội vụ: - Chủ trì …; - Phối hợp …". */
@@ -69,8 +61,7 @@ function readListsItemByItem(text: string): string {
  */
 export const cleanPass: Pass = (text) =>
   readListsItemByItem(
-    stripInvisible(decodeHtmlEntities(text).replace(/\u00AD/g, ''))
-      .replace(/\t/g, ' ')
+    cleanText(decodeHtmlEntities(text), { keepNewlines: true })
       .replace(/\.\/\./g, '.')
       .replace(/^[ \t]*#{1,6}[ \t]+/gmu, ''),
   )

@@ -4,14 +4,15 @@
  * there is one); the body carries the key facts, figures, the infographic inline by content id,
  * the link to the web post and the lead body's press contact.
  */
-import type { ContentBrief } from '../../domain/brief.js';
+import { occasionLabel, type ContentBrief } from '../../domain/brief.js';
 import { cleanBriefInto } from '../post/clean-brief.js';
 import { ProblemCollector } from '../post/clean-text.js';
 import { figureView } from '../post/figures.js';
 import { imageInfo } from '../post/image-info.js';
 import { isHttpUrl, taskLabel } from '../post/render-post.js';
-import { dayMonth, parseInstant, vnShortDateTime, vnSpelledDateTime } from '../post/vn-time.js';
-import { isEmailAddress } from './address.js';
+import { formatVnDateTime, formatVnSpelledDateTime } from '../../domain/dates.js';
+import { parseInstant } from '../post/vn-time.js';
+import { isEmailAddress } from '../../domain/email.js';
 import { renderBriefingTemplate } from './templates.js';
 
 export interface BriefingRecipient {
@@ -58,16 +59,10 @@ const CID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}@[A-Za-z0-9.-]{1,200}$/;
 /** Width the inline infographic is shown at in the email. */
 const EMAIL_IMAGE_WIDTH = 600;
 
-/** "Ngày Nhà giáo Việt Nam 20/11" (the day/month added unless the name already has it). */
-export function occasionLabel(brief: Pick<ContentBrief, 'occasionName' | 'occasionDate'>): string {
-  const when = dayMonth(brief.occasionDate);
-  return brief.occasionName.includes(when) ? brief.occasionName : `${brief.occasionName} ${when}`;
-}
-
-/** "[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND phường Bắc Kạn[ — CẤM ĐĂNG TRƯỚC 08:00 20/11/2026]". */
+/** "[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND phường Bắc Kạn[ — CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026]". */
 export function briefingSubject(brief: ContentBrief, embargo?: Date): string {
   const base = `[Thông cáo báo chí] ${occasionLabel(brief)} — ${brief.issuerShort}`;
-  return embargo ? `${base} — CẤM ĐĂNG TRƯỚC ${vnShortDateTime(embargo)}` : base;
+  return embargo ? `${base} — CẤM ĐĂNG TRƯỚC ${formatVnDateTime(embargo)}` : base;
 }
 
 /**
@@ -124,7 +119,7 @@ export function renderBriefing(input: RenderBriefingInput): RenderedBriefing {
     figures: brief.figures.map(figureView),
     paragraphs: brief.body,
     leadBody: brief.leadBody,
-    embargo: embargo ? { short: vnShortDateTime(embargo), spelled: vnSpelledDateTime(embargo) } : undefined,
+    embargo: embargo ? { short: formatVnDateTime(embargo), spelled: formatVnSpelledDateTime(embargo) } : undefined,
     recipient,
     contact: { ...contact, tel: contact.phone?.replace(/[^0-9+]/g, '') },
     infographic: image,

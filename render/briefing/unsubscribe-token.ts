@@ -1,35 +1,28 @@
 /**
  * Unsubscribe tokens: `base64url(email) "." base64url(HMAC-SHA256(secret, "unsubscribe:" + email))`
- * with the email lower-cased. The address travels in the token so the web server needs no
- * lookup; the HMAC (purpose-prefixed, so an approval signature can never pass as one) proves we
- * issued it. Verification compares in constant time. No I/O.
+ * with the email lower-cased (domain/signing.ts, purpose `unsubscribe`). The address travels in
+ * the token so the web server needs no lookup; the purpose-separated HMAC (an approval signature
+ * can never pass as one) proves we issued it. Links already sent keep working: this format must
+ * not change. Verification compares in constant time. No I/O.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { normalizeEmail } from '../../domain/email.js';
+import { sign, SigningPurpose, verify } from '../../domain/signing.js';
 
-const PURPOSE = 'unsubscribe:';
 const B64URL = /^[A-Za-z0-9_-]+$/;
 /** Longest token accepted: a 254-character address plus the MAC, base64url. */
 export const MAX_TOKEN_LENGTH = 400;
-
-/** The canonical form used for tokens, hashes and suppression: trimmed, lower-cased. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /** SHA-256 (hex) of the normalised address: what keys and ledgers hold instead of the address. */
 export function emailHash(email: string): string {
   return createHash('sha256').update(normalizeEmail(email), 'utf8').digest('hex');
 }
 
-function mac(email: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(PURPOSE + email, 'utf8').digest();
-}
-
 /** Token for the unsubscribe link of `email`. */
 export function createUnsubscribeToken(email: string, secret: string): string {
   if (!secret) throw new Error('unsubscribe tokens need a secret');
   const e = normalizeEmail(email);
-  return `${Buffer.from(e, 'utf8').toString('base64url')}.${mac(e, secret).toString('base64url')}`;
+  return `${Buffer.from(e, 'utf8').toString('base64url')}.${sign(secret, SigningPurpose.unsubscribe, e)}`;
 }
 
 /** The (normalised) address a token was issued for, or undefined when it is malformed or forged. */
@@ -42,8 +35,5 @@ export function verifyUnsubscribeToken(token: unknown, secret: string): string |
   const email = Buffer.from(emailPart, 'base64url').toString('utf8');
   // Only the canonical encoding is accepted, so one address has exactly one valid token.
   if (Buffer.from(email, 'utf8').toString('base64url') !== emailPart || email !== normalizeEmail(email) || !email.includes('@')) return undefined;
-  const given = Buffer.from(macPart, 'base64url');
-  const expected = mac(email, secret);
-  if (given.length !== expected.length || given.toString('base64url') !== macPart) return undefined;
-  return timingSafeEqual(given, expected) ? email : undefined;
+  return verify(secret, SigningPurpose.unsubscribe, email, macPart) ? email : undefined;
 }

@@ -5,9 +5,11 @@
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
 import { boundWords, periodPhrase } from '../../domain/plan/bounds.js';
-import { capitalize, figureValue, viDateLong, viDateShort, viDayMonth } from '../format.js';
+import { formatVnDate, formatVnDayMonth, formatVnLongDate, isIsoDate } from '../../domain/dates.js';
+import { formatFigureValue } from '../../domain/numbers.js';
+import { capitalize } from '../../domain/text/case.js';
 import { fontHasGlyph } from '../fonts.js';
-import { sanitizeText } from '../sanitize.js';
+import { fontText } from '../sanitize.js';
 import type { TextField } from './templates.js';
 
 /** A figure ready to draw. */
@@ -38,9 +40,15 @@ export interface InfographicContent {
  * would otherwise show as empty boxes on a poster.
  */
 function clean(s: unknown): string {
-  const text = sanitizeText(s);
+  const text = fontText(s);
   if (/^[\u0020-\u007E\u00A0-\u024F\u1E00-\u1EFF]*$/.test(text)) return text; // Latin incl. Vietnamese
   return [...text].filter((ch) => fontHasGlyph(ch.codePointAt(0)!)).join('').replace(/ {2,}/g, ' ').trim();
+}
+
+/** A date written with `format`, or the cleaned text as it is when it is no real ISO date. */
+function asDate(value: unknown, format: (date: string) => string): string {
+  const text = clean(value);
+  return isIsoDate(text) ? format(text) : text;
 }
 
 function figureContent(f: BriefFigure): FigureContent {
@@ -48,7 +56,7 @@ function figureContent(f: BriefFigure): FigureContent {
   const isPercent = f.unit === 'percent';
   const period = clean(f.period ?? '');
   return {
-    value: figureValue({ value, unit: f.unit }),
+    value: formatFigureValue({ value, unit: f.unit }),
     bound: boundWords(f),
     label: clean(f.label),
     period,
@@ -78,8 +86,8 @@ export function infographicContent(brief: ContentBrief): InfographicContent {
     fields: {
       issuer: [issuer, issuerShort].filter(Boolean),
       occasion: [clean(brief.occasionName)],
-      date: [capitalize(viDateLong(clean(brief.occasionDate))), viDateShort(clean(brief.occasionDate))],
-      dayMonth: [viDayMonth(clean(brief.occasionDate))],
+      date: [capitalize(asDate(brief.occasionDate, formatVnLongDate)), asDate(brief.occasionDate, formatVnDate)],
+      dayMonth: [asDate(brief.occasionDate, formatVnDayMonth)],
       headline: [clean(brief.headline)],
       targetsTitle: targetsTitle(figures),
       footerResolution: resolution ? [`Thực hiện ${resolution}`, resolution] : [],

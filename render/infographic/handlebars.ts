@@ -7,9 +7,11 @@
 import { resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { loadTemplateFolder } from '../template-folder.js';
-import { capitalize, viDateLong, viDateShort, viNumber, viPercent } from '../format.js';
+import { formatVnDate, formatVnLongDate, isIsoDate } from '../../domain/dates.js';
+import { formatVnNumber, formatVnPercent } from '../../domain/numbers.js';
+import { capitalize } from '../../domain/text/case.js';
 import type { LaidOutText } from '../layout.js';
-import { escapeXml, sanitizeText } from '../sanitize.js';
+import { escapeXml, fontText, safeSvgText } from '../sanitize.js';
 
 /** Folder holding the infographic templates. */
 export const TEMPLATE_DIR = resolve(import.meta.dirname, '..', '..', 'templates', 'infographic');
@@ -22,14 +24,14 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : N
 const safe = (s: string) => new hbs.SafeString(s);
 
 /** Text for SVG: sanitized and XML-escaped (never rely on handlebars' HTML escaping). */
-hbs.registerHelper('t', (v: unknown) => safe(escapeXml(sanitizeText(str(v)))));
+hbs.registerHelper('t', (v: unknown) => safe(safeSvgText(str(v))));
 /** One laid-out line as SVG `<text>`: coordinates from layout, text sanitized and XML-escaped. */
 hbs.registerHelper('textLine', (line: LaidOutText, fill: unknown) => {
   const n2 = (v: number) => String(Math.round(v * 100) / 100);
   const spacing = line.letterSpacing ? ` letter-spacing="${n2(line.letterSpacing)}"` : '';
   return safe(
     `<text x="${n2(line.anchorX)}" y="${n2(line.baseline)}" font-size="${n2(line.fontSize)}" font-weight="${line.weight}" ` +
-      `text-anchor="${line.anchor}"${spacing} fill="${escapeXml(str(fill) || '#000000')}">${escapeXml(sanitizeText(line.text))}</text>\n`,
+      `text-anchor="${line.anchor}"${spacing} fill="${escapeXml(str(fill) || '#000000')}">${safeSvgText(line.text)}</text>\n`,
   );
 });
 /** Number with at most two decimals, for coordinates. */
@@ -38,10 +40,15 @@ hbs.registerHelper('add', (a: unknown, b: unknown) => num(a) + num(b));
 hbs.registerHelper('sub', (a: unknown, b: unknown) => num(a) - num(b));
 hbs.registerHelper('mul', (a: unknown, b: unknown) => num(a) * num(b));
 hbs.registerHelper('half', (a: unknown) => num(a) / 2);
-hbs.registerHelper('viDate', (v: unknown) => safe(escapeXml(capitalize(viDateLong(sanitizeText(str(v)))))));
-hbs.registerHelper('viDateShort', (v: unknown) => safe(escapeXml(viDateShort(sanitizeText(str(v))))));
-hbs.registerHelper('viNumber', (v: unknown) => safe(escapeXml(viNumber(num(v)))));
-hbs.registerHelper('viPercent', (v: unknown) => safe(escapeXml(viPercent(num(v)))));
+/** A date in words or as dd/mm/yyyy; text that is no real ISO date is shown as it is. */
+const date = (v: unknown, format: (iso: string) => string) => {
+  const text = fontText(str(v));
+  return safe(escapeXml(isIsoDate(text) ? format(text) : text));
+};
+hbs.registerHelper('viDate', (v: unknown) => date(v, (iso) => capitalize(formatVnLongDate(iso))));
+hbs.registerHelper('viDateShort', (v: unknown) => date(v, formatVnDate));
+hbs.registerHelper('viNumber', (v: unknown) => safe(escapeXml(formatVnNumber(num(v)))));
+hbs.registerHelper('viPercent', (v: unknown) => safe(escapeXml(formatVnPercent(num(v)))));
 /** Points of a five-pointed star centred at (cx, cy) with outer radius r, point up. */
 hbs.registerHelper('starPoints', (cx: unknown, cy: unknown, r: unknown) => {
   const [x, y, R] = [num(cx), num(cy), num(r)];

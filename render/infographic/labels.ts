@@ -3,6 +3,7 @@
  * what a field shows instead of its path in the brief ("thông điệp chính thứ 3", not
  * `keyMessages[2]`). Used for truncation notes and for texts that cannot fit.
  */
+import { formatVnNumber } from '../../domain/numbers.js';
 import { TextTooLongError } from '../layout.js';
 import { MissingFieldError } from './render.js';
 import { getTemplate, TEMPLATE_NAMES, type TextField } from './templates.js';
@@ -56,7 +57,7 @@ export function renderProblemText(err: TextTooLongError | MissingFieldError): st
   const title = templateTitle(err.template);
   if (err instanceof MissingFieldError) return `${title}: ${fieldLabel(err.field)} đang trống, mẫu này cần nội dung đó.`;
   return (
-    `${title}: ${fieldLabel(err.field)} dài ${err.length.toLocaleString('vi-VN')} ký tự, ` +
+    `${title}: ${fieldLabel(err.field)} dài ${formatVnNumber(err.length)} ký tự, ` +
     `không vừa ${err.maxLines} dòng ngay cả ở cỡ chữ nhỏ nhất (${err.minSize}px)${err.detail ? `, ${err.detail}` : ''}. Hãy rút gọn.`
   );
 }

@@ -4,19 +4,12 @@
  * checked. Returns a brief of the same shape or throws ContentInputError naming every problem.
  */
 import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
-import { isRealDate } from '../../domain/dates.js';
+import { isIsoDate } from '../../domain/dates.js';
 import { isFigureBound } from '../../domain/plan/bounds.js';
 import { ProblemCollector } from './clean-text.js';
 import { LIST_LIMITS } from './limits.js';
 
 const FIGURE_UNITS = ['percent', 'count', 'perYear'] as const;
-
-/** True for a real calendar date written `yyyy-mm-dd`. */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
 
 /** Cleans every field of `brief` into `collector` (so callers can add their own problems) and returns the clean brief. */
 export function cleanBriefInto(collector: ProblemCollector, brief: ContentBrief, prefix = 'brief'): ContentBrief {

@@ -1,9 +1,12 @@
 /**
- * Input hygiene shared by web posts and briefings: strip what must never reach HTML, XML or a
- * mail header (control, bidi-override and zero-width characters, lone surrogates), normalise to
- * NFC, collapse whitespace, then enforce the documented limits. Problems are collected so the
- * editor sees all of them at once, each naming its field in Vietnamese.
+ * Input hygiene shared by web posts and briefings: every text field cleaned by the one text
+ * cleaner (domain/text/clean.ts: nothing that must never reach HTML, XML or a mail header, NFC,
+ * whitespace collapsed; emoji kept, mail and web pages can show them), then held to the
+ * documented limits. Problems are collected so the editor sees all of them at once, each naming
+ * its field in Vietnamese.
  */
+import { formatVnNumber } from '../../domain/numbers.js';
+import { cleanText } from '../../domain/text/clean.js';
 import { TEXT_LIMITS, type TextLimitName } from './limits.js';
 
 /** One problem with one field: `path` for developers, `message` in Vietnamese for editors. */
@@ -19,30 +22,6 @@ export class ContentInputError extends Error {
     this.name = 'ContentInputError';
   }
 }
-
-// Tab, CR, LF, NEL, LS, PS become spaces; every other C0/C1 control is removed.
-const LINE_LIKE = /[\t\n\r\u0085\u2028\u2029]/g;
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
-// Bidi embeddings/overrides/isolates, zero-width and invisible format characters, BOM,
-// interlinear annotations and the XML-invalid noncharacters U+FFFE/U+FFFF.
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SPACES = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
-
-/** Removes control/invisible characters, normalises to NFC and collapses whitespace. Never throws. */
-export function stripUnsafeText(input: unknown): string {
-  if (typeof input !== 'string') return '';
-  return input
-    .replace(LONE_SURROGATE, '')
-    .replace(LINE_LIKE, ' ')
-    .replace(CONTROLS, '')
-    .replace(INVISIBLE, '')
-    .normalize('NFC')
-    .replace(SPACES, ' ')
-    .trim();
-}
-
-const numberVi = (n: number) => n.toLocaleString('vi-VN');
 
 /** Collects problems while cleaning many fields; `throwIfAny` raises one ContentInputError. */
 export class ProblemCollector {
@@ -68,10 +47,10 @@ export class ProblemCollector {
       return '';
     }
     // Absurdly long raw input is refused before any regular expression runs over it.
-    const clean = value.length > max * 4 + 1_000 ? value : stripUnsafeText(value);
+    const clean = value.length > max * 4 + 1_000 ? value : cleanText(value);
     const length = [...clean].length;
     if (length > max) {
-      this.add(path, `${label} dài ${numberVi(length)} ký tự, vượt giới hạn ${numberVi(max)} ký tự. Hãy rút gọn.`);
+      this.add(path, `${label} dài ${formatVnNumber(length)} ký tự, vượt giới hạn ${formatVnNumber(max)} ký tự. Hãy rút gọn.`);
       return '';
     }
     if (required && clean === '') this.add(path, `${label} là bắt buộc nhưng đang để trống.`);
@@ -92,7 +71,7 @@ export class ProblemCollector {
       return [];
     }
     if (value.length > limit.max) {
-      this.add(path, `${limit.label} có ${numberVi(value.length)} mục, vượt giới hạn ${numberVi(limit.max)} mục.`);
+      this.add(path, `${limit.label} có ${formatVnNumber(value.length)} mục, vượt giới hạn ${formatVnNumber(limit.max)} mục.`);
       return [];
     }
     if (options.min !== undefined && value.length < options.min) {

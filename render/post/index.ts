@@ -3,12 +3,12 @@
  * the article page, the index page, the RSS feed, the 404 page and HTML validation.
  */
 export { TEXT_LIMITS, LIST_LIMITS } from './limits.js';
-export { ContentInputError, ProblemCollector, stripUnsafeText, type InputProblem } from './clean-text.js';
-export { cleanBrief, cleanBriefInto, isIsoDate } from './clean-brief.js';
+export { ContentInputError, ProblemCollector, type InputProblem } from './clean-text.js';
+export { cleanBrief, cleanBriefInto } from './clean-brief.js';
 export { renderPost, countWords, summarize, sapoOf, planLine, taskLabel, isHttpUrl, type PostImage, type RenderPostInput, type RenderedPost } from './render-post.js';
 export { renderSiteIndex, renderFeed, renderSiteNotFound, newestFirst, type SitePostSummary } from './site-pages.js';
 export { DEFAULT_SITE, postUrl, type SiteInfo } from './site-context.js';
 export { validatePost, type ValidationResult } from './validate.js';
-export { figureView, formatFigureValue } from './figures.js';
+export { figureView } from './figures.js';
 export * from './vn-time.js';
 export { imageInfo, contentTypeForExtension, IMAGE_TYPES, type ImageInfo, type ImageContentType } from './image-info.js';

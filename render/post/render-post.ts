@@ -10,7 +10,8 @@ import { ProblemCollector } from './clean-text.js';
 import { figureView } from './figures.js';
 import { DEFAULT_SITE, siteChrome, postUrl, type SiteInfo } from './site-context.js';
 import { renderSiteTemplate } from './templates.js';
-import { parseInstant, vnIsoInstant, vnLongDate, vnTime } from './vn-time.js';
+import { formatVnTime } from '../../domain/dates.js';
+import { parseInstant, vnIsoInstant, vnLongDate } from './vn-time.js';
 
 /** The infographic as the post shows it. `src` is relative to the post page or an absolute http(s) URL. */
 export interface PostImage {
@@ -114,8 +115,8 @@ export function renderPost(input: RenderPostInput): RenderedPost {
     post: {
       headline: brief.headline,
       publishedIso: vnIsoInstant(published!),
-      publishedText: `${vnLongDate(published!)}, ${vnTime(published!)} (GMT+7)`,
-      updated: updated && updated.getTime() !== published!.getTime() ? { iso: vnIsoInstant(updated), text: `${vnLongDate(updated)}, ${vnTime(updated)}` } : undefined,
+      publishedText: `${vnLongDate(published!)}, ${formatVnTime(published!)} (GMT+7)`,
+      updated: updated && updated.getTime() !== published!.getTime() ? { iso: vnIsoInstant(updated), text: `${vnLongDate(updated)}, ${formatVnTime(updated)}` } : undefined,
       sapo,
       infographic: image,
       paragraphs,

@@ -2,7 +2,7 @@
  * The pages around the posts: the site index (newest first), the RSS 2.0 feed and the
  * Vietnamese "not found" page. Rendered from short post summaries kept in the site manifest.
  */
-import { stripUnsafeText } from './clean-text.js';
+import { cleanText } from '../../domain/text/clean.js';
 import { postUrl, siteChrome, type SiteInfo } from './site-context.js';
 import { renderSiteTemplate } from './templates.js';
 import { parseInstant, rfc822, vnIsoInstant, vnLongDate } from './vn-time.js';
@@ -43,18 +43,18 @@ export function renderFeed(posts: readonly SitePostSummary[], site: SiteInfo): s
   const newest = sorted[0] ? parseInstant(sorted[0].publishedAt) : undefined;
   return renderSiteTemplate('feed', {
     channel: {
-      title: stripUnsafeText(site.title),
+      title: cleanText(site.title),
       link: `${site.baseUrl}/`,
-      description: stripUnsafeText(site.description) || stripUnsafeText(site.title),
+      description: cleanText(site.description) || cleanText(site.title),
       feedUrl: `${site.baseUrl}/feed.xml`,
       lastBuildDate: newest ? rfc822(newest) : undefined,
     },
     items: sorted.map((p) => ({
-      title: stripUnsafeText(p.title),
+      title: cleanText(p.title),
       link: postUrl(site.baseUrl, p.slug),
       pubDate: rfc822(parseInstant(p.publishedAt) ?? new Date(0)),
-      description: stripUnsafeText(p.summary),
-      categories: p.tags.map(stripUnsafeText).filter(Boolean),
+      description: cleanText(p.summary),
+      categories: p.tags.map((t) => cleanText(t)).filter(Boolean),
     })),
   });
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ReportModel } from '../../domain/report/compile.js';
 import { formatVnDate } from '../../domain/dates.js';
+import { formatVnNumber } from '../../domain/numbers.js';
 import { fontMetrics, measureText } from '../fonts.js';
 import { layoutText, type LayoutContext, type TextBoxSpec } from '../layout.js';
 import sharp from '../sharp.js';
@@ -52,7 +53,7 @@ export function renderProgressSvg(model: ReportModel): string {
   const cards = FIGURES.map((f, i) => {
     const x = i % 2 === 0 ? 80 : WIDTH - 80 - cardW;
     const y = 350 + Math.floor(i / 2) * (cardH + 36);
-    return { x, y, w: cardW, h: cardH, cx: x + cardW / 2 + 5, valueY: y + 112, labelY: y + 168, value: new Intl.NumberFormat('vi-VN').format(value(f.key)), label: f.label };
+    return { x, y, w: cardW, h: cardH, cx: x + cardW / 2 + 5, valueY: y + 112, labelY: y + 168, value: formatVnNumber(value(f.key)), label: f.label };
   });
   const withEvidence = model.targets.filter((t) => t.hasEvidence).length;
   const total = model.targets.length;

@@ -5,8 +5,9 @@
  * whitespace collapsed. A field that is too long or empty once cleaned is an error naming it.
  */
 import { joinWrappedLines } from '../../domain/speech/cleanup.js';
-import { decodeHtmlEntities } from '../../domain/speech/entities.js';
-import { sanitizeText } from '../sanitize.js';
+import { formatVnNumber } from '../../domain/numbers.js';
+import { cleanText } from '../../domain/text/clean.js';
+import { decodeHtmlEntities } from '../../domain/text/entities.js';
 import { ScriptInputError } from './errors.js';
 
 /** Longest accepted text field, in characters (before cleaning). */
@@ -44,11 +45,11 @@ export function cleanField(value: unknown, field: string, options: CleanOptions 
   if (value.length > max) {
     throw new ScriptInputError(
       field,
-      `dài ${value.length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${max.toLocaleString('vi-VN')} ký tự; hãy rút gọn trước khi tạo kịch bản.`,
+      `dài ${formatVnNumber(value.length)} ký tự, vượt giới hạn ${formatVnNumber(max)} ký tự; hãy rút gọn trước khi tạo kịch bản.`,
     );
   }
   // Decoded first (twice at most): "&amp;lt;script&amp;gt;" is still markup once decoded.
-  const text = sanitizeText(stripMarkup(decodeHtmlEntities(value)), { keepNewlines: keepLines });
+  const text = cleanText(stripMarkup(decodeHtmlEntities(value)), { stripEmoji: true, keepNewlines: keepLines });
   const cleaned = keepLines ? joinWrappedLines(text) : text;
   if (required && cleaned.length === 0) throw new ScriptInputError(field, 'trống (sau khi bỏ mã, thẻ và ký tự điều khiển).');
   return cleaned;

@@ -8,7 +8,7 @@ import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
 import { isFigureBound, periodPhrase, withBound } from '../../domain/plan/bounds.js';
 import { BULLETIN_PRIORITY_LABELS, BulletinPriority, isBulletinPriority } from '../../domain/speech/priority.js';
 import { DEFAULT_SYLLABLES_PER_MINUTE } from '../../domain/speech/reading-time.js';
-import { viNumber } from '../format.js';
+import { formatVnNumber } from '../../domain/numbers.js';
 import { ScriptInputError } from './errors.js';
 import { asPhrase, asSentence, cleanField, cleanList, inSentence, MAX_LIST_ITEMS, MAX_SHORT_FIELD_CHARS } from './input.js';
 
@@ -99,7 +99,7 @@ function figureSentence(f: BriefFigure, i: number): string {
   requireObject(f, `brief.figures[${i}]`);
   const label = cleanField(f.label, `brief.figures[${i}].label`, { required: true });
   const period = cleanField(f.period, `brief.figures[${i}].period`, SHORT_OPTIONAL);
-  const value = typeof f.value === 'number' && Number.isFinite(f.value) ? viNumber(f.value) : '';
+  const value = typeof f.value === 'number' && Number.isFinite(f.value) ? formatVnNumber(f.value) : '';
   if (!value) throw new ScriptInputError(`brief.figures[${i}].value`, 'phải là một số hữu hạn.');
   if (f.bound !== undefined && !isFigureBound(f.bound)) throw new ScriptInputError(`brief.figures[${i}].bound`, 'phải là atLeast, above, atMost hoặc below.');
   if (f.aim !== undefined && typeof f.aim !== 'boolean') throw new ScriptInputError(`brief.figures[${i}].aim`, 'phải là true hoặc false.');

@@ -15,7 +15,7 @@ import { solidPng } from '../fixtures/channels/png.js';
 import { listEmails, rawEmail } from '../support/mailbox.js';
 
 const endpoints = inject('endpoints');
-const SUBJECT = '[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND phường Bắc Kạn — CẤM ĐĂNG TRƯỚC 08:00 20/11/2026';
+const SUBJECT = '[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND phường Bắc Kạn — CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026';
 
 /** Every message to `address`, parsed with cid links kept (mailparser would inline them as data: URLs). */
 async function mailTo(address: string): Promise<ParsedMail[]> {
@@ -89,7 +89,7 @@ describe('sendBriefings against the real SMTP server and object store', () => {
     expect(mail!.text).toContain(`Bài viết đầy đủ: ${input.postUrl}`);
     const html = String(mail!.html);
     expect(html).toContain('<html lang="vi">');
-    expect(html).toContain('<strong>CẤM ĐĂNG TRƯỚC 08:00 20/11/2026</strong>');
+    expect(html).toContain('<strong>CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026</strong>');
 
     // The infographic twice: inline (referenced by cid in the HTML) and as a regular attachment.
     expect(mail!.attachments).toHaveLength(2);

@@ -8,8 +8,9 @@
  *   id and the expiry, and the MAC is HMAC-SHA256 of `session:<payload>` with the server secret.
  * - CSRF: a value per session (HMAC of `dashboard-csrf:<session id>`) carried by every form.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { hashToken, isTokenShaped, newToken } from '../../domain/approval-token.js';
+import { sign, SigningPurpose, verify } from '../../domain/signing.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 
 /** How long an emailed sign-in link works. */
@@ -64,16 +65,6 @@ export async function markSignInTokenUsed(store: ObjectStore, record: SignInReco
   await store.put(signInKey(record.tokenHash), JSON.stringify({ ...record, usedAt: at.toISOString() }), { contentType: 'application/json' });
 }
 
-function mac(secret: string, purpose: string, value: string): string {
-  return createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url');
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 export interface Session {
   email: string;
   /** Random id; the CSRF value is derived from it. */
@@ -86,7 +77,7 @@ export interface Session {
 export function createSession(secret: string, email: string, now: Date): { session: Session; cookie: string } {
   const session: Session = { email, id: randomBytes(16).toString('base64url'), expiresAt: now.getTime() + SESSION_TTL_MS };
   const payload = Buffer.from(JSON.stringify({ e: session.email, i: session.id, x: session.expiresAt }), 'utf8').toString('base64url');
-  return { session, cookie: `${payload}.${mac(secret, 'session', payload)}` };
+  return { session, cookie: `${payload}.${sign(secret, SigningPurpose.session, payload)}` };
 }
 
 /** The session in a cookie value, when its MAC is right and it has not expired. */
@@ -95,7 +86,7 @@ export function readSession(secret: string, cookie: string | undefined, now: Dat
   const dot = cookie.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const payload = cookie.slice(0, dot);
-  if (!sameText(mac(secret, 'session', payload), cookie.slice(dot + 1))) return undefined;
+  if (!verify(secret, SigningPurpose.session, payload, cookie.slice(dot + 1))) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -110,20 +101,20 @@ export function readSession(secret: string, cookie: string | undefined, now: Dat
 
 /** The CSRF value every form of this session carries. */
 export function csrfForSession(secret: string, session: Session): string {
-  return mac(secret, 'dashboard-csrf', session.id);
+  return sign(secret, SigningPurpose.dashboardCsrf, session.id);
 }
 
 export function csrfMatchesSession(secret: string, session: Session, given: unknown): boolean {
-  return typeof given === 'string' && sameText(csrfForSession(secret, session), given);
+  return verify(secret, SigningPurpose.dashboardCsrf, session.id, given);
 }
 
 /** The CSRF value of the sign-in confirmation form, bound to the token it was served for. */
 export function csrfForSignIn(secret: string, tokenHash: string): string {
-  return mac(secret, 'sign-in-csrf', tokenHash);
+  return sign(secret, SigningPurpose.signInCsrf, tokenHash);
 }
 
 export function csrfMatchesSignIn(secret: string, tokenHash: string, given: unknown): boolean {
-  return typeof given === 'string' && sameText(csrfForSignIn(secret, tokenHash), given);
+  return verify(secret, SigningPurpose.signInCsrf, tokenHash, given);
 }
 
 /**

@@ -16,7 +16,8 @@ import type { ObjectStore } from '../../infra/object-store.js';
 import { templateTitle } from '../../render/infographic/labels.js';
 import { cap } from './data.js';
 import { personLabel, withPersonLabels, type Editor } from './editors.js';
-import { readingTime, vnDateTime } from './format.js';
+import { formatVnDateTime } from '../../domain/dates.js';
+import { readingTime } from './format.js';
 
 export const TERMINAL: readonly CampaignStatus[] = ['published', 'rejected', 'cancelled', 'expired', 'failed'];
 
@@ -67,14 +68,14 @@ export function liveStatus(s: CampaignState) {
     statusLabel: campaignStatusLabels[s.status],
     terminal: TERMINAL.includes(s.status),
     key: liveKey(s),
-    updatedAt: vnDateTime(s.updatedAt),
+    updatedAt: formatVnDateTime(s.updatedAt),
     channels: s.channels.map((ch) => ({
       channel: ch.channel,
       label: campaignChannelLabels[ch.channel],
       state: ch.state,
       stateLabel: cap(channelStateLabels[ch.state]),
-      publishAt: vnDateTime(ch.publishAt),
-      publishedAt: vnDateTime(ch.publishedAt),
+      publishAt: formatVnDateTime(ch.publishAt),
+      publishedAt: formatVnDateTime(ch.publishedAt),
       detail: ch.detail ?? '',
     })),
   };
@@ -147,7 +148,7 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
     ]
       .filter(Boolean)
       .join(' · '),
-    startedAt: vnDateTime(s.startedAt),
+    startedAt: formatVnDateTime(s.startedAt),
     awaiting: s.status === 'awaitingApproval' ? s.awaiting.map((a) => personLabel(editors, a)).join(', ') : '',
     brief: brief ? { headline: brief.headline, keyMessages: brief.keyMessages } : undefined,
     summaries: current ? s.drafts.map((d) => ({ label: campaignChannelLabels[d.channel], summary: d.summary, problems: d.problems })) : [],
@@ -160,14 +161,14 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
       current: i + 1 === s.version,
     })),
     decisions: s.decisions.map((d) => ({
-      at: vnDateTime(d.at),
+      at: formatVnDateTime(d.at),
       approver: personLabel(editors, d.approver),
       decision: decisionLabels[d.decision],
       version: d.version,
       step: d.step,
       comment: d.comment ?? '',
     })),
-    events: [...s.events].reverse().map((e) => ({ at: vnDateTime(e.at), text: eventText(e.text, editors) })),
+    events: [...s.events].reverse().map((e) => ({ at: formatVnDateTime(e.at), text: eventText(e.text, editors) })),
     canDecide: current && s.status === 'awaitingApproval' && mine,
     awaitingOthers: s.status === 'awaitingApproval' && !mine,
     canCancel: !live.terminal,

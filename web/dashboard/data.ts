@@ -10,7 +10,8 @@ import { channelLabels, formatChannels, planSymbol, type Plan } from '../../doma
 import { listCampaigns, type CampaignListing } from '../../infra/campaign-client.js';
 import { loadPlans } from '../../infra/plan-store.js';
 import type { DashContext } from './context.js';
-import { daysAway, vnDateTime, vnDayLabel } from './format.js';
+import { formatVnDateTime } from '../../domain/dates.js';
+import { daysAway, vnDayLabel } from './format.js';
 
 /** "Hello" → "Hello"; "truyền thanh" → "Truyền thanh". */
 /** A free-text list of addresses or ids: split on commas, semicolons and whitespace. */
@@ -110,7 +111,7 @@ export function campaignRow(l: CampaignListing, plans: readonly Plan[]): Campaig
     plan: plan ? planLabel(plan) : (l.planId ?? ''),
     status: l.status,
     statusLabel: !open && l.workflowStatus === 'TERMINATED' ? 'Đã dừng' : !open && l.workflowStatus === 'FAILED' ? campaignStatusLabels.failed : statusLabel,
-    startedAt: vnDateTime(l.startedAt),
+    startedAt: formatVnDateTime(l.startedAt),
     closed: !open,
   };
 }

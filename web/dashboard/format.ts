@@ -1,18 +1,8 @@
 /**
- * How the dashboard writes times and durations for people (Asia/Ho_Chi_Minh, dd/mm/yyyy). Times
- * typed into forms are read by `parseVnDateTime` (domain/dates.ts).
+ * How the dashboard writes days and durations for people (Asia/Ho_Chi_Minh, dd/mm/yyyy); times
+ * are written by `formatVnDateTime` and typed times read by `parseVnDateTime` (domain/dates.ts).
  */
-import { VN_OFFSET_MS, daysBetween, formatVnDate, vnWeekday, type IsoDate } from '../../domain/dates.js';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `2026-11-23T04:05:00Z` → `11:05 23/11/2026`; empty for missing or invalid input. */
-export function vnDateTime(iso: string | undefined): string {
-  const t = iso ? Date.parse(iso) : NaN;
-  if (Number.isNaN(t)) return '';
-  const d = new Date(t + VN_OFFSET_MS);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
+import { daysBetween, formatClock, formatVnDate, vnParts, vnWeekday, type IsoDate } from '../../domain/dates.js';
 
 /** `Thứ Sáu, 20/11/2026`. */
 export function vnDayLabel(date: IsoDate): string {
@@ -38,6 +28,6 @@ export function readingTime(seconds: number): string {
 
 /** An instant → the `datetime-local` value showing it in Vietnam time (minutes). */
 export function isoToVnLocal(iso: string | number): string {
-  const t = typeof iso === 'number' ? iso : Date.parse(iso);
-  return new Date(t + VN_OFFSET_MS).toISOString().slice(0, 16);
+  const { date, hour, minute } = vnParts(new Date(iso));
+  return `${date}T${formatClock(hour, minute)}`;
 }

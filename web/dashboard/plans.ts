@@ -3,6 +3,7 @@
  * table (number, title, lead body, timeframe, channels) and the campaigns each task has had.
  */
 import type { Hono } from 'hono';
+import { formatVnDate } from '../../domain/dates.js';
 import { planIssueDate, planSymbol, resolutionName, formatTimeframe, formatChannels, type Plan } from '../../domain/plan/index.js';
 import { periodPhrase } from '../../domain/plan/bounds.js';
 import type { CampaignInput } from '../../domain/campaign/types.js';
@@ -62,7 +63,7 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         issuer: plan.issuer.name,
         issued: planIssueDate(plan),
         place: plan.issued.place,
-        resolution: `${resolutionName(plan)} ngày ${plan.resolution.date.split('-').reverse().join('/')} của ${plan.resolution.issuer}`,
+        resolution: `${resolutionName(plan)} ngày ${formatVnDate(plan.resolution.date)} của ${plan.resolution.issuer}`,
         leadBody: plan.leadBody,
         general: plan.objectives.general,
       },

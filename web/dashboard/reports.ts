@@ -10,7 +10,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { formatVnDate, parseVnDate, vnToday } from '../../domain/dates.js';
 import { formatPeriod, halfYearStart, periodOfDays } from '../../domain/report/period.js';
 import { startReport } from '../../infra/report-client.js';
-import { isEmailAddress } from '../../render/briefing/address.js';
+import { isEmailAddress } from '../../domain/email.js';
 import type { DashContext, DashEnv } from './context.js';
 import { planLabel, plansOrProblem, splitList } from './data.js';
 import { requirePage, requirePost } from './guard.js';

@@ -26,7 +26,7 @@ import {
 import type { DashContext, DashEnv } from './context.js';
 import { cap, planLabel, plansOrProblem, splitList } from './data.js';
 import { editorRoleLabels } from './editors.js';
-import { vnDateTime } from './format.js';
+import { formatVnDateTime } from '../../domain/dates.js';
 import { requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
 
@@ -174,10 +174,10 @@ function scheduleRow(s: ScheduleListing, plans: readonly Plan[]) {
     kind: s.kind ? scheduleKindLabels[s.kind] : '',
     plan: plan ? planLabel(plan) : s.planId,
     paused: s.paused,
-    next: s.nextRuns.slice(0, 3).map((t) => vnDateTime(t)),
+    next: s.nextRuns.slice(0, 3).map((t) => formatVnDateTime(t)),
     recent: s.recentRuns
       .slice(-3)
       .reverse()
-      .map((r) => ({ at: vnDateTime(r.scheduledAt), href: isCampaignId(r.workflowId) ? `/campaigns/${encodeURIComponent(r.workflowId)}` : undefined })),
+      .map((r) => ({ at: formatVnDateTime(r.scheduledAt), href: isCampaignId(r.workflowId) ? `/campaigns/${encodeURIComponent(r.workflowId)}` : undefined })),
   };
 }

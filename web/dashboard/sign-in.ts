@@ -4,13 +4,12 @@
  * sets the session cookie. Asking for a link shows the same neutral page whether or not the
  * address has an account, and sends mail only to accounts in the list.
  */
-import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
 import {
   checkSignInToken,
   csrfForSignIn,
@@ -29,9 +28,11 @@ import { currentSession, endSession, forbidden, formProblem, requirePost, startS
 import { renderDash } from './render.js';
 import { takeFromLimit } from './session-store.js';
 import { readForm } from '../request-body.js';
+import { isEmailAddress, normalizeEmail } from '../../domain/email.js';
+import { sign, SigningPurpose, verify } from '../../domain/signing.js';
+import { formatVnDateTime } from '../../domain/dates.js';
 
 const FORM_COOKIE = 'campaign_signin';
-const emailSchema = z.string().trim().toLowerCase().max(254).email();
 
 const mailDir = path.join(import.meta.dirname, '..', '..', 'templates', 'web', 'dashboard');
 const mailHtml = Handlebars.create().compile(readFileSync(path.join(mailDir, 'sign-in-email.html.hbs'), 'utf8'), { strict: true });
@@ -56,14 +57,11 @@ function clientAddress(c: Context): string {
 }
 
 function formCsrf(ctx: DashContext, nonce: string): string {
-  return createHmac('sha256', ctx.secret).update(`sign-in-form:${nonce}`).digest('base64url');
+  return sign(ctx.secret, SigningPurpose.signInForm, nonce);
 }
 
 function formCsrfOk(ctx: DashContext, nonce: string | undefined, given: string | undefined): boolean {
-  if (!nonce || !given) return false;
-  const a = Buffer.from(formCsrf(ctx, nonce));
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return !!nonce && verify(ctx.secret, SigningPurpose.signInForm, nonce, given);
 }
 
 export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
@@ -108,15 +106,15 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!formCsrfOk(ctx, nonce, form.one('csrf'))) return forbidden(ctx, c);
     const next = safeNext(form.one('next'));
     const typed = form.one('email') ?? '';
-    const parsed = emailSchema.safeParse(typed);
-    if (!parsed.success) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
-    const editor = findEditor(ctx.deps.editors, parsed.data);
+    const address = normalizeEmail(typed);
+    if (!isEmailAddress(address)) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
+    const editor = findEditor(ctx.deps.editors, address);
     // Unknown addresses count against the client too, so nobody can probe the list at speed.
     if ((await withinLimits(c, editor?.email)) && editor) {
       // Sent in the background so the answer takes the same time for known and unknown addresses.
       void sendLink(editor.email, editor.name, next).catch((err) => logError(`Không gửi được thư đăng nhập tới ${editor.email}`, err));
     }
-    return renderDash(c, ctx, 'dashboard/sign-in-sent', 'Kiểm tra hộp thư', { email: parsed.data, mailUi: ctx.deps.endpoints.mailUi });
+    return renderDash(c, ctx, 'dashboard/sign-in-sent', 'Kiểm tra hộp thư', { email: address, mailUi: ctx.deps.endpoints.mailUi });
   });
 
   async function sendLink(email: string, name: string, next: string): Promise<void> {
@@ -125,7 +123,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const data = {
       name,
       link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
-      expires: new Date(now.getTime() + SIGN_IN_TTL_MS).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+      expires: formatVnDateTime(now.getTime() + SIGN_IN_TTL_MS),
     };
     await ctx.deps.mailer.sendMail({
       from: ctx.deps.endpoints.mailFrom,

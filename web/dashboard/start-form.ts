@@ -9,7 +9,7 @@ import type { FieldProblem, StartRequest } from '../../infra/campaign-client.js'
 import type { Form } from './context.js';
 import { splitList } from './data.js';
 import { parseVnDateTime } from '../../domain/dates.js';
-import { vnDateTime } from './format.js';
+import { formatVnDateTime } from '../../domain/dates.js';
 
 export const PublishMode = { schedule: 'schedule', immediate: 'immediate', at: 'at' } as const;
 export type PublishMode = (typeof PublishMode)[keyof typeof PublishMode];
@@ -99,7 +99,7 @@ export function startRequest(v: StartFormValues, ctx: { now: Date; editorEmail: 
     if (!reading) add('publishAt', 'Hãy nhập ngày và giờ đăng, hoặc chọn cách đăng khác.');
     else if (reading.iso === undefined) add('publishAt', `${reading.problem}.`);
     else if (Date.parse(reading.iso) < ctx.now.getTime() - 60_000) {
-      add('publishAt', `Thời điểm ${vnDateTime(reading.iso)} đã qua; hãy chọn thời điểm sau bây giờ, hoặc chọn “Ngay khi được phê duyệt”.`);
+      add('publishAt', `Thời điểm ${formatVnDateTime(reading.iso)} đã qua; hãy chọn thời điểm sau bây giờ, hoặc chọn “Ngay khi được phê duyệt”.`);
     }
   }
   const approvers = [...new Set([...v.approvers, ...splitList(v.approversExtra)].map((a) => a.toLowerCase()))];

@@ -73,7 +73,7 @@ describe('sendBriefings', () => {
     expect(String(m.html)).toContain(`src="cid:${inline!.cid}"`);
     expect(attached).toMatchObject({ filename: 'do-hoa-ngay-nha-giao-viet-nam.png', contentDisposition: 'attachment' });
     expect(attached!.cid).toBeUndefined();
-    expect(m.subject).toContain('CẤM ĐĂNG TRƯỚC 08:00 20/11/2026');
+    expect(m.subject).toContain('CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026');
     const ledger = JSON.parse(store.objects.get(ledgerKeys(input.campaignId, 1, 'duc.tm@example.org').done)!.body.toString());
     expect(ledger).toMatchObject({ status: 'sent', recipientId: 'pv-tran-minh-duc', messageId: m.messageId, attempts: 1, unconfirmedEarlierAttempts: 0 });
     expect(JSON.stringify(ledger)).not.toContain('duc.tm@');

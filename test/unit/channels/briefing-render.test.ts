@@ -34,9 +34,9 @@ describe('renderBriefing', () => {
 
   it('states the embargo in the subject and at the top of both bodies', () => {
     const r = renderBriefing({ ...base, embargoUntil: '2026-11-20T08:00:00+07:00' });
-    expect(r.subject).toBe('[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND phường Bắc Kạn — CẤM ĐĂNG TRƯỚC 08:00 20/11/2026');
-    expect(r.html).toContain('<strong>CẤM ĐĂNG TRƯỚC 08:00 20/11/2026</strong><br>Thông tin được phép đăng tải từ 08 giờ 00 ngày 20/11/2026.');
-    expect(r.text).toContain('CẤM ĐĂNG TRƯỚC 08:00 20/11/2026\nThông tin được phép đăng tải từ 08 giờ 00 ngày 20/11/2026.');
+    expect(r.subject).toBe('[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND phường Bắc Kạn — CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026');
+    expect(r.html).toContain('<strong>CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026</strong><br>Thông tin được phép đăng tải từ 08 giờ 00 ngày 20/11/2026.');
+    expect(r.text).toContain('CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026\nThông tin được phép đăng tải từ 08 giờ 00 ngày 20/11/2026.');
     expect(r.text.indexOf('CẤM ĐĂNG')).toBeLessThan(r.text.indexOf('Kính gửi'));
     expect(renderBriefing(base).html).not.toContain('CẤM ĐĂNG');
   });

@@ -3,13 +3,13 @@ import {
   ContentInputError,
   TEXT_LIMITS,
   countWords,
-  formatFigureValue,
   renderPost,
   rfc822,
   validatePost,
   vnLongDate,
   type RenderPostInput,
 } from '../../../render/post/index.js';
+import { formatFigureValue } from '../../../domain/numbers.js';
 import { bacKanTeachersDay, quangNgaiSchoolOpening } from '../../fixtures/channels/briefs.js';
 import { BRIEF_TEXT_FIELDS, HOSTILE, HOSTILE_SHORT, HUGE } from '../../fixtures/channels/hostile.js';
 

@@ -60,7 +60,7 @@ describe('campaign render … --local-only (CLI)', () => {
     const r = await campaign('render', 'briefing', ...LANG_SON, '--out', 'thu', '--local-only', '--embargo-until', '2026-11-20T08:00:00+07:00');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const subject = '[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND tỉnh Lạng Sơn — CẤM ĐĂNG TRƯỚC 08:00 20/11/2026';
+    const subject = '[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND tỉnh Lạng Sơn — CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026';
     expect(r.out).toContain(`Tiêu đề thư: ${subject}`);
     expect(r.out).toMatch(/thu\/briefing\/briefing\.eml\s+thư đầy đủ .*\s+[\d,]+ KB/);
 

@@ -19,7 +19,7 @@ describe('schedules page', () => {
     const html = await res.text();
     expect(html).toContain('Bản tin hằng tuần: Tăng cường tuyên truyền');
     expect(html).toContain('Bản tin truyền thanh định kỳ');
-    expect(html).toContain('06:00 03/11/2026');
+    expect(html).toContain('06:00 ngày 03/11/2026');
     expect(html).toContain('href="/campaigns/campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026"');
     expect(html).toContain(`action="/schedules/${SCHED}/pause"`);
   });

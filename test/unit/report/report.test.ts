@@ -46,8 +46,8 @@ describe('compileReport', () => {
     expect(c.occasion).toBe('Ngày Nhà giáo Việt Nam, ngày 20/11/2026');
     expect(c.versions).toBe(2);
     expect(c.decisions).toEqual([
-      'Yêu cầu sửa — bien-tap@example.org, 10:00 01/03/2026 (phiên bản 1): "Sửa <script>alert(1)</script> tiêu đề"',
-      'Phê duyệt — bien-tap@example.org, 10:00 02/03/2026 (phiên bản 2)',
+      'Yêu cầu sửa — bien-tap@example.org, 10:00 ngày 01/03/2026 (phiên bản 1): "Sửa <script>alert(1)</script> tiêu đề"',
+      'Phê duyệt — bien-tap@example.org, 10:00 ngày 02/03/2026 (phiên bản 2)',
     ]);
     expect(c.publications).toEqual([
       '1 bộ infographic đã công bố',

@@ -176,8 +176,10 @@ describe('normalizeForSpeech: context', () => {
     expect(findUnspeakable(out)).toEqual(['29/02/2025', 'https://example.org/tin', 'ban@example.org', 'XYZ']);
   });
 
-  it('removes control, bidi and zero-width characters', () => {
-    expect(say('a\u0007b\u202Ec\u200Bd\u0000e')).toBe('A b c d e');
+  it('removes control, bidi and zero-width characters without splitting the words they sit in', () => {
+    // Invisible on the page the text was copied from, so the words read as they looked there.
+    expect(say('Ngh\u200Bị quy\u00ADết\u0007 về gi\u202Eáo d\u0000ục')).toBe('Nghị quyết về giáo dục');
+    expect(say('a\u0007b\u202Ec\u200Bd\u0000e')).toBe('Abcde');
   });
 
   it('handles a 10,000-character text quickly', () => {
