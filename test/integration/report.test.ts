@@ -75,8 +75,12 @@ describe('the periodic report', () => {
     expect(result.emailed).toBe(1);
 
     const evidence = JSON.parse((await product.store.get(result.files.evidence))!.body.toString('utf8')) as ReportEvidence;
-    expect(evidence.items.map((i) => i.id)).toEqual([campaign.id]);
-    const item = evidence.items[0]!;
+    // This test's campaign is listed; a Lạng Sơn campaign of another test file on the shared
+    // server whose broadcasts air in the window is listed too (rightly), so the counts are
+    // checked against the evidence rather than assumed to be this campaign's alone.
+    expect(evidence.items.map((i) => i.id)).toContain(campaign.id);
+    const item = evidence.items.find((i) => i.id === campaign.id)!;
+    const sum = (f: (i: (typeof evidence.items)[number]) => number) => evidence.items.reduce((n, i) => n + f(i), 0);
     const [changes, approval] = campaign.final.decisions;
     expect(item.drafts.map((d) => d.version)).toEqual([1, 2]);
     expect(item.decisions).toEqual([
@@ -88,16 +92,16 @@ describe('the periodic report', () => {
     expect(new Set(item.broadcasts.map((b) => b.locality)).size).toBe(campaign.final.localityCount);
 
     const figure = (key: string) => result.summary.find((s) => s.key === key)!.value;
-    const airMinutes = Math.round(item.broadcasts.reduce((s, b) => s + b.durationSeconds, 0) / 60);
-    expect([figure('campaigns'), figure('draftVersions'), figure('decisions'), figure('broadcasts'), figure('localities'), figure('airMinutes'), figure('bulletinRuns')]).toEqual([
-      1,
-      2,
-      2,
-      campaign.final.localityCount,
-      campaign.final.localityCount,
+    const airMinutes = Math.round(sum((i) => i.broadcasts.reduce((s, b) => s + b.durationSeconds, 0)) / 60);
+    expect([figure('campaigns'), figure('draftVersions'), figure('decisions'), figure('broadcasts'), figure('airMinutes'), figure('bulletinRuns')]).toEqual([
+      evidence.items.length,
+      sum((i) => i.drafts.length),
+      sum((i) => i.decisions.length),
+      sum((i) => i.broadcasts.length),
       airMinutes,
       0,
     ]);
+    expect(figure('localities')).toBeGreaterThanOrEqual(campaign.final.localityCount);
 
     // Open the DOCX: a Word package whose text has the plan's number, the header, and the counts.
     const docx = await product.store.get(result.files.docx);
@@ -109,15 +113,15 @@ describe('the periodic report', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     const summary = doc.tables.find((t) => t[0]?.join('|') === 'TT|Nội dung|Số lượng')!;
     const cell = (label: string) => summary.find((r) => r[1] === label)?.[2];
-    expect(cell('Chiến dịch truyền thông')).toBe('1');
-    expect(cell('Phiên bản bản nháp đã soạn')).toBe('2');
-    expect(cell('Quyết định phê duyệt đã ghi nhận')).toBe('2');
-    expect(cell('Lượt phát bản tin truyền thanh')).toBe(String(campaign.final.localityCount));
+    expect(cell('Chiến dịch truyền thông')).toBe(String(figure('campaigns')));
+    expect(cell('Phiên bản bản nháp đã soạn')).toBe(String(figure('draftVersions')));
+    expect(cell('Quyết định phê duyệt đã ghi nhận')).toBe(String(figure('decisions')));
+    expect(cell('Lượt phát bản tin truyền thanh')).toBe(String(figure('broadcasts')));
     expect(cell('Tổng thời lượng phát')).toBe(`${airMinutes} phút`);
     const campaigns = doc.tables.find((t) => t[0]?.[0] === 'Chiến dịch')!;
-    expect(campaigns).toHaveLength(2);
-    expect(campaigns[1]!.join(' ')).toContain(`Yêu cầu sửa — ${campaign.approver}`);
-    expect(campaigns[1]!.join(' ')).toContain(`Phê duyệt — ${campaign.approver}`);
+    expect(campaigns).toHaveLength(evidence.items.length + 1);
+    const row = campaigns.find((r) => r.join(' ').includes(`Yêu cầu sửa — ${campaign.approver}`))!;
+    expect(row.join(' ')).toContain(`Phê duyệt — ${campaign.approver}`);
     expect(text).toContain('Chưa có dữ liệu minh chứng trong hệ thống cho mục tiêu này');
 
     expect((await product.store.get(result.files.html))!.body.toString('utf8')).toContain('Kế hoạch số 62/KH-UBND');
