@@ -31,7 +31,7 @@ describe('draft previews in a real browser', () => {
       planId: 'phuong-bac-kan-2026',
       occasionId: 'ngay-nha-giao-20-11',
       channels: ['infographic', 'webPortal', 'pressBriefing', 'loudspeaker'],
-      localities: ['phuong-bac-kan'],
+      localities: ['phuong-bac-kan-trung-tam'],
       approvers: [editor.email],
       forceNew: true,
     });
