@@ -57,18 +57,6 @@ function messagesFor(plan: Plan, task?: Task): string[] {
   return [...own, ...fallback].slice(0, MAX_MESSAGES);
 }
 
-/** The fields of a brief that name its plan: id, symbol, title, resolution and issuer. */
-export function planIdentity(plan: Plan): Pick<ContentBrief, 'planId' | 'planSymbol' | 'planTitle' | 'resolution' | 'issuer' | 'issuerShort'> {
-  return {
-    planId: plan.id,
-    planSymbol: planSymbol(plan),
-    planTitle: plan.title,
-    resolution: resolutionName(plan),
-    issuer: plan.issuer.name,
-    issuerShort: plan.issuer.shortName,
-  };
-}
-
 /**
  * A brief for one occasion instance, optionally narrowed to one task (given as the Task or
  * its id). Throws RangeError when a task id is not in the plan.
@@ -78,7 +66,12 @@ export function buildBrief(plan: Plan, occasion: OccasionInstance, taskOrId?: Ta
   if (typeof taskOrId === 'string' && !task) throw new RangeError(`task "${taskOrId}" is not in plan "${plan.id}"`);
   const greeting = occasion.occasion.greeting ? `${occasion.occasion.greeting} ${occasion.label}` : occasion.label;
   const brief: ContentBrief = {
-    ...planIdentity(plan),
+    planId: plan.id,
+    planSymbol: planSymbol(plan),
+    planTitle: plan.title,
+    resolution: resolutionName(plan),
+    issuer: plan.issuer.name,
+    issuerShort: plan.issuer.shortName,
     leadBody: task?.leadBody ?? plan.leadBody,
     occasionId: occasion.occasionId,
     occasionName: occasion.name,

@@ -4,9 +4,9 @@
  * the run id and broadcast day of a run. Pure; used by the bulletin workflow and its activities.
  */
 import type { BriefFigure, ContentBrief } from '../brief.js';
-import { planIdentity, targetFigure } from '../brief-builder.js';
+import { targetFigure } from '../brief-builder.js';
 import { addDays, type IsoDate } from '../dates.js';
-import { allTargets, paragraphText, resolutionName } from '../plan/describe.js';
+import { allTargets, paragraphText, planSymbol, resolutionName } from '../plan/describe.js';
 import type { Plan, Task } from '../plan/schema.js';
 import { fnv1a64 } from './fingerprint.js';
 
@@ -50,7 +50,12 @@ export function messagePool(plan: Plan, task: Task): string[] {
 /** The brief a series starts from; `bulletinBrief` fills in one run. */
 export function seriesBrief(plan: Plan, task: Task): ContentBrief {
   return {
-    ...planIdentity(plan),
+    planId: plan.id,
+    planSymbol: planSymbol(plan),
+    planTitle: plan.title,
+    resolution: resolutionName(plan),
+    issuer: plan.issuer.name,
+    issuerShort: plan.issuer.shortName,
     taskId: task.id,
     taskNumber: task.number,
     taskTitle: task.title,
