@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps): Hono {
       ...(details
         ? {
             error: result.error,
-            checks: result.checks.map((x) => ({ ...x, label: serviceLabels[x.service], stateLabel: x.state === 'up' ? 'Hoạt động' : 'Ngừng' })),
+            checks: result.checks.map((x) => ({ ...x, version: x.version ?? '', detail: x.detail ?? '', label: serviceLabels[x.service], stateLabel: x.state === 'up' ? 'Hoạt động' : 'Ngừng' })),
             links: [
               deps.endpoints.temporalUi ? { href: deps.endpoints.temporalUi, label: 'Giao diện Temporal (các quy trình)' } : undefined,
               deps.endpoints.mailUi ? { href: deps.endpoints.mailUi, label: 'Hộp thư thử nghiệm' } : undefined,

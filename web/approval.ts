@@ -4,7 +4,7 @@
  * with the CSRF value bound to this token, for the campaign, version and step it was issued for.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { decisionFormSchema } from './decision-form.js';
 import { csrfFor, csrfMatches, hashToken, isTokenShaped, tokenProblem, type TokenProblem, type TokenRecord } from '../domain/approval-token.js';
 import { campaignChannelLabels, decisionLabels, type CampaignState, type Decision } from '../domain/campaign/types.js';
 import type { CampaignGateway } from '../infra/campaign-gateway.js';
@@ -36,17 +36,6 @@ const problems: Record<TokenProblem | 'csrf' | 'crossCampaign' | 'gone', { statu
   csrf: { status: 403, title: 'Yêu cầu bị từ chối', text: 'Biểu mẫu không mang mã bảo vệ hợp lệ. Hãy mở lại liên kết trong thư và bấm nút trên trang.' },
   crossCampaign: { status: 403, title: 'Yêu cầu bị từ chối', text: 'Biểu mẫu không thuộc chiến dịch của liên kết này.' },
 };
-
-const formSchema = z.object({
-  decision: z.enum(['approve', 'requestChanges', 'reject'], { error: 'Hãy chọn một quyết định.' }),
-  comment: z.string().trim().max(2000, 'Nhận xét tối đa 2.000 ký tự.').default(''),
-  headline: z.string().trim().max(200, 'Tiêu đề tối đa 200 ký tự.').default(''),
-  keyMessages: z
-    .string()
-    .default('')
-    .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(300, 'Mỗi thông điệp tối đa 300 ký tự.')).max(6, 'Tối đa 6 thông điệp, mỗi dòng một thông điệp.')),
-});
 
 const FILE_RE = /^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*$/;
 
@@ -138,7 +127,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     if (field('campaignId') !== record!.campaignId || field('version') !== String(record!.version)) return refuse(c, 'crossCampaign');
     const loaded = await load(token);
     if (typeof loaded === 'string') return refuse(c, loaded);
-    const parsed = formSchema.safeParse({ decision: field('decision'), comment: field('comment'), headline: field('headline'), keyMessages: field('keyMessages') });
+    const parsed = decisionFormSchema.safeParse({ decision: field('decision'), comment: field('comment'), headline: field('headline'), keyMessages: field('keyMessages') });
     const values = { headline: field('headline') ?? '', keyMessages: field('keyMessages') ?? '', comment: field('comment') ?? '' };
     if (!parsed.success) return page(c, token, loaded.record, loaded.status!, parsed.error.issues.map((i) => i.message), values);
     const { decision, comment, headline, keyMessages } = parsed.data;

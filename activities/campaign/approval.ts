@@ -4,22 +4,24 @@
  * makes a retried activity skip people who already got their email.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { ContentBrief } from '../../domain/brief.js';
 import { channelLine } from '../../domain/campaign/types.js';
 import { formatVnDate, formatVnDateTime } from '../../domain/dates.js';
 import { issueToken } from '../../infra/approval-tokens.js';
+import { loadTemplateFolder } from '../../render/template-folder.js';
 import { greetingName, personLabel } from '../../web/dashboard/editors.js';
 import type { ActivityDeps } from '../deps.js';
 import { keys } from './keys.js';
 import { readJson } from './store-json.js';
 import { thumbnail } from './thumbnail.js';
 
-const dir = path.join(import.meta.dirname, '..', '..', 'templates', 'email');
-const html = Handlebars.create().compile(readFileSync(path.join(dir, 'approval-request.html.hbs'), 'utf8'), { strict: true });
-const text = Handlebars.create().compile(readFileSync(path.join(dir, 'approval-request.txt.hbs'), 'utf8'), { strict: true, noEscape: true });
+const emails = loadTemplateFolder(path.join(import.meta.dirname, '..', '..', 'templates', 'email'), { suffix: '.hbs', plainText: /\.txt\.hbs$/ });
+
+/** The approval request email, as HTML or plain text (templates/email/approval-request.*.hbs). */
+export function renderApprovalRequest(format: 'html' | 'txt', data: object): string {
+  return emails.render(`approval-request.${format}.hbs`, data);
+}
 
 export interface ApprovalRequestInput {
   campaignId: string;
@@ -90,8 +92,8 @@ export function createApprovalActivities({ store, mailer, endpoints, editors = [
           from: endpoints.mailFrom,
           to: approver,
           subject,
-          text: text(data),
-          html: html(data),
+          text: renderApprovalRequest('txt', data),
+          html: renderApprovalRequest('html', data),
           attachments: thumb ? [{ filename: 'infographic.png', content: thumb, cid: 'thumbnail@campaign', contentType: 'image/png' }] : [],
           headers: { 'X-Campaign-Id': input.campaignId },
         });

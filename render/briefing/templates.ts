@@ -1,31 +1,21 @@
 /**
- * Handlebars templates of the press briefing (`templates/briefing/`), compiled once. The HTML
- * email and the unsubscribe page escape every value; the plain-text alternative is compiled
- * with `noEscape` because it is not markup (its values are cleaned of control characters first).
+ * Templates of the press briefing (`templates/briefing/`), strict like every template folder
+ * (render/template-folder.ts). The HTML email and the unsubscribe page escape every value; the
+ * plain-text alternative is not markup and is not escaped (its values are cleaned of control
+ * characters first).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import { loadTemplateFolder } from '../template-folder.js';
 
-const dir = path.join(import.meta.dirname, '..', '..', 'templates', 'briefing');
-const hbs = Handlebars.create();
-hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+const folder = loadTemplateFolder(path.join(import.meta.dirname, '..', '..', 'templates', 'briefing'), {
+  suffix: '.hbs',
+  plainText: /\.txt\.hbs$/,
+  helpers: { eq: (a: unknown, b: unknown) => a === b },
+});
 
-const FILES = {
-  html: { file: 'email.html.hbs', noEscape: false },
-  text: { file: 'email.txt.hbs', noEscape: true },
-  unsubscribePage: { file: 'unsubscribe-page.hbs', noEscape: false },
-} as const;
-
-const cache = new Map<string, Handlebars.TemplateDelegate>();
+const FILES = { html: 'email.html.hbs', text: 'email.txt.hbs', unsubscribePage: 'unsubscribe-page.hbs' } as const;
 
 /** Renders one briefing template. */
 export function renderBriefingTemplate(name: keyof typeof FILES, data: object): string {
-  let t = cache.get(name);
-  if (!t) {
-    const { file, noEscape } = FILES[name];
-    t = hbs.compile(readFileSync(path.join(dir, file), 'utf8'), { strict: false, noEscape });
-    cache.set(name, t);
-  }
-  return t(data);
+  return folder.render(FILES[name], data);
 }

@@ -17,52 +17,53 @@ import { escapeXml, fontText, safeSvgText } from '../sanitize.js';
 export const TEMPLATE_DIR = resolve(import.meta.dirname, '..', '..', 'templates', 'infographic');
 const SUFFIX = '.svg.hbs';
 
-const hbs = Handlebars.create();
-
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
-const safe = (s: string) => new hbs.SafeString(s);
+const safe = (s: string) => new Handlebars.SafeString(s);
 
-/** Text for SVG: sanitized and XML-escaped (never rely on handlebars' HTML escaping). */
-hbs.registerHelper('t', (v: unknown) => safe(safeSvgText(str(v))));
-/** One laid-out line as SVG `<text>`: coordinates from layout, text sanitized and XML-escaped. */
-hbs.registerHelper('textLine', (line: LaidOutText, fill: unknown) => {
-  const n2 = (v: number) => String(Math.round(v * 100) / 100);
-  const spacing = line.letterSpacing ? ` letter-spacing="${n2(line.letterSpacing)}"` : '';
-  return safe(
-    `<text x="${n2(line.anchorX)}" y="${n2(line.baseline)}" font-size="${n2(line.fontSize)}" font-weight="${line.weight}" ` +
-      `text-anchor="${line.anchor}"${spacing} fill="${escapeXml(str(fill) || '#000000')}">${safeSvgText(line.text)}</text>\n`,
-  );
-});
-/** Number with at most two decimals, for coordinates. */
-hbs.registerHelper('n', (v: unknown) => safe(String(Math.round(num(v) * 100) / 100)));
-hbs.registerHelper('add', (a: unknown, b: unknown) => num(a) + num(b));
-hbs.registerHelper('sub', (a: unknown, b: unknown) => num(a) - num(b));
-hbs.registerHelper('mul', (a: unknown, b: unknown) => num(a) * num(b));
-hbs.registerHelper('half', (a: unknown) => num(a) / 2);
 /** A date in words or as dd/mm/yyyy; text that is no real ISO date is shown as it is. */
 const date = (v: unknown, format: (iso: string) => string) => {
   const text = fontText(str(v));
   return safe(escapeXml(isIsoDate(text) ? format(text) : text));
 };
-hbs.registerHelper('viDate', (v: unknown) => date(v, (iso) => capitalize(formatVnLongDate(iso))));
-hbs.registerHelper('viDateShort', (v: unknown) => date(v, formatVnDate));
-hbs.registerHelper('viNumber', (v: unknown) => safe(escapeXml(formatVnNumber(num(v)))));
-hbs.registerHelper('viPercent', (v: unknown) => safe(escapeXml(formatVnPercent(num(v)))));
-/** Points of a five-pointed star centred at (cx, cy) with outer radius r, point up. */
-hbs.registerHelper('starPoints', (cx: unknown, cy: unknown, r: unknown) => {
-  const [x, y, R] = [num(cx), num(cy), num(r)];
-  const inner = R * 0.382;
-  const pts: string[] = [];
-  for (let i = 0; i < 10; i++) {
-    const rad = i % 2 === 0 ? R : inner;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    pts.push(`${(x + rad * Math.cos(a)).toFixed(2)},${(y + rad * Math.sin(a)).toFixed(2)}`);
-  }
-  return safe(pts.join(' '));
-});
 
-const folder = loadTemplateFolder(hbs, TEMPLATE_DIR, SUFFIX, { noEscape: false });
+const helpers: Record<string, Handlebars.HelperDelegate> = {
+  /** Text for SVG: sanitized and XML-escaped (never rely on handlebars' HTML escaping). */
+  t: (v: unknown) => safe(safeSvgText(str(v))),
+  /** One laid-out line as SVG `<text>`: coordinates from layout, text sanitized and XML-escaped. */
+  textLine: (line: LaidOutText, fill: unknown) => {
+    const n2 = (v: number) => String(Math.round(v * 100) / 100);
+    const spacing = line.letterSpacing ? ` letter-spacing="${n2(line.letterSpacing)}"` : '';
+    return safe(
+      `<text x="${n2(line.anchorX)}" y="${n2(line.baseline)}" font-size="${n2(line.fontSize)}" font-weight="${line.weight}" ` +
+        `text-anchor="${line.anchor}"${spacing} fill="${escapeXml(str(fill) || '#000000')}">${safeSvgText(line.text)}</text>\n`,
+    );
+  },
+  /** Number with at most two decimals, for coordinates. */
+  n: (v: unknown) => safe(String(Math.round(num(v) * 100) / 100)),
+  add: (a: unknown, b: unknown) => num(a) + num(b),
+  sub: (a: unknown, b: unknown) => num(a) - num(b),
+  mul: (a: unknown, b: unknown) => num(a) * num(b),
+  half: (a: unknown) => num(a) / 2,
+  viDate: (v: unknown) => date(v, (iso) => capitalize(formatVnLongDate(iso))),
+  viDateShort: (v: unknown) => date(v, formatVnDate),
+  viNumber: (v: unknown) => safe(escapeXml(formatVnNumber(num(v)))),
+  viPercent: (v: unknown) => safe(escapeXml(formatVnPercent(num(v)))),
+  /** Points of a five-pointed star centred at (cx, cy) with outer radius r, point up. */
+  starPoints: (cx: unknown, cy: unknown, r: unknown) => {
+    const [x, y, R] = [num(cx), num(cy), num(r)];
+    const inner = R * 0.382;
+    const pts: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const rad = i % 2 === 0 ? R : inner;
+      const a = -Math.PI / 2 + (i * Math.PI) / 5;
+      pts.push(`${(x + rad * Math.cos(a)).toFixed(2)},${(y + rad * Math.sin(a)).toFixed(2)}`);
+    }
+    return safe(pts.join(' '));
+  },
+};
+
+const folder = loadTemplateFolder(TEMPLATE_DIR, { suffix: SUFFIX, helpers });
 
 /** Hash of every template and partial source: changes whenever any of them changes. */
 export const TEMPLATE_SOURCE_VERSION = folder.sourceVersion;
@@ -73,4 +74,4 @@ export function renderTemplateFile(file: string, view: object): string {
 }
 
 /** Exposed for tests of the helpers. */
-export const handlebars = hbs;
+export const handlebars = folder.handlebars;

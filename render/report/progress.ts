@@ -4,23 +4,17 @@
  * metrics (render/layout) and the SVG from `templates/report/progress.svg.hbs` is rasterised
  * with sharp to PNG.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { ReportModel } from '../../domain/report/compile.js';
 import { formatVnDate } from '../../domain/dates.js';
 import { formatVnNumber } from '../../domain/numbers.js';
 import { fontMetrics, measureText } from '../fonts.js';
 import { layoutText, type LayoutContext, type TextBoxSpec } from '../layout.js';
 import sharp from '../sharp.js';
-import { REPORT_TEMPLATE_DIR } from './html.js';
+import { reportTemplates } from './html.js';
 
 const WIDTH = 1080;
 const HEIGHT = 1350;
 
-const hbs = Handlebars.create();
-hbs.registerHelper('half', (n: number) => n / 2);
-const template = hbs.compile(readFileSync(path.join(REPORT_TEMPLATE_DIR, 'progress.svg.hbs'), 'utf8'));
 
 /** The figures shown, in order, by summary key. */
 const FIGURES: { key: string; label: string }[] = [
@@ -58,7 +52,7 @@ export function renderProgressSvg(model: ReportModel): string {
   const withEvidence = model.targets.filter((t) => t.hasEvidence).length;
   const total = model.targets.length;
   const barWidth = WIDTH - 160;
-  return template({
+  return reportTemplates.render('progress.svg.hbs', {
     width: WIDTH,
     height: HEIGHT,
     title: `${model.header.subtitle} — ${model.header.periodLine}`,

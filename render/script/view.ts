@@ -9,6 +9,7 @@ import { isFigureBound, periodPhrase, withBound } from '../../domain/plan/bounds
 import { BULLETIN_PRIORITY_LABELS, BulletinPriority, isBulletinPriority } from '../../domain/speech/priority.js';
 import { DEFAULT_SYLLABLES_PER_MINUTE } from '../../domain/speech/reading-time.js';
 import { formatVnNumber } from '../../domain/numbers.js';
+import { capitalize } from '../../domain/text/case.js';
 import { ScriptInputError } from './errors.js';
 import { asPhrase, asSentence, cleanField, cleanList, inSentence, MAX_LIST_ITEMS, MAX_SHORT_FIELD_CHARS } from './input.js';
 
@@ -120,7 +121,7 @@ function figureSentence(f: BriefFigure, i: number): string {
       throw new ScriptInputError(`brief.figures[${i}].unit`, 'phải là percent, count hoặc perYear.');
   }
   const text = period ? `${phrase}, ${periodPhrase(period)}` : phrase;
-  return asSentence(text.charAt(0).toLocaleUpperCase('vi') + text.slice(1));
+  return asSentence(capitalize(text));
 }
 
 function readFigures(figures: unknown): string[] {

@@ -14,7 +14,7 @@ import {
 import { formatVnDate } from '../../domain/dates.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { templateTitle } from '../../render/infographic/labels.js';
-import { cap } from './data.js';
+import { capitalize } from '../../domain/text/case.js';
 import { personLabel, withPersonLabels, type Editor } from './editors.js';
 import { formatVnDateTime } from '../../domain/dates.js';
 import { readingTime } from './format.js';
@@ -73,7 +73,7 @@ export function liveStatus(s: CampaignState) {
       channel: ch.channel,
       label: campaignChannelLabels[ch.channel],
       state: ch.state,
-      stateLabel: cap(channelStateLabels[ch.state]),
+      stateLabel: capitalize(channelStateLabels[ch.state]),
       publishAt: formatVnDateTime(ch.publishAt),
       publishedAt: formatVnDateTime(ch.publishedAt),
       detail: ch.detail ?? '',

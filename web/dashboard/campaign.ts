@@ -4,7 +4,7 @@
  * page's polling script, its draft files, and cancelling with a confirmation page.
  */
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import { decisionFormSchema } from '../decision-form.js';
 import { findOccasion } from '../../domain/calendar/index.js';
 import { isCampaignId } from '../../domain/campaign/ids.js';
 import { decisionLabels, type CampaignState, type Decision } from '../../domain/campaign/types.js';
@@ -26,17 +26,6 @@ const notices: Record<string, string> = {
   reject: 'Đã ghi nhận quyết định: Từ chối.',
   cancelled: 'Đã gửi yêu cầu hủy chiến dịch.',
 };
-
-const decisionSchema = z.object({
-  decision: z.enum(['approve', 'requestChanges', 'reject'], { error: 'Hãy chọn một quyết định.' }),
-  comment: z.string().trim().max(2000, 'Nhận xét tối đa 2.000 ký tự.').default(''),
-  headline: z.string().trim().max(200, 'Tiêu đề tối đa 200 ký tự.').default(''),
-  keyMessages: z
-    .string()
-    .default('')
-    .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(300, 'Mỗi thông điệp tối đa 300 ký tự.')).max(6, 'Tối đa 6 thông điệp, mỗi dòng một thông điệp.')),
-});
 
 type Ctx = Context<DashEnv>;
 
@@ -122,7 +111,7 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!state.awaiting.some((a) => a.toLowerCase() === email)) {
       return page(c, state, { errors: ['Bạn không phải người duyệt của bước này.'] }, 409);
     }
-    const parsed = decisionSchema.safeParse({ decision: form.one('decision'), comment: form.one('comment'), headline: form.one('headline'), keyMessages: form.one('keyMessages') });
+    const parsed = decisionFormSchema.safeParse({ decision: form.one('decision'), comment: form.one('comment'), headline: form.one('headline'), keyMessages: form.one('keyMessages') });
     if (!parsed.success) return page(c, state, { errors: parsed.error.issues.map((i) => i.message), values }, 400);
     const { decision, comment, headline, keyMessages } = parsed.data;
     if (decision === 'requestChanges' && !comment) return page(c, state, { errors: ['Khi yêu cầu sửa, hãy ghi nhận xét cho người soạn.'], values }, 400);

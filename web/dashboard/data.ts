@@ -5,22 +5,17 @@
  */
 import { findOccasion, occasionsBetween, type OccasionInstance } from '../../domain/calendar/index.js';
 import { campaignStatusLabels, type CampaignStatus } from '../../domain/campaign/types.js';
-import { formatVnDate, type IsoDate } from '../../domain/dates.js';
+import { formatVnDate, formatVnDateTime, type IsoDate } from '../../domain/dates.js';
+import { capitalize } from '../../domain/text/case.js';
 import { channelLabels, formatChannels, planSymbol, type Plan } from '../../domain/plan/index.js';
 import { listCampaigns, type CampaignListing } from '../../infra/campaign-client.js';
 import { loadPlans } from '../../infra/plan-store.js';
 import type { DashContext } from './context.js';
-import { formatVnDateTime } from '../../domain/dates.js';
 import { daysAway, vnDayLabel } from './format.js';
 
-/** "Hello" → "Hello"; "truyền thanh" → "Truyền thanh". */
 /** A free-text list of addresses or ids: split on commas, semicolons and whitespace. */
 export function splitList(s: string): string[] {
   return s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
-}
-
-export function cap(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
 
 /** "…/KH-UBND — UBND phường Bắc Kạn". */
@@ -72,10 +67,10 @@ export function occasionCards(plans: readonly Plan[], today: IsoDate, from: IsoD
       start: `/campaigns/new?plan=${encodeURIComponent(p.id)}&occasion=${encodeURIComponent(o.occasionId)}&date=${o.date}`,
       tasks: o.tasks
         .filter((t) => t.planId === p.id)
-        .map((t) => ({ id: t.taskId, number: t.number, title: t.title, leadBody: t.leadBody, channels: cap(formatChannels(t.channels)) })),
+        .map((t) => ({ id: t.taskId, number: t.number, title: t.title, leadBody: t.leadBody, channels: capitalize(formatChannels(t.channels)) })),
     })),
     due: o.due.map((d) => ({
-      channel: cap(channelLabels[d.channel]),
+      channel: capitalize(channelLabels[d.channel]),
       when: d.until
         ? `hằng ngày từ ${formatVnDate(d.due)} đến ${formatVnDate(d.until)}`
         : d.daysBefore === 0

@@ -9,7 +9,8 @@ import { periodPhrase } from '../../domain/plan/bounds.js';
 import type { CampaignInput } from '../../domain/campaign/types.js';
 import { loadPlan, PlanNotFoundError } from '../../infra/plan-store.js';
 import type { DashContext, DashEnv } from './context.js';
-import { cap, campaignRow, campaignsOrProblem, plansOrProblem, type CampaignRow } from './data.js';
+import { capitalize } from '../../domain/text/case.js';
+import { campaignRow, campaignsOrProblem, plansOrProblem, type CampaignRow } from './data.js';
 import { requirePage } from './guard.js';
 import { renderDash } from './render.js';
 
@@ -67,14 +68,14 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         leadBody: plan.leadBody,
         general: plan.objectives.general,
       },
-      periods: plan.objectives.periods.map((p) => ({ label: p.heading ?? cap(periodPhrase(p.period.label)), targets: p.targets.map((t) => t.text) })),
+      periods: plan.objectives.periods.map((p) => ({ label: p.heading ?? capitalize(periodPhrase(p.period.label)), targets: p.targets.map((t) => t.text) })),
       tasks: plan.tasks.map((t) => ({
         id: t.id,
         number: t.number,
         title: t.title,
         leadBody: t.leadBody,
         timeframe: t.timeframe.asWritten ?? formatTimeframe(t.timeframe),
-        channels: t.channels.length ? cap(formatChannels(t.channels)) : '—',
+        channels: t.channels.length ? capitalize(formatChannels(t.channels)) : '—',
         campaigns: byTask.get(t.id) ?? [],
       })),
       campaignCount: listings.length,

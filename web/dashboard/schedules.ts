@@ -24,7 +24,8 @@ import {
   type SyncReport,
 } from '../../infra/schedules.js';
 import type { DashContext, DashEnv } from './context.js';
-import { cap, planLabel, plansOrProblem, splitList } from './data.js';
+import { capitalize } from '../../domain/text/case.js';
+import { planLabel, plansOrProblem, splitList } from './data.js';
 import { editorRoleLabels } from './editors.js';
 import { formatVnDateTime } from '../../domain/dates.js';
 import { requirePage, requirePost } from './guard.js';
@@ -90,7 +91,7 @@ export function scheduleRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         apply,
         heading: apply ? 'Đã đồng bộ lịch với kế hoạch' : 'Xem trước: những gì sẽ thay đổi',
         counts: describeChangeCounts(report),
-        changes: report.changes.map((ch) => ({ action: cap(syncActionLabels[ch.action]), kind: ch.kind ? scheduleKindLabels[ch.kind] : '', title: ch.title ?? ch.id })),
+        changes: report.changes.map((ch) => ({ action: capitalize(syncActionLabels[ch.action]), kind: ch.kind ? scheduleKindLabels[ch.kind] : '', title: ch.title ?? ch.id })),
         notes: report.notes.map((note) => `${note.subject}: ${note.text}`),
       },
     });

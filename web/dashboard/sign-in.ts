@@ -5,9 +5,6 @@
  * address has an account, and sends mail only to accounts in the list.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import {
@@ -28,15 +25,13 @@ import { currentSession, endSession, forbidden, formProblem, requirePost, startS
 import { renderDash } from './render.js';
 import { takeFromLimit } from './session-store.js';
 import { readForm } from '../request-body.js';
+import { renderWebTemplate } from '../views.js';
 import { isEmailAddress, normalizeEmail } from '../../domain/email.js';
 import { sign, SigningPurpose, verify } from '../../domain/signing.js';
 import { formatVnDateTime } from '../../domain/dates.js';
 
 const FORM_COOKIE = 'campaign_signin';
 
-const mailDir = path.join(import.meta.dirname, '..', '..', 'templates', 'web', 'dashboard');
-const mailHtml = Handlebars.create().compile(readFileSync(path.join(mailDir, 'sign-in-email.html.hbs'), 'utf8'), { strict: true });
-const mailText = Handlebars.create().compile(readFileSync(path.join(mailDir, 'sign-in-email.txt.hbs'), 'utf8'), { strict: true, noEscape: true });
 
 const problems: Record<SignInProblem, { status: 404 | 409 | 410; heading: string; text: string }> = {
   unknown: { status: 404, heading: 'Liên kết đăng nhập không hợp lệ', text: 'Liên kết này không tồn tại hoặc đã bị sửa. Hãy mở đúng liên kết trong thư, hoặc xin một liên kết mới.' },
@@ -85,7 +80,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   }
 
   function signInPage(c: Context, data: { next: string; email?: string; error?: string; notice?: string }, status: 200 | 400 = 200) {
-    return renderDash(c, ctx, 'dashboard/sign-in', 'Đăng nhập', { ...data, formCsrf: formCsrf(ctx, formNonce(c)) }, status);
+    return renderDash(c, ctx, 'dashboard/sign-in', 'Đăng nhập', { email: '', ...data, formCsrf: formCsrf(ctx, formNonce(c)) }, status);
   }
 
   app.get('/sign-in', async (c) => {
@@ -129,8 +124,8 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       from: ctx.deps.endpoints.mailFrom,
       to: email,
       subject: 'Liên kết đăng nhập bảng điều khiển truyền thông',
-      text: mailText(data),
-      html: mailHtml(data),
+      text: renderWebTemplate('dashboard/sign-in-email.txt.hbs', data),
+      html: renderWebTemplate('dashboard/sign-in-email.html.hbs', data),
       headers: { 'X-Dashboard-Sign-In': '1' },
     });
   }

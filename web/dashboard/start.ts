@@ -13,7 +13,8 @@ import { CampaignExistsError, CampaignRequestError, resolveCampaignInput, startC
 import { loadLocalities } from '../../infra/plan-store.js';
 import type { Locality } from '../../domain/localities.js';
 import type { DashContext, DashEnv } from './context.js';
-import { cap, planLabel, plansOrProblem } from './data.js';
+import { capitalize } from '../../domain/text/case.js';
+import { planLabel, plansOrProblem } from './data.js';
 import { editorRoleLabels } from './editors.js';
 import { daysAway, vnDayLabel } from './format.js';
 import { requirePage, requirePost } from './guard.js';
@@ -53,7 +54,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const summary: { href: string; message: string }[] = [];
     for (const p of problems) {
       const id = FIELD_OF[p.field];
-      const message = cap(p.message);
+      const message = capitalize(p.message);
       if (id) (errors[id] ??= []).push(message);
       summary.push({ href: `#${id ?? 'start-form'}`, message });
     }

@@ -3,6 +3,8 @@ import { formatFigureValue, formatVnCount, formatVnPercent } from '../../../doma
 import { formatMeasureValue } from '../../../domain/plan/describe.js';
 import type { Measure } from '../../../domain/plan/target-schema.js';
 import { handlebars } from '../../../render/infographic/handlebars.js';
+import { infographicContent } from '../../../render/infographic/content.js';
+import { quangNgaiSchoolOpening } from '../../fixtures/channels/briefs.js';
 
 describe('Vietnamese figures', () => {
   it('writes percentages and counts', () => {
@@ -33,5 +35,13 @@ describe('Vietnamese figures', () => {
 
   it('shows a date that is no real date as it is', () => {
     expect(handlebars.compile('{{viDate d}}|{{viDateShort d}}')({ d: '2026-02-30' })).toBe('2026-02-30|2026-02-30');
+  });
+});
+
+describe('infographic dates', () => {
+  it('name the annual day as the occasion is named and write the date in the administrative way', () => {
+    const fields = infographicContent(quangNgaiSchoolOpening).fields;
+    expect(fields.dayMonth).toEqual(['5/9']);
+    expect(fields.date).toEqual(['Ngày 05 tháng 9 năm 2026', '05/09/2026']);
   });
 });
