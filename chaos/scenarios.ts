@@ -111,12 +111,15 @@ export async function workerKills(h: Harness, s: ChaosSettings): Promise<Scenari
   let kills = 0;
   // Each kill aims at the next phase not hit yet; a phase is waited for until the campaigns get
   // there (a kill during a non-heartbeating activity stalls it for its whole timeout).
-  for (let k = 0; kills < s.kills && Date.now() < deadline - 90_000; k++) {
+  // No kill later than 7 minutes before the deadline: the activity a kill interrupts waits out its
+  // 5-minute timeout before it is retried, and its campaign must still be able to finish.
+  const killsUntil = Math.max(Date.now() + 60_000, deadline - 7 * 60_000);
+  for (let k = 0; kills < s.kills && Date.now() < killsUntil; k++) {
     const missing = phases.filter((p) => hit[p] === 0);
     const phase = missing.length ? missing[k % missing.length]! : phases[k % phases.length]!;
     await sleep(rand(0, 1_500));
     const ids = campaigns.map((c) => c.input.campaignId);
-    const seen = await waitForPhase(h, ids, phase, Math.min(90_000, deadline - 90_000 - Date.now()));
+    const seen = await waitForPhase(h, ids, phase, Math.max(1_000, Math.min(90_000, killsUntil - Date.now())));
     if (!seen) {
       const all = await Promise.all(campaigns.map((c) => h.client.workflow.getHandle(c.input.campaignId).describe().then((d) => d.status.name, () => 'UNKNOWN')));
       if (campaigns.length === s.killCampaigns && all.every((st) => st !== 'RUNNING')) break;
