@@ -10,6 +10,7 @@
  * - `approvals`: 200 campaigns (`--approvals=…`) awaiting approval, all approved at once:
  *   approval POST → first publish activity, p50/p95.
  */
+import { loadavg } from 'node:os';
 import { Client } from '@temporalio/client';
 import { resolveCampaignInput, startCampaign } from '../infra/campaign-client.js';
 import type { CampaignChannel, CampaignState } from '../domain/campaign/types.js';
@@ -94,6 +95,9 @@ function historyRows(prefix: string, r: CampaignRun): Row[] {
 
 const draftTarget = (n: number) => (n <= 100 ? 10 : 60);
 
+/** The machine's 1-minute load average when a part ended: on a shared 2-core machine, read the times with it. */
+const loadRow = (part: string): Row => ({ name: `${part}: load average (1 min) at the end, 2 cores (for information)`, value: loadavg()[0]!.toFixed(1) });
+
 export async function benchCampaign(): Promise<Row[]> {
   const sizes = numberListFlag('sizes', [100, 1000, 3321]);
   const env = await benchEnv();
@@ -123,6 +127,7 @@ export async function benchCampaign(): Promise<Row[]> {
     rows.push({ name: 'campaign worker peak RSS, the larger of two workers (MB)', value: both.toFixed(0), target: '≤ 400', ok: both <= 400 });
   }
   await env.stopWorkers();
+  rows.push(loadRow('campaign'));
   return rows;
 }
 
@@ -162,6 +167,7 @@ export async function benchFanout(): Promise<Row[]> {
   const twice = [...counts.values()].filter((c) => c > 1).length;
   await env.stopWorkers();
   return [
+    loadRow('fanout'),
     { name: `briefing fan-out to ${fmtInt(n)} journalists on the local SMTP server: send activity (s)`, value: seconds.toFixed(1), target: '≤ 30', ok: seconds <= 30 },
     { name: `briefing fan-out to ${fmtInt(n)} journalists: journalists with exactly one briefing`, value: fmtInt(n - missing - twice), target: `= ${fmtInt(n)}`, ok: missing === 0 && twice === 0 },
   ];
@@ -222,6 +228,7 @@ export async function benchApprovals(): Promise<Row[]> {
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
   return [
+    loadRow('approvals'),
     { name: `${fmtInt(n)} campaigns (web post) drafted and awaiting approval (s, for information)`, value: drafted.toFixed(0) },
     { name: `${fmtInt(n)} approvals of different campaigns at once: recorded on the first press`, value: fmtInt(firstTry), target: `= ${fmtInt(n)}`, ok: firstTry === n },
     { name: `${fmtInt(n)} approvals at once: campaigns published (pressing again where the page failed)`, value: fmtInt(n - unfinished), target: `= ${fmtInt(n)}`, ok: unfinished === 0 },

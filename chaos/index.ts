@@ -88,6 +88,13 @@ log(`Chaos run: ${chosen.join(', ')}; Temporal: ${typeof temporal === 'string' ?
 const h = await Harness.start({ workers: num('workers', 1), temporal, log });
 log(`  services up in ${((Date.now() - started) / 1000).toFixed(0)} s (${h.temporalLabel}, ${h.workers.length} worker process(es)), data in ${h.dir}`);
 const results: ScenarioResult[] = [];
+// Interrupted (Ctrl-C, a time limit): stop every process the run started, PostgreSQL included.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the services of this run…`);
+    void h.close(args.has('keep')).finally(() => process.exit(130));
+  });
+}
 try {
   for (const name of chosen) {
     const t0 = Date.now();

@@ -66,10 +66,10 @@ function autoApprove(h: Harness, c: ChaosCampaign, deadline: number): Promise<Ap
 }
 
 /** Waits until some running campaign has an activity of `phase` in flight; its flights then, or undefined. */
-async function waitForPhase(h: Harness, ids: string[], phase: Phase, timeoutMs: number): Promise<InFlight[] | undefined> {
+async function waitForPhase(h: Harness, ids: string[] | (() => string[]), phase: Phase, timeoutMs: number): Promise<InFlight[] | undefined> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const flights = await inFlight(h, ids);
+    const flights = await inFlight(h, typeof ids === 'function' ? ids() : ids);
     if (flights.some((f) => phaseOf(f.activityType) === phase)) return flights;
     await sleep(250);
   }
@@ -111,19 +111,23 @@ export async function workerKills(h: Harness, s: ChaosSettings): Promise<Scenari
   let kills = 0;
   // Each kill aims at the next phase not hit yet; a phase is waited for until the campaigns get
   // there (a kill during a non-heartbeating activity stalls it for its whole timeout).
-  for (let k = 0; kills < s.kills && Date.now() < deadline - 90_000; k++) {
+  // No kill later than 7 minutes before the deadline: the activity a kill interrupts waits out its
+  // 5-minute timeout before it is retried, and its campaign must still be able to finish.
+  const killsUntil = Math.max(Date.now() + 60_000, deadline - 7 * 60_000);
+  for (let k = 0; kills < s.kills && Date.now() < killsUntil; k++) {
     const missing = phases.filter((p) => hit[p] === 0);
     const phase = missing.length ? missing[k % missing.length]! : phases[k % phases.length]!;
     await sleep(rand(0, 1_500));
-    const ids = campaigns.map((c) => c.input.campaignId);
-    const seen = await waitForPhase(h, ids, phase, Math.min(90_000, deadline - 90_000 - Date.now()));
+    // The campaigns started so far, read again on every poll (the later ones start meanwhile).
+    const started = () => campaigns.map((c) => c.input.campaignId);
+    const seen = await waitForPhase(h, started, phase, Math.max(1_000, Math.min(90_000, killsUntil - Date.now())));
     if (!seen) {
       const all = await Promise.all(campaigns.map((c) => h.client.workflow.getHandle(c.input.campaignId).describe().then((d) => d.status.name, () => 'UNKNOWN')));
       if (campaigns.length === s.killCampaigns && all.every((st) => st !== 'RUNNING')) break;
       continue;
     }
     await sleep(rand(0, 800));
-    const flights = await inFlight(h, ids);
+    const flights = await inFlight(h, started());
     const victim = Math.floor(Math.random() * h.workers.length);
     await h.killWorker(victim);
     kills += 1;
