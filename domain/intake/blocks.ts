@@ -82,8 +82,9 @@ export function toBlocks(text: string): Block[] {
       !upper &&
       !OPENERS.test(line) &&
       !(prevEnds && startsUpper) &&
-      // A heading ("1. Mục đích", a task title) followed, after a blank line, by a capitalised line.
-      !(afterBlank && startsUpper && (current.kind === 'number' || current.kind === 'letter'));
+      // A heading ("1. Mục đích", a task title) followed by a capitalised line: after a blank
+      // line, or when the heading is short (a wrapped line runs close to the page width).
+      !(startsUpper && (current.kind === 'number' || current.kind === 'letter') && (afterBlank || (current.text.length < 70 && !/,$/u.test(current.text))));
     if (continues && current) {
       current.text = `${current.text} ${body}`.replace(/(\S)- (\S)/gu, (all, a: string, b: string) => (/\d/u.test(a) ? `${a}-${b}` : all));
       current.end = start + raw.length;

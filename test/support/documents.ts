@@ -108,3 +108,37 @@ export async function imagesToPdf(pngs: Buffer[]): Promise<Buffer> {
   push(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(chunks);
 }
+
+/**
+ * A PDF with a real text layer in the standard Helvetica font (so ASCII only): what a copy
+ * printed to PDF without its Vietnamese marks looks like to pdftotext.
+ */
+export function asciiTextPdf(text: string): Buffer {
+  const lines = text
+    .split('\n')
+    .map((l) => l.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]/gu, ' '))
+    .flatMap((l) => wrap(l, 95));
+  const pages: string[][] = [];
+  for (let i = 0; i < lines.length; i += 50) pages.push(lines.slice(i, i + 50));
+  const esc = (s: string) => s.replace(/[\\()]/gu, (c) => `\\${c}`);
+  const objects: string[] = [];
+  const pageIds = pages.map((_, i) => 4 + i * 2);
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
+  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+  pages.forEach((page, i) => {
+    const stream = `BT /F1 10 Tf 50 800 Td 14 TL ${page.map((l) => `(${esc(l)}) Tj T*`).join(' ')} ET`;
+    objects[4 + i * 2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`;
+    objects[5 + i * 2] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  });
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let n = 1; n < objects.length; n++) {
+    offsets[n] = out.length;
+    out += `${n} 0 obj\n${objects[n]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textToDocx } from '../../support/documents.js';
+import { asciiTextPdf, textToDocx } from '../../support/documents.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const fixture = path.join(root, 'test/fixtures/intake/ke-hoach-57-xa-mau.txt');
@@ -47,6 +47,20 @@ describe('campaign plans import', () => {
     expect(json.flags).toContainEqual(expect.objectContaining({ path: 'signer', provenance: 'stated' }));
     expect(json.review).toContainEqual(expect.objectContaining({ label: 'Nhiệm vụ II.2 — cơ quan chủ trì', provenance: 'missing' }));
     expect(r.err).toContain('Đã đọc');
+  });
+
+  it('a PDF with a text layer that lost its marks: pdftotext, then the marks restored', () => {
+    const pdf = path.join(dir, 'ke-hoach.pdf');
+    writeFileSync(pdf, asciiTextPdf(readFileSync(fixture, 'utf8')));
+    const r = campaign('plans', 'import', pdf, '--json');
+    expect(r.code, r.err).toBe(0);
+    const json = JSON.parse(r.out) as { source: string; restoration: { applied: boolean }; draft: { title: string; tasks: { number: string; leadBody?: string }[] } };
+    expect(json.source).toBe('pdf-text');
+    expect(json.restoration.applied).toBe(true);
+    expect(json.draft.title).toMatch(/^Truyền thông thực hiện Nghị quyết số 57-NQ\/TW ngày 22\/12\/2024 của Bộ Chính trị/u);
+    expect(json.draft.tasks.map((t) => t.number)).toEqual(['II.1', 'II.2']);
+    expect(json.draft.tasks[0]?.leadBody).toBe('Trung tâm Dịch vụ tổng hợp xã');
+    expect(r.err).toContain('Khôi phục dấu');
   });
 
   it('exit 2 with a message for a file type it cannot read', () => {
