@@ -7,7 +7,7 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApprovalRequestInput } from '../../activities/campaign/approval.js';
 import type { Activities } from '../../activities/index.js';
 import type { CampaignInput, CampaignState, DecisionInput, DraftSummary } from '../../domain/campaign/types.js';
@@ -15,45 +15,19 @@ import type { BulletinSeriesInput } from '../../domain/schedules/bulletin.js';
 import type { BulletinRunResult } from '../../workflows/bulletin.js';
 import { CampaignStatus } from '../../domain/search-attributes.js';
 import { recordHistory } from '../support/histories.js';
-import { mockWorker, startWorkflowEnv } from '../support/workflow-env.js';
+import { mockWorker, TEST_EDITOR, testCampaignInput, useWorkflowEnv } from '../support/workflow-env.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startWorkflowEnv();
-}, 120_000);
-afterAll(async () => {
-  await env?.teardown();
-});
+const workflowEnv = useWorkflowEnv();
 
 let seq = 0;
 const uniqueId = (what: string) => `campaign-wf-${what}-${process.pid}-${++seq}`;
-const EDITOR = 'bien-tap@example.org';
+const EDITOR = TEST_EDITOR;
 const BOSS = 'truong-phong@example.org';
 const LEADER = 'lanh-dao@example.org';
 
-function campaignInput(id: string, extra: Partial<CampaignInput> = {}): CampaignInput {
-  return {
-    campaignId: id,
-    planId: 'phuong-bac-kan-2026',
-    occasionId: 'ngay-nha-giao-20-11',
-    occasionDate: '2026-11-20',
-    taskIds: [],
-    channels: ['infographic', 'webPortal'],
-    localities: 'all',
-    localitiesFile: 'data/localities.yaml',
-    mediaListFile: 'data/media.yaml',
-    approvers: [EDITOR],
-    escalateTo: [],
-    leaders: [],
-    reminderAfterMs: 24 * 3600_000,
-    escalateAfterMs: 48 * 3600_000,
-    tokenTtlMs: 72 * 3600_000,
-    decideBy: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
-    // Publish as soon as approved unless a test says otherwise.
-    publishAt: new Date(Date.now() - 1_000).toISOString(),
-    ...extra,
-  };
-}
+const campaignInput = (id: string, extra: Partial<CampaignInput> = {}): CampaignInput =>
+  // Publish as soon as approved unless a test says otherwise.
+  testCampaignInput(id, { publishAt: new Date(Date.now() - 1_000).toISOString(), ...extra });
 
 /** Mocked activities that record what the workflow asked for. */
 function recorder() {
@@ -105,9 +79,9 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms 
 }
 
 async function run(activities: Partial<Activities>, input: CampaignInput, drive: (h: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>) => Promise<void>) {
-  const { taskQueue, worker } = (await mockWorker(env, activities)) as { taskQueue: string; worker: Worker };
+  const { taskQueue, worker } = (await mockWorker(workflowEnv(), activities)) as { taskQueue: string; worker: Worker };
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start('campaignWorkflow', { taskQueue, workflowId: input.campaignId, args: [input] });
+    const handle = await workflowEnv().client.workflow.start('campaignWorkflow', { taskQueue, workflowId: input.campaignId, args: [input] });
     await drive(handle);
     return (await handle.result()) as CampaignState;
   });
@@ -240,6 +214,59 @@ describe('campaign workflow timers', () => {
   });
 });
 
+describe('campaign press briefing timing', () => {
+  /** Activities for a post and a briefing, each at its own time from `schedule`. */
+  function pressDesk(schedule: Record<string, string>) {
+    const sent: { postUrl?: string; embargoUntil?: string; at: number }[] = [];
+    const posted: number[] = [];
+    const draft = (channel: DraftSummary['channel']): DraftSummary => ({ channel, keys: [`campaigns/x/v1/${channel}`], summary: channel, problems: [] });
+    const activities: Partial<Activities> = {
+      prepareCampaign: async () => ({ title: 'Ngày Nhà giáo Việt Nam 20/11', briefKey: 'b', localityCount: 0, recipientCount: 3, schedule, loudspeakerRepeatDaily: false }),
+      appendAudit: async () => undefined,
+      draftInfographics: async () => draft('infographic'),
+      draftPost: async () => draft('webPortal'),
+      draftBriefing: async () => draft('pressBriefing'),
+      sendApprovalRequests: async (i) => ({ sent: i.approvers.length, skipped: 0 }),
+      publishCampaignPost: async () => {
+        // The post takes a moment: a briefing due at the same time must wait for its link.
+        await new Promise((r) => setTimeout(r, 1_500));
+        posted.push(Date.now());
+        return { url: 'http://localhost/site/posts/tri-an-thay-co/', slug: 'tri-an-thay-co' };
+      },
+      sendCampaignBriefings: async (i) => {
+        sent.push({ postUrl: i.postUrl, embargoUntil: i.embargoUntil, at: Date.now() });
+        return { summary: 'đã gửi 3 nhà báo', sent: 3, failed: 0 };
+      },
+    };
+    return { activities, sent, posted };
+  }
+  const approveNow = async (h: Parameters<Parameters<typeof run>[2]>[0]) => {
+    await awaiting(h, 1);
+    await decide(h, { approver: EDITOR, decision: 'approve' });
+  };
+
+  it('a briefing due with the post waits for it and links it', async () => {
+    const now = new Date(Date.now() - 1_000).toISOString();
+    const desk = pressDesk({ webPortal: now, pressBriefing: now });
+    const state = await run(desk.activities, campaignInput(uniqueId('press-link'), { channels: ['webPortal', 'pressBriefing'], publishAt: undefined }), approveNow);
+    expect(state.status).toBe('published');
+    expect(desk.sent).toHaveLength(1);
+    expect(desk.sent[0]).toMatchObject({ postUrl: 'http://localhost/site/posts/tri-an-thay-co/' });
+    expect(desk.sent[0]!.embargoUntil).toBeUndefined();
+    expect(desk.sent[0]!.at).toBeGreaterThanOrEqual(desk.posted[0]!);
+  });
+
+  it('a briefing due before the post goes out at its time under embargo until the post', async () => {
+    const postAt = new Date(Date.now() + 5_000).toISOString();
+    const desk = pressDesk({ webPortal: postAt, pressBriefing: new Date(Date.now() - 1_000).toISOString() });
+    const state = await run(desk.activities, campaignInput(uniqueId('press-embargo'), { channels: ['webPortal', 'pressBriefing'], publishAt: undefined }), approveNow);
+    expect(state.status).toBe('published');
+    expect(desk.sent).toEqual([expect.objectContaining({ postUrl: undefined, embargoUntil: postAt })]);
+    // The journalists had it before the post was out.
+    expect(desk.sent[0]!.at).toBeLessThan(desk.posted[0]!);
+  });
+});
+
 describe('bulletin workflow timers', () => {
   const series = (extra: Partial<BulletinSeriesInput> = {}): BulletinSeriesInput => ({
     seriesId: `sched-wf-${process.pid}-${++seq}-bulletin`,
@@ -253,15 +280,22 @@ describe('bulletin workflow timers', () => {
     decideWithinMs: 3 * 3600_000,
     ...extra,
   });
-  const bulletinActivities = (published: number[]): Partial<Activities> => ({
+  const bulletinActivities = (published: number[], drafted: number[] = [], revised: number[] = []): Partial<Activities> => ({
     prepareBulletinRun: async () => ({ messageIndex: 0, message: 'Thông điệp một.', day: '2026-12-02', briefKey: 'campaigns/b/v1/brief.json', localityCount: 2, reused: false }),
     appendAudit: async () => undefined,
     recordBulletinRun: async () => undefined,
-    draftScriptsBatch: async () => ({ count: 2, seconds: 120, sampleKeys: ['k'], problems: [] }),
+    draftScriptsBatch: async (i) => {
+      drafted.push(i.version);
+      return { count: 2, seconds: 120, sampleKeys: ['k'], problems: [] };
+    },
+    reviseBrief: async (i) => {
+      revised.push(i.version);
+      return { briefKey: `campaigns/b/v${i.version}/brief.json` };
+    },
     sendApprovalRequests: async (i) => ({ sent: i.approvers.length, skipped: 0 }),
     bulletinPublishDay: async () => '2026-12-02',
-    publishScriptsBatch: async () => {
-      published.push(Date.now());
+    publishScriptsBatch: async (i) => {
+      published.push(i.version);
       return { localities: 2, bulletins: 2 };
     },
   });
@@ -271,16 +305,17 @@ describe('bulletin workflow timers', () => {
     published: number[],
     drive: (h: { query: (q: string) => Promise<unknown>; executeUpdate: (u: string, o: { args: unknown[] }) => Promise<unknown> }) => Promise<void>,
     history?: string,
+    activities: Partial<Activities> = bulletinActivities(published),
   ) {
-    const { taskQueue, worker } = await mockWorker(env, bulletinActivities(published));
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), activities);
     const workflowId = `${input.seriesId}-run`;
     const result = await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('bulletinWorkflow', { taskQueue, workflowId, args: [input] });
+      const handle = await workflowEnv().client.workflow.start('bulletinWorkflow', { taskQueue, workflowId, args: [input] });
       await drive(handle);
       return (await handle.result()) as BulletinRunResult;
     });
-    if (history) await recordHistory(env.client, workflowId, history);
-    return { result, status: (await env.client.workflow.getHandle(workflowId).describe()).typedSearchAttributes.get(CampaignStatus) };
+    if (history) await recordHistory(workflowEnv().client, workflowId, history);
+    return { result, status: (await workflowEnv().client.workflow.getHandle(workflowId).describe()).typedSearchAttributes.get(CampaignStatus) };
   }
 
   it('a run that needs approval expires after its decision window, broadcasting nothing', async () => {
@@ -315,5 +350,50 @@ describe('bulletin workflow timers', () => {
     const { result } = await runBulletin(series({ preApprovedBy: EDITOR }), published, async () => undefined);
     expect(result.status).toBe('published');
     expect(published).toHaveLength(1);
+  });
+  it('request changes drafts version 2 and broadcasts it once approved; version 1 can no longer be decided', async () => {
+    const published: number[] = [];
+    const drafted: number[] = [];
+    const revised: number[] = [];
+    const { result } = await runBulletin(
+      series(),
+      published,
+      async (h) => {
+        await awaiting(h as never, 1);
+        await decide(h, { approver: EDITOR, decision: 'requestChanges', comment: 'Đọc chậm hơn', edits: { headline: 'Giữ gìn vệ sinh' } });
+        await awaiting(h as never, 2);
+        expect(await refusal(decide(h, { approver: EDITOR, decision: 'approve', version: 1 }))).toMatch(/Phiên bản 1 đã cũ/);
+        await decide(h, { approver: EDITOR, decision: 'approve', version: 2 });
+      },
+      undefined,
+      bulletinActivities(published, drafted, revised),
+    );
+    expect(result.status).toBe('published');
+    expect(revised).toEqual([2]);
+    expect(drafted).toEqual([1, 2]);
+    expect(published).toEqual([2]);
+  });
+
+  it('the decision window counts from the run\'s start: a second version not decided in time expires', async () => {
+    const published: number[] = [];
+    const { result, status } = await runBulletin(series({ decideWithinMs: 4_000 }), published, async (h) => {
+      await awaiting(h as never, 1);
+      await decide(h, { approver: EDITOR, decision: 'requestChanges', comment: 'Thêm giờ phát' });
+      await awaiting(h as never, 2);
+    });
+    expect(result.status).toBe('expired');
+    expect(status).toBe('expired');
+    expect(published).toEqual([]);
+  });
+
+  it('a rejected run broadcasts nothing and says so', async () => {
+    const published: number[] = [];
+    const { result, status } = await runBulletin(series(), published, async (h) => {
+      await awaiting(h as never, 1);
+      await decide(h, { approver: EDITOR, decision: 'reject', comment: 'Trùng thông báo của phường' });
+    });
+    expect(result).toMatchObject({ status: 'rejected', bulletins: 0 });
+    expect(status).toBe('rejected');
+    expect(published).toEqual([]);
   });
 });

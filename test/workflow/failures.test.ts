@@ -6,8 +6,7 @@
  */
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../cli/command.js';
 import { campaignListCommand, campaignStatusCommand } from '../../cli/commands/campaign.js';
 import type { CampaignInput, CampaignState } from '../../domain/campaign/types.js';
@@ -15,45 +14,20 @@ import type { BulletinSeriesInput } from '../../domain/schedules/bulletin.js';
 import { CampaignStatus } from '../../domain/search-attributes.js';
 import { campaignStatus, listCampaigns, startCampaign } from '../../infra/campaign-client.js';
 import { recordHistory } from '../support/histories.js';
-import { mockWorker, startWorkflowEnv } from '../support/workflow-env.js';
+import { mockWorker, testCampaignInput, useWorkflowEnv } from '../support/workflow-env.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startWorkflowEnv();
-}, 120_000);
-afterAll(async () => {
-  await env?.teardown();
-});
+const workflowEnv = useWorkflowEnv();
 
 const TOO_LONG = 'Tiêu đề “Tuổi trẻ phường Bắc Kạn chung tay xây dựng nông thôn mới” dài 72 ký tự, không vừa khung infographic (tối đa 60 ký tự).';
 
-function campaignInput(id: string): CampaignInput {
-  return {
-    campaignId: id,
-    planId: 'phuong-bac-kan-2026',
-    occasionId: 'ngay-nha-giao-20-11',
-    occasionDate: '2026-11-20',
-    taskIds: [],
-    channels: ['infographic', 'webPortal'],
-    localities: 'all',
-    localitiesFile: 'data/localities.yaml',
-    mediaListFile: 'data/media.yaml',
-    approvers: ['bien-tap@example.org'],
-    escalateTo: [],
-    leaders: [],
-    reminderAfterMs: 24 * 3600_000,
-    escalateAfterMs: 48 * 3600_000,
-    tokenTtlMs: 72 * 3600_000,
-    decideBy: '2026-11-20T16:59:59.000Z',
-  };
-}
+const campaignInput = (id: string): CampaignInput => testCampaignInput(id, { decideBy: '2026-11-20T16:59:59.000Z' });
 
 const prepared = { title: 'Ngày Nhà giáo Việt Nam 20/11', briefKey: 'campaigns/x/v1/brief.json', localityCount: 2, recipientCount: 0, schedule: {}, loudspeakerRepeatDaily: false };
 
 /** Runs a CLI command against the test server; returns what it printed. */
 async function cli(command: Command, argv: string[]): Promise<string> {
   const saved = { TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS, APPROVAL_SECRET: process.env.APPROVAL_SECRET };
-  process.env.TEMPORAL_ADDRESS = env.address;
+  process.env.TEMPORAL_ADDRESS = workflowEnv().address;
   process.env.APPROVAL_SECRET = 'workflow-test-secret-0123456789abcdef';
   let out = '';
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -75,16 +49,16 @@ async function cli(command: Command, argv: string[]): Promise<string> {
 /** Waits (bounded) until the listing shows the campaign with a status the search attribute set. */
 async function listedStatus(id: string, status: string) {
   for (let i = 0; i < 100; i++) {
-    const row = (await listCampaigns(env.client, {}, { reasons: true })).find((r) => r.campaignId === id);
+    const row = (await listCampaigns(workflowEnv().client, {}, { reasons: true })).find((r) => r.campaignId === id);
     if (row?.status === status) return row;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return (await listCampaigns(env.client, {}, { reasons: true })).find((r) => r.campaignId === id);
+  return (await listCampaigns(workflowEnv().client, {}, { reasons: true })).find((r) => r.campaignId === id);
 }
 
 describe('campaign whose activity fails for good', () => {
   it('shows "failed" with the reason when a draft cannot be made', async () => {
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       prepareCampaign: async () => prepared,
       appendAudit: async () => undefined,
       draftInfographics: async () => {
@@ -93,8 +67,8 @@ describe('campaign whose activity fails for good', () => {
     });
     const id = 'campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026';
     await worker.runUntil(async () => {
-      await startCampaign(env.client, taskQueue, campaignInput(id));
-      const handle = env.client.workflow.getHandle(id);
+      await startCampaign(workflowEnv().client, taskQueue, campaignInput(id));
+      const handle = workflowEnv().client.workflow.getHandle(id);
       const outcome = await handle.result().then(() => undefined, (err: unknown) => err);
       expect(outcome).toBeInstanceOf(WorkflowFailedError);
       expect((outcome as WorkflowFailedError).cause?.message).toContain(TOO_LONG);
@@ -104,7 +78,7 @@ describe('campaign whose activity fails for good', () => {
       expect(state.events.at(-1)).toMatchObject({ kind: 'failed' });
       expect(state.events.at(-1)!.text).toContain(TOO_LONG);
 
-      const found = await campaignStatus(env.client, id);
+      const found = await campaignStatus(workflowEnv().client, id);
       expect(found?.state.status).toBe('failed');
       expect(found?.failure).toContain(TOO_LONG);
 
@@ -113,8 +87,8 @@ describe('campaign whose activity fails for good', () => {
       const row = await listedStatus(id, 'failed');
       expect(row).toMatchObject({ status: 'failed', workflowStatus: 'FAILED' });
       expect(row?.failure).toContain(TOO_LONG);
-      expect((await listCampaigns(env.client, { status: 'failed' })).map((r) => r.campaignId)).toContain(id);
-      expect((await listCampaigns(env.client, { status: 'drafting' })).map((r) => r.campaignId)).not.toContain(id);
+      expect((await listCampaigns(workflowEnv().client, { status: 'failed' })).map((r) => r.campaignId)).toContain(id);
+      expect((await listCampaigns(workflowEnv().client, { status: 'drafting' })).map((r) => r.campaignId)).not.toContain(id);
 
       // What an editor reads in `campaign status` and `campaign list`.
       const status = await cli(campaignStatusCommand, [id]);
@@ -124,12 +98,12 @@ describe('campaign whose activity fails for good', () => {
       expect(list).toMatch(new RegExp(`${id} .*Lỗi`));
       expect(list).toContain(`${id}: Lỗi khi soạn infographic: ${TOO_LONG}`);
     });
-    await recordHistory(env.client, id, 'campaign-failed');
+    await recordHistory(workflowEnv().client, id, 'campaign-failed');
   });
 
   it('shows "failed" with the reason when the request is refused while preparing', async () => {
     const invalid = 'Kế hoạch phuong-bac-kan-2026 không có nhiệm vụ "nv-99".';
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       prepareCampaign: async () => {
         throw ApplicationFailure.nonRetryable(invalid, 'InvalidCampaign');
       },
@@ -137,12 +111,12 @@ describe('campaign whose activity fails for good', () => {
     });
     const id = 'campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026-r1';
     await worker.runUntil(async () => {
-      await startCampaign(env.client, taskQueue, campaignInput(id));
-      await env.client.workflow.getHandle(id).result().catch(() => undefined);
-      const found = await campaignStatus(env.client, id);
+      await startCampaign(workflowEnv().client, taskQueue, campaignInput(id));
+      await workflowEnv().client.workflow.getHandle(id).result().catch(() => undefined);
+      const found = await campaignStatus(workflowEnv().client, id);
       expect(found?.state.status).toBe('failed');
       expect(found?.failure).toContain(invalid);
-      expect((await env.client.workflow.getHandle(id).describe()).typedSearchAttributes.get(CampaignStatus)).toBe('failed');
+      expect((await workflowEnv().client.workflow.getHandle(id).describe()).typedSearchAttributes.get(CampaignStatus)).toBe('failed');
     });
     expect((await listedStatus(id, 'failed'))?.status).toBe('failed');
   });
@@ -151,7 +125,7 @@ describe('campaign whose activity fails for good', () => {
 describe('bulletin run whose activity fails for good', () => {
   it('ends failed with the reason in its status and its run record', async () => {
     const records: Record<string, unknown>[] = [];
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       prepareBulletinRun: async () => ({ messageIndex: 0, message: 'Giữ gìn vệ sinh môi trường.', day: '2026-03-03', briefKey: 'b', localityCount: 3, reused: false }),
       appendAudit: async () => undefined,
       recordBulletinRun: async (input) => {
@@ -163,7 +137,7 @@ describe('bulletin run whose activity fails for good', () => {
     });
     const series = { seriesId: 'bt-series', planId: 'p', taskId: 't', approvers: ['a@example.org'], pool: ['x'], localities: 'all', localitiesFile: 'l', decideWithinMs: 3600_000 } as unknown as BulletinSeriesInput;
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('bulletinWorkflow', { taskQueue, workflowId: 'bulletin-failure', args: [series] });
+      const handle = await workflowEnv().client.workflow.start('bulletinWorkflow', { taskQueue, workflowId: 'bulletin-failure', args: [series] });
       const outcome = await handle.result().then(() => undefined, (err: unknown) => err);
       expect((outcome as WorkflowFailedError).cause?.message).toContain('vượt khung giờ 5 phút');
       const state = await handle.query<CampaignState>('status');
@@ -177,13 +151,13 @@ describe('bulletin run whose activity fails for good', () => {
 
 describe('report whose activity fails for good', () => {
   it('fails with the activity’s reason, not "Activity task failed"', async () => {
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       gatherReportEvidence: async () => {
         throw ApplicationFailure.nonRetryable('Kế hoạch phuong-bac-kan-2026 không có nhiệm vụ báo cáo "bc-9".', 'InvalidDuty');
       },
     });
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('reportWorkflow', {
+      const handle = await workflowEnv().client.workflow.start('reportWorkflow', {
         taskQueue,
         workflowId: 'report-failure',
         args: [{ planId: 'phuong-bac-kan-2026', period: { from: '2026-01-01', to: '2026-06-04', start: '2025-12-31T17:00:00.000Z', end: '2026-06-04T16:59:59.999Z' }, reportTo: [], email: false }],

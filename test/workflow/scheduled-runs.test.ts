@@ -5,21 +5,14 @@
  */
 import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportPeriod } from '../../domain/report/period.js';
 import type { ReportRequest } from '../../domain/report/request.js';
 import type { BulletinSeriesInput } from '../../domain/schedules/bulletin.js';
 import type { OccasionStartInput } from '../../domain/schedules/occasion.js';
-import { mockWorker, startWorkflowEnv } from '../support/workflow-env.js';
+import { mockWorker, useWorkflowEnv } from '../support/workflow-env.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startWorkflowEnv();
-}, 120_000);
-afterAll(async () => {
-  await env?.teardown();
-});
+const workflowEnv = useWorkflowEnv();
 
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
 let schedules = 0;
@@ -59,7 +52,7 @@ async function runScheduledAt(client: Client, taskQueue: string, workflowType: s
 describe('a scheduled run caught up late', () => {
   it('reports on the period of its firing day', async () => {
     const periods: ReportPeriod[] = [];
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       gatherReportEvidence: async (input) => {
         periods.push(input.period);
         return { evidenceKey: 'reports/e.json', items: 0 };
@@ -73,20 +66,20 @@ describe('a scheduled run caught up late', () => {
       email: false,
     };
     // The June report fires on 05/06 at 08:00 Vietnam time.
-    await worker.runUntil(() => runScheduledAt(env.client, taskQueue, 'reportWorkflow', [request], '2025-06-05T01:00:00Z'));
+    await worker.runUntil(() => runScheduledAt(workflowEnv().client, taskQueue, 'reportWorkflow', [request], '2025-06-05T01:00:00Z'));
     expect(periods.map((p) => [p.from, p.to])).toEqual([['2024-12-05', '2025-06-04']]);
   });
 
   it('gives a bulletin run the scheduled time to pick its broadcast day from', async () => {
     const seen: { at: string; scheduledAt?: string }[] = [];
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       prepareBulletinRun: async (input) => {
         seen.push({ at: input.at, scheduledAt: input.scheduledAt });
         throw ApplicationFailure.nonRetryable('Dừng thử nghiệm sau bước chuẩn bị.', 'TestStop');
       },
     });
     const series = { seriesId: 'bt', planId: 'p', taskId: 't', approvers: ['a@example.org'], pool: ['x'], localities: 'all', localitiesFile: 'l', decideWithinMs: 3600_000 } as unknown as BulletinSeriesInput;
-    await worker.runUntil(() => runScheduledAt(env.client, taskQueue, 'bulletinWorkflow', [series], '2025-03-02T21:30:00Z'));
+    await worker.runUntil(() => runScheduledAt(workflowEnv().client, taskQueue, 'bulletinWorkflow', [series], '2025-03-02T21:30:00Z'));
     expect(seen).toHaveLength(1);
     expect(seen[0]!.scheduledAt).toBe('2025-03-02T21:30:00.000Z');
     // The run itself started now, long after.
@@ -95,14 +88,14 @@ describe('a scheduled run caught up late', () => {
 
   it('looks for the occasion from the scheduled time', async () => {
     const at: string[] = [];
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       resolveOccasionCampaign: async (input) => {
         at.push(input.at);
         return { skipped: 'Không có sự kiện trong thử nghiệm.' };
       },
     });
     const start = { scheduleId: 's', planId: 'phuong-bac-kan-2026', occasionId: 'ngay-nha-giao-20-11', taskIds: [], channels: ['infographic'], approvers: ['a@example.org'], localitiesFile: 'l', mediaListFile: 'm', startDaysBefore: 14 } as OccasionStartInput;
-    await worker.runUntil(() => runScheduledAt(env.client, taskQueue, 'occasionCampaignWorkflow', [start], '2025-11-06T01:00:00Z'));
+    await worker.runUntil(() => runScheduledAt(workflowEnv().client, taskQueue, 'occasionCampaignWorkflow', [start], '2025-11-06T01:00:00Z'));
     expect(at).toEqual(['2025-11-06T01:00:00.000Z']);
   });
 });
