@@ -9,6 +9,8 @@ import { assertNodeVersion } from './node-version.js';
 assertNodeVersion();
 const { ensureDependencies } = await import('./ensure-deps.js');
 ensureDependencies();
+const { ensureSystemPackages } = await import('./system-packages.js');
+ensureSystemPackages({ forTests: false });
 const { register } = await import('tsx/esm/api');
 register();
 await import('../infra/start.ts');

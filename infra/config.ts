@@ -93,6 +93,20 @@ export const configVariables = {
     schema: z.string().min(32, 'phải dài ít nhất 32 ký tự (hãy dùng một chuỗi ngẫu nhiên)').optional(),
     doc: 'Secret used to sign approval links. Default: generated once and kept in DATA_DIR/secret.',
   },
+  SPEECH_ENGINE: {
+    schema: z.enum(['espeak', 'http', 'off'], { message: 'phải là espeak (giọng đọc espeak-ng có sẵn), http (dịch vụ đọc văn bản, cần SPEECH_URL) hoặc off (không tạo tệp âm thanh)' }).default('espeak'),
+    doc: 'Text-to-speech for IP loudspeaker stations: espeak (embedded espeak-ng), http (a TTS service at SPEECH_URL) or off (text only).',
+  },
+  SPEECH_URL: { schema: httpUrl.optional(), doc: 'TTS service endpoint (POST JSON {text, voice, rate, pitch}, answered with audio) when SPEECH_ENGINE=http.' },
+  SPEECH_API_KEY: { schema: optionalText, doc: 'Bearer key for the TTS service (a secret: keep it in the environment, never in a plan).' },
+  SPEECH_VOICE: {
+    schema: z.string().trim().min(1).default('vi'),
+    doc: 'Voice: for espeak one of vi, vi-vn-x-central, vi-vn-x-south; for http the service\'s voice name.',
+  },
+  AUDIO_LOUDNESS: {
+    schema: z.coerce.number({ message: 'phải là số LUFS, ví dụ -16' }).min(-30, 'phải từ -30 đến -10 LUFS').max(-10, 'phải từ -30 đến -10 LUFS').default(-16),
+    doc: 'Integrated loudness of bulletin audio files, LUFS (true peak is kept at or below -1 dBTP).',
+  },
   EDITORS_FILE: {
     schema: optionalText,
     doc: 'YAML list of dashboard accounts (name, email, role editor or leader). Default: data/editors.sample.yaml.',
@@ -112,6 +126,17 @@ export interface Config {
   approvalSecret?: string;
   /** Absolute path of the dashboard's editor list (EDITORS_FILE). */
   editorsFile: string;
+  speech: SpeechSettings;
+}
+
+/** Text-to-speech for stations that play files. */
+export interface SpeechSettings {
+  engine: 'espeak' | 'http' | 'off';
+  url?: string;
+  apiKey?: string;
+  voice: string;
+  /** Integrated loudness target, LUFS. */
+  loudness: number;
 }
 
 export interface ConfigProblem {
@@ -152,6 +177,10 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
   }
   if (problems.length > 0) return { ok: false, problems };
   const v = out as Parsed;
+  if (v.SPEECH_ENGINE === 'http' && !v.SPEECH_URL) problems.push({ variable: 'SPEECH_URL', message: 'cần địa chỉ dịch vụ đọc văn bản khi SPEECH_ENGINE=http' });
+  if (v.SPEECH_ENGINE === 'espeak' && !['vi', 'vi-vn-x-central', 'vi-vn-x-south'].includes(v.SPEECH_VOICE))
+    problems.push({ variable: 'SPEECH_VOICE', value: v.SPEECH_VOICE, message: 'giọng espeak-ng tiếng Việt là vi (miền Bắc), vi-vn-x-central (miền Trung) hoặc vi-vn-x-south (miền Nam)' });
+  if (problems.length > 0) return { ok: false, problems };
   const config: Config = {
     dataDir: path.resolve(v.DATA_DIR),
     temporal: {
@@ -181,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
     },
     approvalSecret: v.APPROVAL_SECRET,
     editorsFile: v.EDITORS_FILE ? path.resolve(v.EDITORS_FILE) : DEFAULT_EDITORS_FILE,
+    speech: { engine: v.SPEECH_ENGINE, url: v.SPEECH_URL, apiKey: v.SPEECH_API_KEY, voice: v.SPEECH_VOICE, loudness: v.AUDIO_LOUDNESS },
   };
   return { ok: true, config };
 }
@@ -209,6 +239,8 @@ export interface Endpoints {
   publicBaseUrl: string;
   approvalSecret: string;
   dataDir: string;
+  /** Text-to-speech for IP stations; absent: the embedded espeak-ng voice at −16 LUFS. */
+  speech?: SpeechSettings;
 }
 
 /** Endpoints when every service is where the configuration says (embedded ones on their default ports). */
@@ -232,5 +264,6 @@ export function endpointsFromConfig(config: Config, approvalSecret: string): End
     publicBaseUrl: config.web.publicBaseUrl,
     approvalSecret,
     dataDir: config.dataDir,
+    speech: config.speech,
   };
 }

@@ -11,29 +11,17 @@ import { campaignSlot } from './drafts.js';
 import { keys } from './keys.js';
 import { updateJsonDocument } from '../../infra/json-document.js';
 import { readJson, writeJson } from './store-json.js';
+import { Context } from '@temporalio/activity';
+import { orderRundown, priorityLabel, rundownM3u, type Rundown, type RundownItem } from '../../domain/broadcast/rundown.js';
+import type { ObjectStore } from '../../infra/object-store.js';
+import { playsAudio, stationAudio } from './station-audio.js';
 
-export interface RundownItem {
-  slot: string;
-  slotLabel: string;
-  start: string;
-  campaignId: string;
-  version: number;
-  title: string;
-  durationSeconds: number;
-  priority: string;
-  scriptKey: string;
-}
-
-/** A station's programme for one day: `broadcast/<locality>/<day>/rundown.json`. */
-export interface Rundown {
-  locality: string;
-  localityName: string;
-  day: string;
-  items: RundownItem[];
-}
+export type { Rundown, RundownItem } from '../../domain/broadcast/rundown.js';
 
 export const feedKeys = {
   item: (locality: string, day: string, slot: string, campaignId: string) => `broadcast/${locality}/${day}/${slot}-${campaignId}.txt`,
+  audio: (locality: string, day: string, slot: string, campaignId: string) => `broadcast/${locality}/${day}/${slot}-${campaignId}.mp3`,
+  playlist: (locality: string, day: string) => `broadcast/${locality}/${day}/rundown.m3u`,
   rundown: (locality: string, day: string) => `broadcast/${locality}/${day}/rundown.json`,
   ledger: (campaignId: string, version: number, locality: string) => `ledger/broadcast/${campaignId}/v${version}/${locality}.json`,
 };
@@ -56,6 +44,18 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
         if (!script) continue; // its draft failed; the editor saw the problem before approving
         const sidecar = await readJson<Sidecar>(store, keys.scriptSidecar(input.campaignId, input.version, locality.id));
         const slot = campaignSlot(locality);
+        const audio = playsAudio(locality, endpoints.speech)
+          ? await stationAudio(store, endpoints.speech, {
+              campaignId: input.campaignId,
+              version: input.version,
+              locality,
+              script: script.body.toString('utf8'),
+              title: sidecar.headline,
+              priority: sidecar.priority,
+              day: input.days[0] ?? '',
+            })
+          : undefined;
+        beat({ locality: locality.id });
         for (const day of input.days) {
           const itemKey = feedKeys.item(locality.id, day, slot.id, input.campaignId);
           await store.put(itemKey, script.body, { contentType: 'text/plain; charset=utf-8', metadata: { campaign: input.campaignId, version: String(input.version) } });
@@ -71,11 +71,18 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
             priority: sidecar.priority,
             scriptKey: itemKey,
           };
+          if (audio) {
+            const audioKey = feedKeys.audio(locality.id, day, slot.id, input.campaignId);
+            const file = await store.get(audio.campaignKey);
+            if (file) await store.put(audioKey, file.body, { contentType: 'audio/mpeg', metadata: { campaign: input.campaignId, version: String(input.version) } });
+            item.audio = { key: audioKey, seconds: audio.seconds, loudness: audio.loudness };
+          }
           // Several campaigns add to the same station's day: compare-and-swap, never overwrite.
           await updateJsonDocument(store, rundownKey, (j) => j as Rundown, (existing) => {
-            const items = [...(existing?.items ?? []).filter((i) => !(i.campaignId === input.campaignId && i.slot === slot.id)), item].sort((a, b) => a.start.localeCompare(b.start));
+            const items = orderRundown([...(existing?.items ?? []).filter((i) => !(i.campaignId === input.campaignId && i.slot === slot.id)), item]);
             return { locality: locality.id, localityName: locality.name, day, items };
           });
+          if (item.audio) await writePlaylist(store, locality.id, day);
           bulletins += 1;
         }
         const ledger = feedKeys.ledger(input.campaignId, input.version, locality.id);
@@ -89,7 +96,7 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
             text:
               `Kính gửi ${locality.operator.name},\n\n` +
               `${locality.station} có bản tin mới phát trong khung giờ ${slot.label} (${slot.start}) các ngày: ${input.days.map((d) => d.split('-').reverse().join('/')).join(', ')}.\n` +
-              `Thời lượng đọc khoảng ${Math.ceil(sidecar.durationSeconds / 60)} phút. Mức ưu tiên: ${sidecar.priority}.\n\n` +
+              `Thời lượng đọc khoảng ${Math.ceil(sidecar.durationSeconds / 60)} phút. Mức ưu tiên: ${priorityLabel(sidecar.priority)}.${audio ? `\nTệp âm thanh (MP3, ${Math.round(audio.seconds)} giây) và danh sách phát trong ngày (rundown.m3u) nằm trong thư mục bản tin của trạm.` : ''}\n\n` +
               `Nội dung kịch bản:\n\n${script.body.toString('utf8')}\n`,
           });
           await writeJson(store, ledger, { sentAt: new Date().toISOString(), to: locality.operator.email });
@@ -114,3 +121,28 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
     },
   };
 }
+
+/** Heartbeats when running as an activity (audio for a batch of stations takes a while). */
+function beat(details: unknown): void {
+  try {
+    Context.current().heartbeat(details);
+  } catch {
+    // not in an activity (unit tests call the functions directly)
+  }
+}
+
+/**
+ * Writes the day's M3U from the rundown it was derived from, and again while a rival campaign
+ * changed the rundown meanwhile, so the playlist ends as the latest rundown says.
+ */
+async function writePlaylist(store: ObjectStore, locality: string, day: string): Promise<void> {
+  const key = feedKeys.rundown(locality, day);
+  for (let i = 0; i < 10; i++) {
+    const found = await store.get(key);
+    if (!found) return;
+    await store.put(feedKeys.playlist(locality, day), rundownM3u(JSON.parse(found.body.toString('utf8')) as Rundown), { contentType: 'audio/x-mpegurl; charset=utf-8' });
+    const now = await store.head(key);
+    if (now?.etag === found.etag) return;
+  }
+}
+

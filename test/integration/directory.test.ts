@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Rundown } from '../../domain/broadcast/rundown.js';
 import { unitLocalities } from '../../domain/directory/audience.js';
 import type { CampaignState } from '../../domain/campaign/types.js';
 import { CampaignRequestError, resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
@@ -186,6 +187,28 @@ describe('campaigns read out on the stations of the plan’s own units', () => {
     }
     expect(feeds.sort()).toEqual(expected.map((l) => l.id).sort());
     expect(feeds.some((f) => f.startsWith('phuong-bac-kan'))).toBe(false);
+
+    // Smart (IP) stations get the bulletin as a levelled MP3 in their feed and in the day's M3U;
+    // stations read by an announcer keep the text only.
+    const smart = expected.filter((l) => l.system === 'ip');
+    expect(smart.length).toBeGreaterThanOrEqual(1);
+    for (const l of expected) {
+      const rundownKey = (await product.store.list(`broadcast/${l.id}/`)).find((k) => k.endsWith('/rundown.json'))!;
+      const doc = JSON.parse((await product.store.get(rundownKey))!.body.toString('utf8')) as Rundown;
+      const mine = doc.items.find((i) => i.campaignId === input.campaignId)!;
+      if (l.system !== 'ip') {
+        expect(mine.audio).toBeUndefined();
+        continue;
+      }
+      expect(Math.abs(mine.audio!.loudness.integrated - -16)).toBeLessThanOrEqual(1);
+      expect(mine.audio!.loudness.truePeak).toBeLessThanOrEqual(-1);
+      const mp3 = (await product.store.get(mine.audio!.key))!;
+      expect(mp3.contentType).toBe('audio/mpeg');
+      expect(mp3.body.length).toBeGreaterThan(10_000);
+      const m3u = (await product.store.get(rundownKey.replace(/rundown\.json$/, 'rundown.m3u')))!.body.toString('utf8');
+      expect(m3u).toContain(mine.audio!.key.split('/').at(-1));
+      expect(m3u).toMatch(/#EXTINF:\d+,\[thông thường\] /);
+    }
   });
 
   it('--units picks some of the province’s communes; a ward of another province is refused by name', async () => {
