@@ -3,6 +3,7 @@
  * (measure, value, target, ok). Add a module by adding it to BENCHES. Names select parts
  * (`npm run bench -- campaign fanout`); `--name=value` flags set sizes (see bench/flags.ts).
  */
+import { benchAudio } from './audio.js';
 import { benchApprovals, benchCampaign, benchFanout } from './campaign.js';
 import { benchDirectory } from './directory.js';
 import { benchNames } from './flags.js';
@@ -23,6 +24,7 @@ const BENCHES: Bench[] = [
   { name: 'approvals', run: benchApprovals },
   { name: 'directory', run: benchDirectory },
   { name: 'plan-import', run: benchPlanImport },
+  { name: 'audio', run: benchAudio },
 ];
 
 function table(rows: Row[]): string {

@@ -12,7 +12,7 @@ import { smtpGreeting } from './smtp.js';
 export type HealthState = 'up' | 'down';
 
 export interface HealthCheck {
-  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'directory' | 'web';
+  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'directory' | 'web' | 'speech';
   address: string;
   state: HealthState;
   version?: string;
@@ -140,4 +140,5 @@ export const serviceLabels: Record<HealthCheck['service'], string> = {
   smtp: 'Máy chủ thư (SMTP)',
   directory: 'Danh bạ đơn vị',
   web: 'Máy chủ web',
+  speech: 'Giọng đọc (bản tin âm thanh)',
 };

@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { endpointsFromConfig, loadConfig, type Endpoints } from '../../infra/config.js';
 import { checkDependencies, checkDirectory, serviceLabels, type HealthCheck } from '../../infra/health.js';
 import { S3ObjectStore } from '../../infra/s3.js';
+import { checkSpeech } from '../../infra/speech-check.js';
 import { resolveApprovalSecret } from '../../infra/secret.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../command.js';
@@ -15,7 +16,7 @@ import { table } from '../output.js';
 
 const usage = `Cách dùng: campaign doctor [--json] [--deep]
 
-Kiểm tra Temporal, worker, kho đối tượng, máy chủ thư, danh bạ đơn vị và máy chủ web.
+Kiểm tra Temporal, worker, kho đối tượng, máy chủ thư, danh bạ đơn vị, máy chủ web và giọng đọc.
   --json   in kết quả dạng JSON
   --deep   chạy thêm quy trình tự kiểm tra (ghi một đối tượng, gửi một thư)`;
 
@@ -64,8 +65,8 @@ export const doctorCommand: Command = {
     const config = loadConfig();
     const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
     const webUrl = `http://${config.web.host === '0.0.0.0' ? '127.0.0.1' : config.web.host}:${config.web.port}`;
-    const [dependencies, directory, web] = await Promise.all([checkDependencies(endpoints), checkDirectory(endpoints), checkWeb(webUrl)]);
-    const checks = [...dependencies, directory, web];
+    const [dependencies, directory, web, speech] = await Promise.all([checkDependencies(endpoints), checkDirectory(endpoints), checkWeb(webUrl), checkSpeech(config.speech)]);
+    const checks = [...dependencies, directory, web, speech];
     if (values.deep && checks.every((c) => c.state === 'up')) checks.push(await deepCheck(endpoints));
     const ok = checks.every((c) => c.state === 'up');
     if (values.json) {

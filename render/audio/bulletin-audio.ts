@@ -51,15 +51,24 @@ export interface BulletinAudio {
 
 const dbToLinear = (db: number) => Math.pow(10, db / 20);
 
-/** Integrated loudness and true peak of an audio file, by ffmpeg's ebur128 filter. */
-export async function measureLoudness(file: string, ffmpeg = 'ffmpeg'): Promise<Loudness> {
-  const out = await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-i', file, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-']);
-  const summary = out.slice(out.lastIndexOf('Summary:'));
+/** Reads ebur128's summary (and the input's duration) from ffmpeg's report. */
+function parseLoudness(report: string): Loudness & { seconds?: number } {
+  const summary = report.slice(report.lastIndexOf('Summary:'));
   const integrated = Number(summary.match(/I:\s+(-?[\d.]+|-inf) LUFS/)?.[1] ?? NaN);
   const truePeak = Number(summary.match(/Peak:\s+(-?[\d.]+|-inf) dBFS/)?.[1] ?? NaN);
   if (!Number.isFinite(integrated) || !Number.isFinite(truePeak)) throw new SpeechEngineError('ffmpeg không đo được độ lớn âm thanh (ebur128).');
+  const d = report.match(/Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/);
+  return { integrated, truePeak, ...(d ? { seconds: Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]) } : {}) };
+}
+
+/** Integrated loudness and true peak of an audio file, by ffmpeg's ebur128 filter. */
+export async function measureLoudness(file: string, ffmpeg = 'ffmpeg'): Promise<Loudness> {
+  const { integrated, truePeak } = parseLoudness(await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-i', file, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-']));
   return { integrated, truePeak };
 }
+
+/** A filter graph's output written to `file` and measured on the way, in one ffmpeg run. */
+const measuredOutput = (graph: string) => `${graph},asplit[out][m];[m]ebur128=peak=true,anullsink`;
 
 /** Duration of an audio file in seconds (ffprobe). */
 export async function audioDuration(file: string, ffprobe = 'ffprobe'): Promise<number> {
@@ -91,14 +100,17 @@ export async function levelSegment(audio: Buffer, options: { target?: LoudnessTa
     const input = path.join(dir, 'segment.in');
     await writeFile(input, audio);
     const premaster = path.join(dir, 'premaster.wav');
-    await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-y', '-i', input, '-af', 'aresample=48000,aformat=channel_layouts=mono,highpass=f=70,acompressor=threshold=0.125:ratio=3:attack=5:release=120', '-c:a', 'pcm_s16le', premaster]);
-    const before = await measureLoudness(premaster, ffmpeg);
+    const before = parseLoudness(
+      await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-y', '-i', input, '-filter_complex', measuredOutput('[0:a]aresample=48000,aformat=channel_layouts=mono,highpass=f=70,acompressor=threshold=0.125:ratio=3:attack=5:release=120'), '-map', '[out]', '-c:a', 'pcm_s16le', premaster]),
+    );
     if (before.integrated < -60) throw new SpeechEngineError('Âm thanh gần như im lặng; kiểm tra công cụ đọc văn bản hoặc tệp nhạc hiệu.');
     const mp3 = path.join(dir, 'segment.mp3');
     const limit = dbToLinear(target.truePeak - 1);
     let gain = target.integrated - before.integrated;
     let loudness: Loudness = before;
     for (let attempt = 0; attempt < 3; attempt++) {
+      // Measured on the encoded file, as the station will play it (MP3 at this rate reads about
+      // half a unit quieter than the signal that went in).
       const filter = `volume=${gain.toFixed(2)}dB,alimiter=limit=${limit.toFixed(4)}:attack=2:release=50:level=disabled,aresample=${AUDIO_SAMPLE_RATE}`;
       await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-y', '-i', premaster, '-af', filter, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', BITRATE, '-write_xing', '0', mp3]);
       loudness = await measureLoudness(mp3, ffmpeg);
@@ -227,8 +239,9 @@ export async function renderBulletinAudio(req: BulletinAudioRequest): Promise<Bu
       ...Object.entries(tags).flatMap(([k, v]) => ['-metadata', `${k}=${v}`]),
       out,
     ]);
-    const loudness = await measureLoudness(out, ffmpeg);
-    return { mp3: await readFile(out), durationSeconds: await audioDuration(out), loudness, synthesized, reused };
+    const measured = parseLoudness(await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-i', out, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-']));
+    const durationSeconds = measured.seconds ?? (await audioDuration(out));
+    return { mp3: await readFile(out), durationSeconds, loudness: { integrated: measured.integrated, truePeak: measured.truePeak }, synthesized, reused };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

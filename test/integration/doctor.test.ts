@@ -58,7 +58,9 @@ describe('campaign doctor and /healthz on real services', () => {
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string; address: string; version?: string }[] };
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'directory', 'web', 'worker']);
+    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'directory', 'web', 'speech', 'worker']);
+    // The audio path for smart loudspeakers: espeak-ng spoke and ffmpeg levelled a sentence.
+    expect(report.checks.find((c) => c.service === 'speech')).toMatchObject({ state: 'up', address: 'espeak-ng (giọng vi)', detail: expect.stringMatching(/LUFS/) });
     // The directory the setup seeded is readable, and the shipped plans have their issuing units.
     expect(report.checks.find((c) => c.service === 'directory')).toMatchObject({ state: 'up', detail: expect.stringMatching(/^\d+ đơn vị, 3 kế hoạch có đơn vị ban hành$/) });
     // The details /healthz no longer gives are here.

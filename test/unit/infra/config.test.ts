@@ -68,4 +68,17 @@ describe('configuration', () => {
     expect(out.stderr).toContain('TEMPORAL_ADDRESS');
     expect(out.stderr).not.toMatch(/\n\s+at /);
   });
+  it('speaks with the embedded espeak-ng voice by default; a TTS service needs its address; a wrong voice is named', () => {
+    const dflt = parseConfig({});
+    expect(dflt.ok && dflt.config.speech).toEqual({ engine: 'espeak', url: undefined, apiKey: undefined, voice: 'vi', loudness: -16 });
+    const http = parseConfig({ SPEECH_ENGINE: 'http', SPEECH_URL: 'https://tts.example.org/v1/speak', SPEECH_API_KEY: 'k', SPEECH_VOICE: 'banmai' });
+    expect(http.ok && http.config.speech).toMatchObject({ engine: 'http', url: 'https://tts.example.org/v1/speak', apiKey: 'k', voice: 'banmai' });
+    const bad = parseConfig({ SPEECH_ENGINE: 'http', AUDIO_LOUDNESS: '-5' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.variable)).toEqual(['AUDIO_LOUDNESS']);
+    const noUrl = parseConfig({ SPEECH_ENGINE: 'http' });
+    expect(!noUrl.ok && noUrl.problems).toEqual([{ variable: 'SPEECH_URL', message: 'cần địa chỉ dịch vụ đọc văn bản khi SPEECH_ENGINE=http' }]);
+    const voice = parseConfig({ SPEECH_VOICE: 'vi-hue' });
+    expect(!voice.ok && voice.problems[0]).toMatchObject({ variable: 'SPEECH_VOICE', message: expect.stringContaining('vi-vn-x-central (miền Trung)') });
+  });
 });
