@@ -62,9 +62,8 @@ function parseLoudness(report: string): Loudness & { seconds?: number } {
 }
 
 /** Integrated loudness and true peak of an audio file, by ffmpeg's ebur128 filter. */
-export async function measureLoudness(file: string, ffmpeg = 'ffmpeg'): Promise<Loudness> {
-  const { integrated, truePeak } = parseLoudness(await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-i', file, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-']));
-  return { integrated, truePeak };
+export async function measureLoudness(file: string, ffmpeg = 'ffmpeg'): Promise<Loudness & { seconds?: number }> {
+  return parseLoudness(await runCapturingStderr(ffmpeg, ['-hide_banner', '-nostats', '-i', file, '-filter_complex', 'ebur128=peak=true', '-f', 'null', '-']));
 }
 
 /** A filter graph's output written to `file` and measured on the way, in one ffmpeg run. */
@@ -92,7 +91,7 @@ export const noSegmentCache: SegmentCache = { get: async () => undefined, put: a
  * it as mono MP3: gently compressed so that speech peaks do not stop the level from reaching the
  * target, then gain and a limiter, measured again until within half a loudness unit.
  */
-export async function levelSegment(audio: Buffer, options: { target?: LoudnessTarget; ffmpeg?: string } = {}): Promise<{ mp3: Buffer; loudness: Loudness }> {
+export async function levelSegment(audio: Buffer, options: { target?: LoudnessTarget; ffmpeg?: string } = {}): Promise<{ mp3: Buffer; loudness: Loudness; seconds: number }> {
   const ffmpeg = options.ffmpeg ?? 'ffmpeg';
   const target = options.target ?? DEFAULT_LOUDNESS;
   const dir = await mkdtemp(path.join(tmpdir(), 'bulletin-audio-'));
@@ -107,7 +106,7 @@ export async function levelSegment(audio: Buffer, options: { target?: LoudnessTa
     const mp3 = path.join(dir, 'segment.mp3');
     const limit = dbToLinear(target.truePeak - 1);
     let gain = target.integrated - before.integrated;
-    let loudness: Loudness = before;
+    let loudness: Loudness & { seconds?: number } = before;
     for (let attempt = 0; attempt < 3; attempt++) {
       // Measured on the encoded file, as the station will play it (MP3 at this rate reads about
       // half a unit quieter than the signal that went in).
@@ -120,7 +119,8 @@ export async function levelSegment(audio: Buffer, options: { target?: LoudnessTa
       if (loudness.truePeak > target.truePeak) gain -= loudness.truePeak - target.truePeak + 0.2;
       else gain += miss;
     }
-    return { mp3: await readFile(mp3), loudness };
+    const { integrated, truePeak, seconds } = loudness;
+    return { mp3: await readFile(mp3), loudness: { integrated, truePeak }, seconds: seconds ?? (await audioDuration(mp3)) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
