@@ -15,6 +15,7 @@ import { listCampaigns } from '../../infra/campaign-client.js';
 import type { Endpoints } from '../../infra/config.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { keys } from '../campaign/keys.js';
+import { heartbeat } from '../heartbeat.js';
 import type { BulletinRunRecord } from '../schedules/bulletin.js';
 import { bulletinKeys } from '../schedules/keys.js';
 
@@ -104,6 +105,7 @@ async function rundownItems(store: ObjectStore, period: ReportPeriod): Promise<M
   for (const key of await store.list('broadcast/')) {
     const m = /^broadcast\/([^/]+)\/(\d{4}-\d{2}-\d{2})\/rundown\.json$/.exec(key);
     if (!m || m[2]! < period.from || m[2]! > period.to) continue;
+    heartbeat({ rundown: key });
     const doc = await readJsonOr<RundownDoc>(store, key);
     for (const item of doc?.items ?? []) {
       const list = out.get(item.campaignId) ?? [];
@@ -150,6 +152,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; listCampaigns: 
   const items: WorkEvidence[] = [];
 
   for (const id of campaignIds) {
+    heartbeat({ campaigns: items.length });
     const audit = await auditIn(store, id, period);
     if (audit.length === 0 && !broadcasts.has(id)) continue;
     const input = await readJsonOr<CampaignInput>(store, keys.input(id));
@@ -173,6 +176,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; listCampaigns: 
   let bulletinsRead = true;
   try {
     for (const key of (await store.list(bulletinKeys.prefix)).filter((k) => k.includes('/runs/'))) {
+      heartbeat({ bulletins: key });
       const run = await readJsonOr<BulletinRunRecord>(store, key);
       if (!run || run.planId !== plan.id) continue;
       const audit = await auditIn(store, run.runId, period);
@@ -202,6 +206,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; listCampaigns: 
   const manifest = await readJsonOr<{ posts?: ManifestPost[] }>(store, 'site/manifest.json');
   let briefingsFound = false;
   for (const item of items) {
+    heartbeat({ item: item.id });
     item.broadcasts = broadcasts.get(item.id) ?? [];
     item.posts = (manifest?.posts ?? [])
       .filter((p) => p.campaignId === item.id && within(p.publishedAt, period))
