@@ -9,9 +9,10 @@
  * the approver pressing again — returns the outcome of the first one instead of deciding twice.
  */
 import { createHash } from 'node:crypto';
-import { Client, Connection, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { CampaignState, DecisionInput } from '../domain/campaign/types.js';
 import type { Endpoints } from './config.js';
+import { connectTemporal } from './temporal-connection.js';
 
 /** What became of a decision: recorded by the workflow, refused by it (its Vietnamese reason), or the campaign is gone. */
 export type DecideResult = { ok: true } | { ok: false; reason: 'refused' | 'gone'; message: string };
@@ -42,7 +43,7 @@ function isTransient(err: unknown): boolean {
 export function temporalGateway(endpoints: Endpoints): CampaignGateway & { client(): Promise<Client>; close(): Promise<void> } {
   let client: Promise<Client> | undefined;
   const get = () => {
-    client ??= Connection.connect({ address: endpoints.temporalAddress }).then(
+    client ??= connectTemporal(endpoints).then(
       (connection) => new Client({ connection, namespace: endpoints.temporalNamespace }),
       (err) => {
         client = undefined;

@@ -6,6 +6,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { keepAliveInterceptor } from '../activities/heartbeat.js';
 import type { Endpoints } from '../infra/config.js';
+import { temporalConnectionOptions } from '../infra/temporal-connection.js';
 import { S3ObjectStore } from '../infra/s3.js';
 import { createMailTransport } from '../infra/smtp.js';
 import { workflowsPath } from './workflows-path.js';
@@ -23,7 +24,7 @@ export async function createWorker(
   endpoints: Endpoints,
   options: { workflowBundle?: WorkerOptions['workflowBundle']; taskQueue?: string; identity?: string; deps?: Partial<ActivityDeps> } = {},
 ): Promise<WorkerHandle> {
-  const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(endpoints));
   const deps: ActivityDeps = {
     store: options.deps?.store ?? S3ObjectStore.fromSettings(endpoints.s3),
     mailer: options.deps?.mailer ?? createMailTransport(endpoints.smtpUrl, { pool: true }),

@@ -18,6 +18,7 @@ import { keys } from '../campaign/keys.js';
 import { heartbeat } from '../heartbeat.js';
 import type { BulletinRunRecord } from '../schedules/bulletin.js';
 import { bulletinKeys } from '../schedules/keys.js';
+import { connectTemporal } from '../../infra/temporal-connection.js';
 
 interface AuditEntry {
   at: string;
@@ -53,7 +54,7 @@ const within = (iso: string | undefined, p: ReportPeriod) => iso !== undefined &
 export async function campaignIdsFromTemporal(endpoints: Endpoints, planId: string, period: ReportPeriod): Promise<string[] | undefined> {
   let connection: Connection | undefined;
   try {
-    connection = await Connection.connect({ address: endpoints.temporalAddress, connectTimeout: 5_000 });
+    connection = await connectTemporal(endpoints, { connectTimeout: 5_000 });
     const client = new Client({ connection, namespace: endpoints.temporalNamespace });
     return (await listCampaigns(client, { planId })).filter((c) => c.startedAt <= period.end).map((c) => c.campaignId);
   } catch {
