@@ -26,9 +26,9 @@
  * are skipped); fatal ones (authentication, sender refused) fail the activity without retry.
  */
 import { failpoint } from './failpoints.js';
+import { heartbeatOrStop } from './heartbeat.js';
 import { createHash } from 'node:crypto';
-import { asyncLocalStorage } from '@temporalio/activity';
-import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
+import { ApplicationFailure } from '@temporalio/common';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { ContentBrief } from '../domain/brief.js';
 import { isSafeId, slugify } from '../domain/slug.js';
@@ -122,13 +122,8 @@ export function unsubscribeUrl(publicBaseUrl: string, email: string, secret: str
   return `${publicBaseUrl.replace(/\/+$/, '')}/unsubscribe/${createUnsubscribeToken(email, secret)}`;
 }
 
-/** Reports progress; when the campaign was cancelled meanwhile, stops before the next message. */
-function heartbeat(details: unknown): void {
-  const ctx = asyncLocalStorage.getStore();
-  if (!ctx) return;
-  ctx.heartbeat(details);
-  if (ctx.cancellationSignal.aborted) throw new CancelledFailure('Chiến dịch đã bị hủy: ngừng gửi thư báo chí, các thư đã gửi được giữ trong sổ gửi.');
-}
+const CANCELLED = 'Chiến dịch đã bị hủy: ngừng gửi thư báo chí, các thư đã gửi được giữ trong sổ gửi.';
+const heartbeat = (details: unknown) => heartbeatOrStop(details, CANCELLED);
 
 async function readJson<T>(store: ActivityDeps['store'], key: string): Promise<T | undefined> {
   const obj = await store.get(key);

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { occasionLabel, type ContentBrief } from '../domain/brief.js';
 import { isSafeId, isSafeSlug, slugify, uniqueSlug } from '../domain/slug.js';
 import type { Endpoints } from '../infra/config.js';
+import { heartbeat } from './heartbeat.js';
 import { DocumentCorruptError, readJsonDocument, updateJsonDocument } from '../infra/json-document.js';
 import { PreconditionFailedError, type ObjectStore } from '../infra/object-store.js';
 import {
@@ -279,6 +280,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
    */
   async function regenerate(): Promise<void> {
     for (let round = 0; round < 50; round++) {
+      heartbeat({ indexRound: round });
       const before = await store.head(SITE_KEYS.manifest);
       const posts = (await readManifest(store)).posts;
       await store.put(SITE_KEYS.index, renderSiteIndex(posts, site), { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
@@ -333,6 +335,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
         await putPostUnlessNewer(store, key, html, input);
 
         // 2. This campaign's entry in the manifest, unless a newer version got there first.
+        heartbeat('manifest');
         const entry: ManifestEntry = {
           slug,
           campaignId: input.campaignId,
@@ -354,6 +357,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
         const live = manifest.posts.find((p) => p.campaignId === input.campaignId)!;
 
         // 3. Index and feed, derived from the manifest.
+        heartbeat('index');
         await regenerate();
         if (live.version > input.version) return { slug: live.slug, url: postUrl(site.baseUrl, live.slug), key: SITE_KEYS.post(live.slug), version: live.version };
         return { slug, url: postUrl(site.baseUrl, slug), key, version: input.version };

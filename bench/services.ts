@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { temporalGateway } from '../infra/campaign-gateway.js';
 import { parseConfig, type Endpoints } from '../infra/config.js';
 import { S3ObjectStore } from '../infra/s3.js';
@@ -16,6 +16,7 @@ import { createApp } from '../web/app.js';
 import { startWebServer } from '../web/server.js';
 import { freePorts } from '../test/support/ports.js';
 import { killWorker, spawnWorker, type WorkerProcess } from '../test/support/worker-process.js';
+import { connectTemporal } from '../infra/temporal-connection.js';
 
 export interface BenchEnv {
   dir: string;
@@ -52,7 +53,7 @@ async function start(): Promise<BenchEnv> {
   const gateway = temporalGateway(endpoints);
   const store = S3ObjectStore.fromSettings(endpoints.s3);
   const server = await startWebServer(createApp({ endpoints, store, campaigns: gateway }), '127.0.0.1', web!);
-  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const connection = await connectTemporal(endpoints);
   const client = new Client({ connection });
   const workers: WorkerProcess[] = [];
   stop = async () => {

@@ -19,6 +19,7 @@ import { resolveVersityGw, startEmbeddedS3, type EmbeddedS3Handle } from '../inf
 import { startTemporalCluster, type TemporalClusterHandle } from '../infra/temporal-cluster.js';
 import { freePorts } from '../test/support/ports.js';
 import { killWorker, spawnWorker, type WorkerProcess } from '../test/support/worker-process.js';
+import { connectTemporal } from '../infra/temporal-connection.js';
 
 export type TemporalMode = 'dev' | 'postgres' | { address: string; namespace: string };
 
@@ -115,7 +116,7 @@ export class Harness {
     const endpoints: Endpoints = { ...endpointsFromConfig(parsed.config, 'chaos-run-approval-secret-0123456789abcdef'), mailUi: smtp.inboxUrl };
     const store = S3ObjectStore.fromSettings(endpoints.s3);
     await ensureBucket(createS3Client(endpoints.s3), bucket);
-    const connection = await Connection.connect({ address: temporalAddress });
+    const connection = await connectTemporal(endpoints);
     await ensureSearchAttributes(connection, namespace);
     const client = new Client({ connection, namespace });
 

@@ -60,6 +60,12 @@ export const configVariables = {
   TEMPORAL_ADDRESS: { schema: hostPort.optional(), doc: 'Temporal frontend host:port. Unset: the embedded dev server is started.' },
   TEMPORAL_NAMESPACE: { schema: z.string().trim().min(1).default('default'), doc: 'Temporal namespace.' },
   TEMPORAL_TASK_QUEUE: { schema: z.string().trim().min(1).default('campaign-ops'), doc: 'Task queue the worker polls.' },
+  TEMPORAL_API_KEY: { schema: optionalText, doc: 'API key of a Temporal Cloud namespace (implies TLS).' },
+  TEMPORAL_TLS: { schema: bool.optional(), doc: 'true: connect to TEMPORAL_ADDRESS over TLS (implied by TEMPORAL_API_KEY or a client certificate).' },
+  TEMPORAL_TLS_CERT: { schema: optionalText, doc: 'Path of the client certificate (PEM) for mTLS, with TEMPORAL_TLS_KEY.' },
+  TEMPORAL_TLS_KEY: { schema: optionalText, doc: 'Path of the client private key (PEM) for mTLS, with TEMPORAL_TLS_CERT.' },
+  TEMPORAL_TLS_CA: { schema: optionalText, doc: "Path of the CA certificate (PEM) that signed the server's certificate, when the system does not trust it." },
+  TEMPORAL_TLS_SERVER_NAME: { schema: optionalText, doc: "Server name checked against the server's certificate, when it differs from the host in TEMPORAL_ADDRESS." },
   WORKER_PROCESSES: {
     schema: z.coerce.number({ message: 'phải là số' }).int('phải là số nguyên').min(1, 'phải từ 1 đến 16').max(16, 'phải từ 1 đến 16').default(1),
     doc: 'Worker processes `npm start` runs on the task queue (each restarted if it dies).',
@@ -117,9 +123,19 @@ type Vars = typeof configVariables;
 type VarName = keyof Vars;
 type Parsed = { [K in VarName]: z.output<Vars[K]['schema']> };
 
+/**
+ * How to reach an external Temporal frontend securely: TLS (with an optional client certificate
+ * pair for mTLS, a CA and a server name) and/or an API key. Paths, not contents, so Endpoints
+ * stay plain data; `infra/temporal-connection.ts` reads the files when it connects.
+ */
+export interface TemporalSecurity {
+  tls?: { certFile?: string; keyFile?: string; caFile?: string; serverName?: string };
+  apiKey?: string;
+}
+
 export interface Config {
   dataDir: string;
-  temporal: { address?: string; namespace: string; taskQueue: string; port: number; uiPort: number; cli?: string; workerProcesses: number };
+  temporal: { address?: string; namespace: string; taskQueue: string; port: number; uiPort: number; cli?: string; workerProcesses: number; security: TemporalSecurity };
   s3: { endpoint?: string; region: string; accessKeyId: string; secretAccessKey: string; bucket: string; forcePathStyle: boolean; port: number; versitygw?: string };
   smtp: { url?: string; from: string; port: number; uiPort: number };
   web: { host: string; port: number; publicBaseUrl: string };
@@ -164,7 +180,68 @@ export function readDotEnv(dir: string = process.cwd()): Record<string, string> 
   return parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
-/** Validates the environment; returns every problem at once. Pure apart from reading nothing. */
+/** TLS is on when asked for, or implied by an API key or a client certificate. */
+function tlsWanted(v: Parsed): boolean {
+  return v.TEMPORAL_TLS ?? Boolean(v.TEMPORAL_API_KEY || v.TEMPORAL_TLS_CERT || v.TEMPORAL_TLS_KEY || v.TEMPORAL_TLS_CA);
+}
+
+function securityOf(v: Parsed): TemporalSecurity {
+  const tls = tlsWanted(v)
+    ? {
+        ...(v.TEMPORAL_TLS_CERT ? { certFile: path.resolve(v.TEMPORAL_TLS_CERT) } : {}),
+        ...(v.TEMPORAL_TLS_KEY ? { keyFile: path.resolve(v.TEMPORAL_TLS_KEY) } : {}),
+        ...(v.TEMPORAL_TLS_CA ? { caFile: path.resolve(v.TEMPORAL_TLS_CA) } : {}),
+        ...(v.TEMPORAL_TLS_SERVER_NAME ? { serverName: v.TEMPORAL_TLS_SERVER_NAME } : {}),
+      }
+    : undefined;
+  return { ...(tls ? { tls } : {}), ...(v.TEMPORAL_API_KEY ? { apiKey: v.TEMPORAL_API_KEY } : {}) };
+}
+
+/** A PEM file that cannot be read, or does not look like PEM: the reason in Vietnamese. */
+function pemProblem(file: string, what: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(file), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' ? 'không có quyền đọc tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp' : (err as Error).message;
+    return `không đọc được ${what} tại ${path.resolve(file)} (${why})`;
+  }
+  if (!/-----BEGIN [A-Z0-9 ]+-----/.test(text)) return `tệp ${path.resolve(file)} không phải ${what} dạng PEM (không có dòng "-----BEGIN …-----")`;
+  return undefined;
+}
+
+/** The TLS and API-key settings that do not fit together, or whose files cannot be read. */
+function securityProblems(v: Parsed): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (variable: string, message: string, value?: string) => problems.push({ variable, message, ...(value !== undefined ? { value } : {}) });
+  const secure = tlsWanted(v) || v.TEMPORAL_API_KEY;
+  if (secure && !v.TEMPORAL_ADDRESS) {
+    const which = ['TEMPORAL_API_KEY', 'TEMPORAL_TLS', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY', 'TEMPORAL_TLS_CA'].find((k) => v[k as VarName]) ?? 'TEMPORAL_TLS';
+    add(which, 'chỉ dùng khi kết nối tới máy chủ Temporal bên ngoài: hãy đặt cả TEMPORAL_ADDRESS (máy chủ dev nhúng không dùng TLS hay khóa API)');
+  }
+  if (v.TEMPORAL_TLS === false && (v.TEMPORAL_TLS_CERT || v.TEMPORAL_TLS_KEY || v.TEMPORAL_TLS_CA)) {
+    add('TEMPORAL_TLS', 'đang là false nhưng có chứng chỉ TLS (TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY hoặc TEMPORAL_TLS_CA); bỏ TEMPORAL_TLS=false hoặc bỏ các chứng chỉ', 'false');
+  }
+  if (v.TEMPORAL_TLS_CERT && !v.TEMPORAL_TLS_KEY) add('TEMPORAL_TLS_KEY', 'thiếu: đã có chứng chỉ máy khách TEMPORAL_TLS_CERT thì phải có khóa riêng đi kèm (mTLS cần cả hai)');
+  if (v.TEMPORAL_TLS_KEY && !v.TEMPORAL_TLS_CERT) add('TEMPORAL_TLS_CERT', 'thiếu: đã có khóa riêng TEMPORAL_TLS_KEY thì phải có chứng chỉ máy khách đi kèm (mTLS cần cả hai)');
+  const files = [
+    ['TEMPORAL_TLS_CERT', v.TEMPORAL_TLS_CERT, 'chứng chỉ máy khách'],
+    ['TEMPORAL_TLS_KEY', v.TEMPORAL_TLS_KEY, 'khóa riêng'],
+    ['TEMPORAL_TLS_CA', v.TEMPORAL_TLS_CA, 'chứng chỉ CA'],
+  ] as const;
+  for (const [variable, file, what] of files) {
+    const problem = file ? pemProblem(file, what) : undefined;
+    if (problem) add(variable, problem, file);
+  }
+  if (v.TEMPORAL_API_KEY && /\s/.test(v.TEMPORAL_API_KEY)) add('TEMPORAL_API_KEY', 'có khoảng trắng hoặc xuống dòng ở giữa; hãy dán đúng một dòng khóa API');
+  return problems;
+}
+
+/**
+ * Validates the environment; returns every problem at once. Reads nothing but the TLS files
+ * named by TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY and TEMPORAL_TLS_CA (to report an unreadable one at start).
+ */
 export function parseConfig(env: Record<string, string | undefined>): { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const out: Partial<Record<VarName, unknown>> = {};
@@ -175,6 +252,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
     if (result.success) out[name] = result.data;
     else problems.push({ variable: name, value: raw, message: result.error.issues.map((i) => i.message).join('; ') });
   }
+  if (problems.length === 0) problems.push(...securityProblems(out as Parsed));
   if (problems.length > 0) return { ok: false, problems };
   const v = out as Parsed;
   if (v.SPEECH_ENGINE === 'http' && !v.SPEECH_URL) problems.push({ variable: 'SPEECH_URL', message: 'cần địa chỉ dịch vụ đọc văn bản khi SPEECH_ENGINE=http' });
@@ -191,6 +269,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
       uiPort: v.TEMPORAL_UI_PORT,
       cli: v.TEMPORAL_CLI,
       workerProcesses: v.WORKER_PROCESSES,
+      security: securityOf(v),
     },
     s3: {
       endpoint: v.S3_ENDPOINT,
@@ -230,6 +309,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export interface Endpoints {
   temporalAddress: string;
   temporalNamespace: string;
+  /** TLS / API key of an external Temporal (absent: plain connection, as to the embedded server). */
+  temporalSecurity?: TemporalSecurity;
   taskQueue: string;
   temporalUi?: string;
   s3: { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string; bucket: string; forcePathStyle: boolean };
@@ -248,6 +329,7 @@ export function endpointsFromConfig(config: Config, approvalSecret: string): End
   return {
     temporalAddress: config.temporal.address ?? `127.0.0.1:${config.temporal.port}`,
     temporalNamespace: config.temporal.namespace,
+    ...(config.temporal.security.tls || config.temporal.security.apiKey ? { temporalSecurity: config.temporal.security } : {}),
     taskQueue: config.temporal.taskQueue,
     temporalUi: config.temporal.address ? undefined : `http://127.0.0.1:${config.temporal.uiPort}`,
     s3: {

@@ -3,11 +3,12 @@
  * Each check has a short timeout and reports state, address, version and a short detail.
  */
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import type { Endpoints } from './config.js';
 import { DirectoryStore } from './directory-store.js';
 import { createS3Client, S3ObjectStore } from './s3.js';
 import { smtpGreeting } from './smtp.js';
+import { connectTemporal } from './temporal-connection.js';
 
 export type HealthState = 'up' | 'down';
 
@@ -37,7 +38,7 @@ async function checkTemporalAndWorker(endpoints: Endpoints, timeoutMs: number): 
   const worker: HealthCheck = { service: 'worker', address: `hàng đợi ${endpoints.taskQueue}`, state: 'down' };
   let connection: Connection | undefined;
   try {
-    connection = await withTimeout(Connection.connect({ address: endpoints.temporalAddress, connectTimeout: timeoutMs }), timeoutMs, 'Temporal');
+    connection = await withTimeout(connectTemporal(endpoints, { connectTimeout: timeoutMs }), timeoutMs, 'Temporal');
     const info = await withTimeout(connection.workflowService.getSystemInfo({}), timeoutMs, 'Temporal');
     await withTimeout(connection.workflowService.describeNamespace({ namespace: endpoints.temporalNamespace }), timeoutMs, 'Temporal');
     temporal.state = 'up';

@@ -3,7 +3,6 @@
  * address) and returns where everything is. Used by `npm start` and by the test suite.
  */
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
 import { endpointsFromConfig, type Config, type Endpoints } from './config.js';
 import { DirectoryStore, seedSampleDirectory } from './directory-store.js';
 import { ensureBucket, S3ObjectStore } from './s3.js';
@@ -12,6 +11,7 @@ import { resolveApprovalSecret } from './secret.js';
 import { startEmbeddedSmtp } from './smtp.js';
 import { resolveTemporalCli, type ResolvedCli } from './temporal-cli.js';
 import { ensureSearchAttributes, startTemporalServer, waitForTemporal } from './temporal-server.js';
+import { connectTemporal } from './temporal-connection.js';
 
 export interface ServiceLine {
   service: string;
@@ -102,8 +102,9 @@ export async function startServices(config: Config, log: (line: string) => void)
       endpoints.temporalUi = server.uiUrl;
       lines.push({ service: 'Temporal (máy chủ dev nhúng)', where: server.address, note: `giao diện web: ${server.uiUrl}; CLI: ${cli.path} (nguồn: ${cli.source})` });
     } else {
-      await waitForTemporal(config.temporal.address, config.temporal.namespace, 15_000);
-      const connection = await Connection.connect({ address: config.temporal.address });
+      const target = { temporalAddress: config.temporal.address, temporalSecurity: config.temporal.security };
+      await waitForTemporal(config.temporal.address, config.temporal.namespace, 15_000, undefined, target);
+      const connection = await connectTemporal(target);
       try {
         const added = await ensureSearchAttributes(connection, config.temporal.namespace);
         lines.push({

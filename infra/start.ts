@@ -120,11 +120,17 @@ async function main(): Promise<void> {
     log('Đã dừng. Dữ liệu được giữ trong thư mục dữ liệu.');
     process.exit(code);
   }
-  process.on('SIGINT', () => {
-    if (stopping) process.exit(130);
+  // One graceful stop whatever signals arrive: a second Ctrl-C (or a SIGTERM after it) must not
+  // cut the workers' graceful stop short.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`[giám sát] đã nhận ${signal}; đang dừng êm, vui lòng chờ (các worker được dừng cứng sau 15 giây nếu chưa xong).`);
+      return;
+    }
     void shutdown(0);
-  });
-  process.on('SIGTERM', () => void shutdown(0));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((err) => {

@@ -8,6 +8,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../domain/search-attributes.js';
+import { connectTemporal, type TemporalTarget } from './temporal-connection.js';
 
 export interface TemporalServerOptions {
   cliPath: string;
@@ -39,14 +40,15 @@ function lastLines(file: string, n: number): string {
 }
 
 /** Waits until the frontend answers and the namespace exists. */
-export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, isDead?: () => string | undefined): Promise<void> {
+export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, isDead?: () => string | undefined, target?: TemporalTarget): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
     const dead = isDead?.();
     if (dead) throw new Error(dead);
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      // An external server is reached with its TLS / API key; the embedded one by its address.
+      const connection = await connectTemporal(target ?? { temporalAddress: address }, { connectTimeout: 1_000 });
       try {
         await connection.workflowService.describeNamespace({ namespace });
         return;

@@ -4,7 +4,7 @@
  * with the CSRF value bound to this token, for the campaign, version and step it was issued for.
  */
 import { Hono, type Context } from 'hono';
-import { decisionFormSchema } from './decision-form.js';
+import { decisionFormSchema, refusalOf, UNCONFIRMED_DECISION } from './decision-form.js';
 import { csrfFor, csrfMatches, hashToken, isTokenShaped, tokenProblem, type TokenProblem, type TokenRecord } from '../domain/approval-token.js';
 import { campaignChannelLabels, decisionLabels, type CampaignState, type Decision } from '../domain/campaign/types.js';
 import type { CampaignGateway } from '../infra/campaign-gateway.js';
@@ -125,33 +125,57 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     const field = (name: string) => read.form.one(name);
     if (!csrfMatches(deps.secret, record!.tokenHash, field('csrf'))) return refuse(c, 'csrf');
     if (field('campaignId') !== record!.campaignId || field('version') !== String(record!.version)) return refuse(c, 'crossCampaign');
-    const loaded = await load(token);
-    if (typeof loaded === 'string') return refuse(c, loaded);
     const parsed = decisionFormSchema.safeParse({ decision: field('decision'), comment: field('comment'), headline: field('headline'), keyMessages: field('keyMessages') });
     const values = { headline: field('headline') ?? '', keyMessages: field('keyMessages') ?? '', comment: field('comment') ?? '' };
-    if (!parsed.success) return page(c, token, loaded.record, loaded.status!, parsed.error.issues.map((i) => i.message), values);
+    const formErrors = !parsed.success
+      ? parsed.error.issues.map((i) => i.message)
+      : parsed.data.decision === 'requestChanges' && !parsed.data.comment
+        ? ['Khi yêu cầu sửa, hãy ghi nhận xét cho người soạn.']
+        : [];
+    if (!parsed.success || formErrors.length) {
+      // Only a form with mistakes needs the drafts again (a status query).
+      const loaded = await load(token);
+      if (typeof loaded === 'string') return refuse(c, loaded);
+      return page(c, token, loaded.record, loaded.status!, formErrors, values);
+    }
     const { decision, comment, headline, keyMessages } = parsed.data;
-    if (decision === 'requestChanges' && !comment) return page(c, token, loaded.record, loaded.status!, ['Khi yêu cầu sửa, hãy ghi nhận xét cho người soạn.'], values);
     const at = now();
-    const result = await deps.campaigns.decide(loaded.record.workflowId, {
-      version: loaded.record.version,
-      step: loaded.record.step,
-      approver: loaded.record.approver,
-      decision: decision as Decision,
-      comment: comment || undefined,
-      edits: decision === 'requestChanges' ? { headline: headline || undefined, keyMessages: keyMessages.length ? keyMessages : undefined } : undefined,
-      at: at.toISOString(),
-      tokenHash: loaded.record.tokenHash,
-    });
-    if (!result.ok) return c.html(renderPage('approval-problem', 'Không ghi nhận được quyết định', { title: 'Không ghi nhận được quyết định', text: result.message }), 409);
-    await markTokenUsed(deps.store, loaded.record, at);
+    const asked = { version: record!.version, step: record!.step, approver: record!.approver };
+    // Straight to the workflow: its update validator checks version, step, approver and that it
+    // still waits; no status query first (under many approvals at once queries time out).
+    let result;
+    try {
+      result = await deps.campaigns.decide(record!.workflowId, {
+        ...asked,
+        decision: decision as Decision,
+        comment: comment || undefined,
+        edits: decision === 'requestChanges' ? { headline: headline || undefined, keyMessages: keyMessages.length ? keyMessages : undefined } : undefined,
+        at: at.toISOString(),
+        tokenHash: record!.tokenHash,
+      });
+    } catch {
+      c.header('Cache-Control', 'no-store');
+      return c.html(renderPage('approval-problem', UNCONFIRMED_DECISION.title, UNCONFIRMED_DECISION), 503);
+    }
+    if (!result.ok) {
+      if (result.reason === 'gone') return refuse(c, 'gone');
+      // Refused: explain it as the page would have before sending (the state says why).
+      const current = await deps.campaigns.status(record!.workflowId).catch(() => undefined);
+      const why = refusalOf(current, asked);
+      if (why === 'staleVersion' || why === 'closed') return refuse(c, why);
+      c.header('Cache-Control', 'no-store');
+      return c.html(renderPage('approval-problem', 'Không ghi nhận được quyết định', { title: 'Không ghi nhận được quyết định', text: result.message }), 409);
+    }
+    // The decision is recorded; a failure to mark the link used must not turn that into an
+    // error (the workflow accepts one decision per step, and the same decision again is a no-op).
+    await markTokenUsed(deps.store, record!, at).catch(() => undefined);
     c.header('Cache-Control', 'no-store');
     return c.html(
       renderPage('approval-done', 'Đã ghi nhận quyết định', {
         decision: decisionLabels[decision as Decision],
-        approver: personLabel(deps.editors ?? [], loaded.record.approver),
+        approver: personLabel(deps.editors ?? [], record!.approver),
         at: formatVnDateTime(at),
-        version: loaded.record.version,
+        version: record!.version,
         comment,
       }),
     );

@@ -4,7 +4,9 @@
  */
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { keepAliveInterceptor } from '../activities/heartbeat.js';
 import type { Endpoints } from '../infra/config.js';
+import { temporalConnectionOptions } from '../infra/temporal-connection.js';
 import { S3ObjectStore } from '../infra/s3.js';
 import { createMailTransport } from '../infra/smtp.js';
 import { workflowsPath } from './workflows-path.js';
@@ -22,7 +24,7 @@ export async function createWorker(
   endpoints: Endpoints,
   options: { workflowBundle?: WorkerOptions['workflowBundle']; taskQueue?: string; identity?: string; deps?: Partial<ActivityDeps> } = {},
 ): Promise<WorkerHandle> {
-  const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(endpoints));
   const deps: ActivityDeps = {
     store: options.deps?.store ?? S3ObjectStore.fromSettings(endpoints.s3),
     mailer: options.deps?.mailer ?? createMailTransport(endpoints.smtpUrl, { pool: true }),
@@ -36,6 +38,9 @@ export async function createWorker(
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities(deps),
+    // Heartbeats every 2 s while an activity runs: its heartbeat timeout (10 s) then only fires
+    // when this process is gone, and another worker retries it within seconds.
+    interceptors: { activity: [keepAliveInterceptor()] },
     // Rendering and bulk sends are memory-hungry; a bounded number at once keeps the worker's
     // footprint flat on a small machine (fan-outs queue instead).
     maxConcurrentActivityTaskExecutions: Number(process.env.WORKER_MAX_ACTIVITIES ?? 6),

@@ -10,6 +10,7 @@ import { endpointsFromConfig, loadConfig, ConfigError } from '../infra/config.js
 import { resolveApprovalSecret } from '../infra/secret.js';
 import { loadEditors, type Editor } from '../web/dashboard/editors.js';
 import { createWorker } from './create-worker.js';
+import { gracefulStop, stopOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   // Bundle statistics and per-task chatter stay out of the supervisor's console.
@@ -24,13 +25,16 @@ async function main(): Promise<void> {
   // The worker holds the code in memory once created; the file is not needed any more. Bundles
   // of workers that were killed before they got here are removed too.
   removeBundles(path.dirname(bundlePath));
-  const stop = () => handle.worker.shutdown();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Once and gracefully, whatever signals arrive (Ctrl-C sends SIGINT, the supervisor SIGTERM).
+  const stop = gracefulStop(handle.worker);
+  stopOnSignals(stop);
   process.send?.({ type: 'ready' });
   console.log(`[worker] đang nhận việc trên hàng đợi "${endpoints.taskQueue}" tại ${endpoints.temporalAddress}`);
-  await handle.worker.run();
+  const running = handle.worker.run();
+  stop.started();
+  await running;
   await handle.close();
+  console.log('[worker] đã dừng.');
 }
 
 /** The editor list, so approval emails greet people by name; without it they greet by address. */

@@ -31,8 +31,9 @@ import { acceptDecisions, campaignWorkflow, LOCALITY_BATCH } from './campaign.js
 import { failureReason, workflowFailure } from './failure.js';
 import { runTimeOf } from './run-time.js';
 
-const act = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 5 } });
-const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
+// Heartbeat timeouts: a worker's death is noticed within 10 s (see activities/heartbeat.ts).
+const act = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '10 seconds', retry: { maximumAttempts: 5 } });
+const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '10 seconds', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
 
 const isoNow = () => new Date(Date.now()).toISOString();
 

@@ -91,9 +91,12 @@ export const LOCALITY_BATCH = 100;
 /** Patch id: a failing campaign sets its CampaignStatus search attribute to "failed" (added later). */
 export const FAILED_STATUS_PATCH = 'campaign-failed-status';
 
-const prep = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
-const drafting = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 5 } });
-const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
+// Every activity heartbeats (in its loops, and every 2 s from the worker's keep-alive, see
+// activities/heartbeat.ts), so a worker's death is noticed after the 10 s heartbeat timeout,
+// not after the start-to-close timeout.
+const prep = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', heartbeatTimeout: '10 seconds', retry: { maximumAttempts: 5 } });
+const drafting = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '10 seconds', retry: { maximumAttempts: 5 } });
+const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '10 seconds', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
 /** Briefings heartbeat per recipient, so a crashed worker's attempt is retried within seconds. */
 const briefings = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',

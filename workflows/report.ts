@@ -15,8 +15,9 @@ import type { ReportRequest } from '../domain/report/request.js';
 import { workflowFailure } from './failure.js';
 import { runTimeOf } from './run-time.js';
 
-const work = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 5 } });
-const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
+// Heartbeat timeouts: a worker's death is noticed within 10 s (see activities/heartbeat.ts).
+const work = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '10 seconds', retry: { maximumAttempts: 5 } });
+const mail = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '10 seconds', retry: { initialInterval: '2 seconds', maximumAttempts: 8 } });
 
 export interface ReportRunResult {
   planId: string;

@@ -7,6 +7,7 @@ import type { Activities } from '../activities/index.js';
 
 const { writeProbeObject, sendProbeEmail } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
+  heartbeatTimeout: '10 seconds',
   retry: { maximumAttempts: 5 },
 });
 

@@ -12,6 +12,7 @@ import { issueToken } from '../../infra/approval-tokens.js';
 import { loadTemplateFolder } from '../../render/template-folder.js';
 import { greetingName, personLabel } from '../../web/dashboard/editors.js';
 import type { ActivityDeps } from '../deps.js';
+import { heartbeat } from '../heartbeat.js';
 import { keys } from './keys.js';
 import { readJson } from './store-json.js';
 import { thumbnail } from './thumbnail.js';
@@ -59,6 +60,7 @@ export function createApprovalActivities({ store, mailer, endpoints, editors = [
       let sent = 0;
       let skipped = 0;
       for (const approver of input.approvers) {
+        heartbeat({ sent, skipped, total: input.approvers.length });
         const ledgerKey = keys.approvalSent(input.campaignId, input.version, input.step, input.kind, input.round, hashOf(approver));
         if (await store.head(ledgerKey)) {
           skipped += 1;

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Locality } from '../../domain/localities.js';
 import type { ActivityDeps } from '../deps.js';
+import { heartbeat } from '../heartbeat.js';
 import { campaignSlot } from './drafts.js';
 import { keys } from './keys.js';
 import { updateJsonDocument } from '../../infra/json-document.js';
@@ -39,7 +40,8 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
       const all = await readJson<Locality[]>(store, keys.localities(input.campaignId));
       const mine = all.slice(input.batch * input.batchSize, (input.batch + 1) * input.batchSize);
       let bulletins = 0;
-      for (const locality of mine) {
+      for (const [i, locality] of mine.entries()) {
+        heartbeat({ done: i, total: mine.length });
         const script = await store.get(keys.script(input.campaignId, input.version, locality.id));
         if (!script) continue; // its draft failed; the editor saw the problem before approving
         const sidecar = await readJson<Sidecar>(store, keys.scriptSidecar(input.campaignId, input.version, locality.id));
@@ -110,6 +112,7 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
       const prefix = keys.version(input.campaignId, input.version) + 'infographic/';
       const out: string[] = [];
       for (const key of await store.list(prefix)) {
+        heartbeat({ done: out.length });
         const obj = await store.get(key);
         if (!obj) continue;
         const file = key.slice(prefix.length);

@@ -10,6 +10,7 @@ import type { Locality } from '../../domain/localities.js';
 import { templateTitle, truncationNote } from '../../render/infographic/labels.js';
 import { renderLoudspeakerScript } from '../../render/script/index.js';
 import type { ActivityDeps } from '../deps.js';
+import { heartbeat } from '../heartbeat.js';
 import { createInfographicActivities } from '../infographic.js';
 import { keys } from './keys.js';
 import { readJson, writeJson } from './store-json.js';
@@ -40,7 +41,8 @@ export function createDraftActivities({ store }: ActivityDeps) {
       const notes: string[] = [];
       // One template at a time, so a headline too long for one layout is reported for that
       // template while the others are still drafted.
-      for (const template of CAMPAIGN_TEMPLATES) {
+      for (const [i, template] of CAMPAIGN_TEMPLATES.entries()) {
+        heartbeat({ done: i, total: CAMPAIGN_TEMPLATES.length });
         try {
           const [out] = (await infographics.renderInfographicActivity({ brief, templates: [template], version: input.version, keyPrefix })).outputs;
           keysOut.push(out!.png.key);
@@ -61,7 +63,8 @@ export function createDraftActivities({ store }: ActivityDeps) {
       const all = await readJson<Locality[]>(store, keys.localities(input.campaignId));
       const mine = all.slice(input.batch * input.batchSize, (input.batch + 1) * input.batchSize);
       const result: ScriptsBatchResult = { count: 0, seconds: 0, sampleKeys: [], problems: [] };
-      for (const locality of mine) {
+      for (const [i, locality] of mine.entries()) {
+        heartbeat({ done: i, total: mine.length });
         try {
           const script = renderLoudspeakerScript({ brief, locality, slot: campaignSlot(locality) });
           const key = keys.script(input.campaignId, input.version, locality.id);

@@ -14,6 +14,7 @@ import { resolveAudience } from '../../infra/campaign-audience.js';
 import { DirectoryStore } from '../../infra/directory-store.js';
 import { loadPlan } from '../../infra/plan-store.js';
 import type { ActivityDeps } from '../deps.js';
+import { heartbeat } from '../heartbeat.js';
 import { keys } from './keys.js';
 import { readJson, writeJson } from './store-json.js';
 
@@ -44,6 +45,7 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       const missing = tasks.filter((id) => !plan.tasks.some((t) => t.id === id));
       if (missing.length) throw bad(`Kế hoạch ${plan.id} không có nhiệm vụ: ${missing.join(', ')}.`);
       const brief: ContentBrief = buildCampaignBrief(plan, instance, tasks);
+      heartbeat('audience');
 
       // Localities and media list: the named files, else the directory (the plan's owning unit).
       const audience = await resolveAudience(
@@ -61,6 +63,7 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       const localities = audience.chosen;
       const media = audience.media;
 
+      heartbeat('snapshot');
       await writeJson(store, keys.input(input.campaignId), input);
       await writeJson(store, keys.localities(input.campaignId), localities);
       await writeJson(store, keys.media(input.campaignId), media);

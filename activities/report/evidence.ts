@@ -15,8 +15,10 @@ import { listCampaigns } from '../../infra/campaign-client.js';
 import type { Endpoints } from '../../infra/config.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { keys } from '../campaign/keys.js';
+import { heartbeat } from '../heartbeat.js';
 import type { BulletinRunRecord } from '../schedules/bulletin.js';
 import { bulletinKeys } from '../schedules/keys.js';
+import { connectTemporal } from '../../infra/temporal-connection.js';
 
 interface AuditEntry {
   at: string;
@@ -52,7 +54,7 @@ const within = (iso: string | undefined, p: ReportPeriod) => iso !== undefined &
 export async function campaignIdsFromTemporal(endpoints: Endpoints, planId: string, period: ReportPeriod): Promise<string[] | undefined> {
   let connection: Connection | undefined;
   try {
-    connection = await Connection.connect({ address: endpoints.temporalAddress, connectTimeout: 5_000 });
+    connection = await connectTemporal(endpoints, { connectTimeout: 5_000 });
     const client = new Client({ connection, namespace: endpoints.temporalNamespace });
     return (await listCampaigns(client, { planId })).filter((c) => c.startedAt <= period.end).map((c) => c.campaignId);
   } catch {
@@ -104,6 +106,7 @@ async function rundownItems(store: ObjectStore, period: ReportPeriod): Promise<M
   for (const key of await store.list('broadcast/')) {
     const m = /^broadcast\/([^/]+)\/(\d{4}-\d{2}-\d{2})\/rundown\.json$/.exec(key);
     if (!m || m[2]! < period.from || m[2]! > period.to) continue;
+    heartbeat({ rundown: key });
     const doc = await readJsonOr<RundownDoc>(store, key);
     for (const item of doc?.items ?? []) {
       const list = out.get(item.campaignId) ?? [];
@@ -150,6 +153,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; listCampaigns: 
   const items: WorkEvidence[] = [];
 
   for (const id of campaignIds) {
+    heartbeat({ campaigns: items.length });
     const audit = await auditIn(store, id, period);
     if (audit.length === 0 && !broadcasts.has(id)) continue;
     const input = await readJsonOr<CampaignInput>(store, keys.input(id));
@@ -173,6 +177,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; listCampaigns: 
   let bulletinsRead = true;
   try {
     for (const key of (await store.list(bulletinKeys.prefix)).filter((k) => k.includes('/runs/'))) {
+      heartbeat({ bulletins: key });
       const run = await readJsonOr<BulletinRunRecord>(store, key);
       if (!run || run.planId !== plan.id) continue;
       const audit = await auditIn(store, run.runId, period);
@@ -202,6 +207,7 @@ export async function gatherEvidence(deps: { store: ObjectStore; listCampaigns: 
   const manifest = await readJsonOr<{ posts?: ManifestPost[] }>(store, 'site/manifest.json');
   let briefingsFound = false;
   for (const item of items) {
+    heartbeat({ item: item.id });
     item.broadcasts = broadcasts.get(item.id) ?? [];
     item.posts = (manifest?.posts ?? [])
       .filter((p) => p.campaignId === item.id && within(p.publishedAt, period))

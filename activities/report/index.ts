@@ -14,6 +14,7 @@ import { loadPlan } from '../../infra/plan-store.js';
 import { renderProgressPng, renderReportDocx, renderReportHtml } from '../../render/report/index.js';
 import { readJson, writeJson } from '../campaign/store-json.js';
 import type { ActivityDeps } from '../deps.js';
+import { heartbeat } from '../heartbeat.js';
 import { campaignIdsFromTemporal, gatherEvidence } from './evidence.js';
 import { DOCX_TYPE, reportKeys } from './files.js';
 
@@ -55,8 +56,11 @@ export function createReportActivities({ store, mailer, endpoints }: ActivityDep
       const model = compileReport(p, evidence, duty);
       const k = reportKeys(p.id, evidence.period);
       await writeJson(store, k.model, model);
+      heartbeat('docx');
       await store.put(k.docx, await renderReportDocx(model), { contentType: DOCX_TYPE, metadata: { plan: p.id } });
+      heartbeat('html');
       await store.put(k.html, renderReportHtml(model), { contentType: 'text/html; charset=utf-8', metadata: { plan: p.id } });
+      heartbeat('png');
       await store.put(k.png, await renderProgressPng(model), { contentType: 'image/png', metadata: { plan: p.id } });
       return { files: { docx: k.docx, html: k.html, png: k.png, evidence: input.evidenceKey }, summary: model.summary, planRef: model.header.planRef };
     },
@@ -76,6 +80,7 @@ export function createReportActivities({ store, mailer, endpoints }: ActivityDep
       let sent = 0;
       let skipped = 0;
       for (const to of input.to) {
+        heartbeat({ sent, skipped, total: input.to.length });
         const ledger = `ledger/reports/${hash(input.runKey)}/${hash(to.toLowerCase())}.json`;
         if (await store.head(ledger)) {
           skipped += 1;

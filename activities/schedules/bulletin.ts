@@ -15,6 +15,7 @@ import { bulletinBrief, bulletinDay, rotate, type BulletinSeriesInput, type Rota
 import { resolveAudience } from '../../infra/campaign-audience.js';
 import { DirectoryStore } from '../../infra/directory-store.js';
 import type { ActivityDeps } from '../deps.js';
+import { heartbeat } from '../heartbeat.js';
 import { bulletinKeys } from './keys.js';
 
 /** What a run records about itself (the report reads these). */
@@ -80,6 +81,7 @@ export function createBulletinActivities({ store }: ActivityDeps) {
         return next.reused ? undefined : next.state;
       });
       const message = series.pool[turn.index]!;
+      heartbeat('audience');
 
       // The series' locality file, else the directory's stations of the plan's owning unit (or the chosen units).
       const audience = await resolveAudience(
@@ -96,6 +98,7 @@ export function createBulletinActivities({ store }: ActivityDeps) {
       if (fatal.length && audience.chosen.length === 0) throw ApplicationFailure.nonRetryable(fatal.map((p) => p.message).join('\n'), 'InvalidLocalities');
       const localities = audience.chosen;
       if (localities.length === 0) throw ApplicationFailure.nonRetryable(`Không có đơn vị nào nhận bản tin của chuỗi ${series.seriesId}.`, 'NoLocalities');
+      heartbeat('snapshot');
       const day = (await readRecord(series.seriesId, runId))?.day ?? dayFor(localities, input.scheduledAt ?? input.at);
       await writeJson(store, keys.localities(runId), localities);
       const briefKey = keys.brief(runId, 1);

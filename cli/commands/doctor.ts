@@ -4,7 +4,7 @@
  * end to end (worker → object store → SMTP).
  */
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { endpointsFromConfig, loadConfig, type Endpoints } from '../../infra/config.js';
 import { checkDependencies, checkDirectory, serviceLabels, type HealthCheck } from '../../infra/health.js';
 import { S3ObjectStore } from '../../infra/s3.js';
@@ -13,6 +13,7 @@ import { resolveApprovalSecret } from '../../infra/secret.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../command.js';
 import { table } from '../output.js';
+import { connectTemporal } from '../../infra/temporal-connection.js';
 
 const usage = `Cách dùng: campaign doctor [--json] [--deep]
 
@@ -35,7 +36,7 @@ async function checkWeb(url: string): Promise<HealthCheck> {
 async function deepCheck(endpoints: Endpoints): Promise<HealthCheck> {
   const probeId = `doctor-${randomUUID().slice(0, 8)}`;
   const check: HealthCheck = { service: 'worker', address: `quy trình tự kiểm tra ${probeId}`, state: 'down' };
-  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const connection = await connectTemporal(endpoints);
   try {
     const client = new Client({ connection, namespace: endpoints.temporalNamespace });
     const result = await client.workflow.execute('selfCheckWorkflow', {

@@ -3,10 +3,11 @@
  * worker on a task queue of the test's own.
  */
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { ActivityDeps } from '../../activities/deps.js';
 import type { Endpoints } from '../../infra/config.js';
 import { createWorker, workflowsPath } from '../../worker/create-worker.js';
+import { connectTemporal } from '../../infra/temporal-connection.js';
 
 // Keep test output readable: only warnings and errors from the SDK.
 try {
@@ -37,6 +38,6 @@ export async function startTestWorker(endpoints: Endpoints, taskQueue: string, d
 }
 
 export async function connectClient(endpoints: Endpoints): Promise<{ client: Client; close: () => Promise<void> }> {
-  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const connection = await connectTemporal(endpoints);
   return { client: new Client({ connection, namespace: endpoints.temporalNamespace }), close: () => connection.close() };
 }

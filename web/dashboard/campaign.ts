@@ -4,7 +4,7 @@
  * page's polling script, its draft files, and cancelling with a confirmation page.
  */
 import type { Context, Hono } from 'hono';
-import { decisionFormSchema } from '../decision-form.js';
+import { decisionFormSchema, refusalOf, UNCONFIRMED_DECISION } from '../decision-form.js';
 import { findOccasion } from '../../domain/calendar/index.js';
 import { isCampaignId } from '../../domain/campaign/ids.js';
 import { decisionLabels, type CampaignState, type Decision } from '../../domain/campaign/types.js';
@@ -100,32 +100,54 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   });
 
   app.post('/campaigns/:id/decision', requirePost(ctx), async (c) => {
-    const state = await load(c);
-    if (state instanceof Response) return state;
+    const id = c.req.param('id') ?? '';
+    if (!isCampaignId(id)) return problem(c, 404, 'Không tìm thấy chiến dịch', 'Không có chiến dịch với mã này.');
     const form = c.get('form');
     const email = c.get('session').email;
     const values = { headline: form.one('headline') ?? '', keyMessages: form.one('keyMessages') ?? '', comment: form.one('comment') ?? '' };
-    if (form.one('version') !== String(state.version) || form.one('step') !== String(state.step) || state.status !== 'awaitingApproval') {
-      return page(c, state, { errors: ['Chiến dịch đã sang phiên bản, bước duyệt hoặc trạng thái khác từ khi trang này được mở. Hãy xem lại trang rồi quyết định.'] }, 409);
-    }
-    if (!state.awaiting.some((a) => a.toLowerCase() === email)) {
-      return page(c, state, { errors: ['Bạn không phải người duyệt của bước này.'] }, 409);
-    }
+    const asked = { version: Number(form.one('version')), step: Number(form.one('step')), approver: email };
+    const STALE = 'Chiến dịch đã sang phiên bản, bước duyệt hoặc trạng thái khác từ khi trang này được mở. Hãy xem lại trang rồi quyết định.';
     const parsed = decisionFormSchema.safeParse({ decision: form.one('decision'), comment: form.one('comment'), headline: form.one('headline'), keyMessages: form.one('keyMessages') });
-    if (!parsed.success) return page(c, state, { errors: parsed.error.issues.map((i) => i.message), values }, 400);
+    const formErrors = !parsed.success
+      ? parsed.error.issues.map((i) => i.message)
+      : parsed.data.decision === 'requestChanges' && !parsed.data.comment
+        ? ['Khi yêu cầu sửa, hãy ghi nhận xét cho người soạn.']
+        : [];
+    if (!Number.isInteger(asked.version) || !Number.isInteger(asked.step) || !parsed.success || formErrors.length) {
+      const state = await load(c);
+      if (state instanceof Response) return state;
+      if (!Number.isInteger(asked.version) || !Number.isInteger(asked.step)) return page(c, state, { errors: [STALE] }, 409);
+      return page(c, state, { errors: formErrors, values }, 400);
+    }
     const { decision, comment, headline, keyMessages } = parsed.data;
-    if (decision === 'requestChanges' && !comment) return page(c, state, { errors: ['Khi yêu cầu sửa, hãy ghi nhận xét cho người soạn.'], values }, 400);
-    const result = await ctx.deps.campaigns.decide(state.campaignId, {
-      version: state.version,
-      step: state.step,
-      approver: email,
-      decision: decision as Decision,
-      comment: comment || undefined,
-      edits: decision === 'requestChanges' ? { headline: headline || undefined, keyMessages: keyMessages.length ? keyMessages : undefined } : undefined,
-      at: ctx.now().toISOString(),
-    });
-    if (!result.ok) return page(c, (await ctx.deps.campaigns.status(state.campaignId)) ?? state, { errors: [`Không ghi nhận được quyết định “${decisionLabels[decision as Decision]}”: ${result.message}`], values }, 409);
-    return c.redirect(`/campaigns/${encodeURIComponent(state.campaignId)}?ok=${decision}`, 303);
+    // Straight to the workflow (its update validator checks version, step, approver and that it
+    // still waits); the status is read only to explain a refusal.
+    let result;
+    try {
+      result = await ctx.deps.campaigns.decide(id, {
+        ...asked,
+        decision: decision as Decision,
+        comment: comment || undefined,
+        edits: decision === 'requestChanges' ? { headline: headline || undefined, keyMessages: keyMessages.length ? keyMessages : undefined } : undefined,
+        at: ctx.now().toISOString(),
+      });
+    } catch {
+      return problem(c, 503, UNCONFIRMED_DECISION.title, UNCONFIRMED_DECISION.text);
+    }
+    if (!result.ok) {
+      if (result.reason === 'gone') return problem(c, 404, 'Không tìm thấy chiến dịch', 'Không có chiến dịch với mã này.');
+      const state = await load(c);
+      if (state instanceof Response) return state;
+      const why = refusalOf(state, asked);
+      const message =
+        why === 'staleVersion' || why === 'closed'
+          ? STALE
+          : why === 'notApprover'
+            ? 'Bạn không phải người duyệt của bước này.'
+            : `Không ghi nhận được quyết định “${decisionLabels[decision as Decision]}”: ${result.message}`;
+      return page(c, state, { errors: [message], values }, 409);
+    }
+    return c.redirect(`/campaigns/${encodeURIComponent(id)}?ok=${decision}`, 303);
   });
 
   app.get('/campaigns/:id/cancel', requirePage(ctx), async (c) => {

@@ -5,7 +5,7 @@
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CampaignInput, CampaignState, DecisionInput } from '../../../domain/campaign/types.js';
-import type { CampaignGateway } from '../../../infra/campaign-gateway.js';
+import { decisionUpdateId, type CampaignGateway } from '../../../infra/campaign-gateway.js';
 import { endpointsFromConfig, parseConfig, type Endpoints } from '../../../infra/config.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
 import { createApp } from '../../../web/app.js';
@@ -85,12 +85,37 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
   /** Report workflows started, and how the next ones end. */
   const reports: { workflowId: string; request: ReportRequest }[] = [];
   const reportOutcome: { error?: Error } = {};
+  /** Status queries asked, by campaign id. */
+  const statusCalls: string[] = [];
+  /**
+   * Faults of the next decide calls: `unavailable` (Temporal did not answer, nothing recorded),
+   * `lostAnswer` (recorded, then the answer was lost).
+   */
+  const decideFaults: ('unavailable' | 'lostAnswer')[] = [];
+  const recordedUpdates = new Set<string>();
   const gateway: CampaignGateway = {
     async status(id) {
+      statusCalls.push(id);
       return states.get(id);
     },
+    // As the campaign workflow's `decide` update: its validator's checks and messages, and
+    // Temporal's update ids (the same decision sent again answers with the first outcome).
     async decide(id, d) {
+      const updateId = decisionUpdateId(d);
+      if (recordedUpdates.has(updateId)) return { ok: true };
+      const fault = decideFaults.shift();
+      if (fault === 'unavailable') throw new Error('14 UNAVAILABLE: connection refused');
+      const s = states.get(id);
+      if (!s) return { ok: false, reason: 'gone', message: 'Chiến dịch không còn chạy.' };
+      const refused = (message: string) => ({ ok: false as const, reason: 'refused' as const, message });
+      if (s.status !== 'awaitingApproval' || s.decisions.some((x) => x.version === s.version && x.step === s.step)) return refused('Chiến dịch không còn chờ phê duyệt.');
+      if (d.version !== s.version) return refused(`Phiên bản ${d.version} đã cũ; phiên bản hiện tại là ${s.version}.`);
+      if (d.step !== s.step) return refused(`Bước duyệt ${d.step} không phải bước hiện tại (${s.step}).`);
+      if (!s.awaiting.some((a) => a.toLowerCase() === d.approver.toLowerCase())) return refused(`${d.approver} không phải người duyệt của bước này.`);
       decisions.push({ id, d });
+      recordedUpdates.add(updateId);
+      states.set(id, { ...s, decisions: [...s.decisions, d] });
+      if (fault === 'lostAnswer') throw new Error('4 DEADLINE_EXCEEDED');
       return { ok: true };
     },
   };
@@ -197,7 +222,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
     });
   }
 
-  return { app, store, clock, sent, states, decisions, started, cancelled, schedules, scheduleActions, reports, reportOutcome, endpoints, mailCount };
+  return { app, store, clock, sent, states, decisions, statusCalls, decideFaults, started, cancelled, schedules, scheduleActions, reports, reportOutcome, endpoints, mailCount };
 }
 
 export type Harness = ReturnType<typeof harness>;
