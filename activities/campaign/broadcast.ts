@@ -12,7 +12,6 @@ import { campaignSlot } from './drafts.js';
 import { keys } from './keys.js';
 import { updateJsonDocument } from '../../infra/json-document.js';
 import { readJson, writeJson } from './store-json.js';
-import { Context } from '@temporalio/activity';
 import { orderRundown, priorityLabel, rundownM3u, type Rundown, type RundownItem } from '../../domain/broadcast/rundown.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { playsAudio, stationAudio } from './station-audio.js';
@@ -57,7 +56,6 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
               day: input.days[0] ?? '',
             })
           : undefined;
-        beat({ locality: locality.id });
         for (const day of input.days) {
           const itemKey = feedKeys.item(locality.id, day, slot.id, input.campaignId);
           await store.put(itemKey, script.body, { contentType: 'text/plain; charset=utf-8', metadata: { campaign: input.campaignId, version: String(input.version) } });
@@ -123,15 +121,6 @@ export function createBroadcastActivities({ store, mailer, endpoints }: Activity
       return { summary: `${out.length} tệp ảnh công khai`, keys: out };
     },
   };
-}
-
-/** Heartbeats when running as an activity (audio for a batch of stations takes a while). */
-function beat(details: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // not in an activity (unit tests call the functions directly)
-  }
 }
 
 /**
