@@ -6,6 +6,7 @@
  */
 import { formatVnDayMonth, isIsoDate } from './dates.js';
 import type { Bound } from './plan/vocabulary.js';
+import type { BulletinPriority } from './speech/priority.js';
 
 export interface BriefFigure {
   /** Id of the plan target the figure comes from, when it does. */
@@ -61,6 +62,10 @@ export interface ContentBrief {
   /** Longer body text for posts and scripts (paragraphs). */
   body: string[];
   tags: string[];
+  /** How loudspeakers play it (Thông tư 39/2020); absent: a normal bulletin. Corrections are emergencies. */
+  priority?: BulletinPriority;
+  /** Set for an urgent correction (đính chính): what it corrects and on whose authority. */
+  correction?: { claim: string; source: string; sourceUrl?: string };
 }
 
 /**

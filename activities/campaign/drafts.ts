@@ -66,7 +66,7 @@ export function createDraftActivities({ store }: ActivityDeps) {
       for (const [i, locality] of mine.entries()) {
         heartbeat({ done: i, total: mine.length });
         try {
-          const script = renderLoudspeakerScript({ brief, locality, slot: campaignSlot(locality) });
+          const script = renderLoudspeakerScript({ brief, locality, slot: campaignSlot(locality), ...(brief.priority ? { priority: brief.priority } : {}) });
           const key = keys.script(input.campaignId, input.version, locality.id);
           await store.put(key, script.text, { contentType: 'text/plain; charset=utf-8', metadata: { locality: locality.id, campaign: input.campaignId } });
           await writeJson(store, keys.scriptSidecar(input.campaignId, input.version, locality.id), script.sidecar);

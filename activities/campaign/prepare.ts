@@ -6,6 +6,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ContentBrief } from '../../domain/brief.js';
 import { buildCampaignBrief, campaignTaskIds } from '../../domain/brief-builder.js';
+import { buildCorrectionBrief, CORRECTION_OCCASION_NAME, parseCorrection } from '../../domain/correction.js';
 import { occasionsBetween } from '../../domain/calendar/index.js';
 import { leadTimeFor } from '../../domain/calendar/lead-times.js';
 import type { CampaignInput, DraftEdits } from '../../domain/campaign/types.js';
@@ -39,12 +40,29 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       } catch (err) {
         throw bad((err as Error).message);
       }
-      const instance = occasionsBetween(input.occasionDate, input.occasionDate, [plan]).find((o) => o.occasionId === input.occasionId);
-      if (!instance) throw bad(`Sự kiện "${input.occasionId}" không rơi vào ngày ${input.occasionDate} của kế hoạch ${plan.id}.`);
-      const tasks = campaignTaskIds(plan, instance, input.taskIds);
-      const missing = tasks.filter((id) => !plan.tasks.some((t) => t.id === id));
-      if (missing.length) throw bad(`Kế hoạch ${plan.id} không có nhiệm vụ: ${missing.join(', ')}.`);
-      const brief: ContentBrief = buildCampaignBrief(plan, instance, tasks);
+      // What the campaign says and when each channel goes out: an occasion of the plan at its
+      // channels' lead times, or an urgent correction, every channel as soon as it is approved.
+      let brief: ContentBrief;
+      let title: string;
+      const leads: Record<string, ChannelLead> = {};
+      if (input.correction) {
+        const checked = parseCorrection(input.correction);
+        if (!checked.ok) throw bad(checked.problems.map((p) => p.message).join('\n'));
+        brief = buildCorrectionBrief(plan, checked.correction, input.occasionDate);
+        title = `${CORRECTION_OCCASION_NAME}: ${brief.headline}`;
+      } else {
+        const instance = occasionsBetween(input.occasionDate, input.occasionDate, [plan]).find((o) => o.occasionId === input.occasionId);
+        if (!instance) throw bad(`Sự kiện "${input.occasionId}" không rơi vào ngày ${input.occasionDate} của kế hoạch ${plan.id}.`);
+        const tasks = campaignTaskIds(plan, instance, input.taskIds);
+        const missing = tasks.filter((id) => !plan.tasks.some((t) => t.id === id));
+        if (missing.length) throw bad(`Kế hoạch ${plan.id} không có nhiệm vụ: ${missing.join(', ')}.`);
+        brief = buildCampaignBrief(plan, instance, tasks);
+        title = `${instance.label} — ${brief.planSymbol}`;
+        for (const c of input.channels) {
+          const l = leadTimeFor(instance.occasion.leadTimes, c);
+          leads[c] = { daysBefore: l.daysBefore, repeatDaily: l.repeatDaily };
+        }
+      }
       heartbeat('audience');
 
       // Localities and media list: the named files, else the directory (the plan's owning unit).
@@ -69,17 +87,13 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       await writeJson(store, keys.media(input.campaignId), media);
       await writeJson(store, keys.brief(input.campaignId, 1), brief);
 
-      const leads: Record<string, ChannelLead> = {};
-      for (const c of input.channels) {
-        const l = leadTimeFor(instance.occasion.leadTimes, c);
-        leads[c] = { daysBefore: l.daysBefore, repeatDaily: l.repeatDaily };
-      }
       return {
-        title: `${instance.label} — ${brief.planSymbol}`,
+        title,
         briefKey: keys.brief(input.campaignId, 1),
         localityCount: input.channels.includes('loudspeaker') ? localities.length : 0,
         recipientCount: input.channels.includes('pressBriefing') ? media.journalists.length : 0,
-        schedule: publishSchedule(input.occasionDate, input.channels, leads, input.publishAt),
+        // A correction names no publish time: every channel at once (its time has passed when approved).
+        schedule: input.correction ? Object.fromEntries(input.channels.map((c) => [c, input.publishAt ?? new Date().toISOString()])) : publishSchedule(input.occasionDate, input.channels, leads, input.publishAt),
         loudspeakerRepeatDaily: leads.loudspeaker?.repeatDaily ?? false,
       };
     },

@@ -3,6 +3,7 @@
  * people, then published at each channel's time. These types travel through Temporal, so
  * they hold ids, keys and small summaries only — never artifacts.
  */
+import type { Correction } from '../correction.js';
 
 /** The channels a campaign produces drafts for. */
 export const CampaignChannel = {
@@ -115,6 +116,8 @@ export interface CampaignInput {
   /** Until when a decision may come (ISO); by default the end of the occasion day. */
   decideBy: string;
   startedBy?: string;
+  /** An urgent correction (đính chính): its brief comes from this, every channel goes out on approval. */
+  correction?: Correction;
 }
 
 export const Decision = { approve: 'approve', requestChanges: 'requestChanges', reject: 'reject' } as const;

@@ -61,7 +61,7 @@ const EMAIL_IMAGE_WIDTH = 600;
 
 /** "[Thông cáo báo chí] Ngày Nhà giáo Việt Nam 20/11 — UBND phường Bắc Kạn[ — CẤM ĐĂNG TRƯỚC 08:00 ngày 20/11/2026]". */
 export function briefingSubject(brief: ContentBrief, embargo?: Date): string {
-  const base = `[Thông cáo báo chí] ${occasionLabel(brief)} — ${brief.issuerShort}`;
+  const base = brief.correction ? `[Đính chính] ${brief.headline} — ${brief.issuerShort}` : `[Thông cáo báo chí] ${occasionLabel(brief)} — ${brief.issuerShort}`;
   return embargo ? `${base} — CẤM ĐĂNG TRƯỚC ${formatVnDateTime(embargo)}` : base;
 }
 

@@ -75,6 +75,14 @@ export function cleanBriefInto(collector: ProblemCollector, brief: ContentBrief,
   if (Array.isArray(brief.taskIds)) {
     clean.taskIds = brief.taskIds.map((v, i) => c.text(`${p('taskIds')}[${i}]`, v, 'id', { label: `Mã nhiệm vụ số ${i + 1}` }));
   }
+  if (brief.priority !== undefined) clean.priority = brief.priority;
+  if (brief.correction) {
+    clean.correction = {
+      claim: c.text(p('correction.claim'), brief.correction.claim, 'paragraph', { required: true, label: 'Thông tin sai lệch' }),
+      source: c.text(p('correction.source'), brief.correction.source, 'issuer', { required: true, label: 'Nguồn chính thức' }),
+      ...(brief.correction.sourceUrl ? { sourceUrl: brief.correction.sourceUrl } : {}),
+    };
+  }
   return clean;
 }
 

@@ -125,6 +125,7 @@ export function renderPost(input: RenderPostInput): RenderedPost {
       planDetail: brief.planTitle ? `Tên kế hoạch: ${brief.planTitle}` : undefined,
       leadBody: brief.leadBody,
       tags: brief.tags,
+      correction: correctionView(input.brief.correction),
     },
   });
   return { html, wordCount: countWords([brief.headline, sapo, ...paragraphs]) };
@@ -142,4 +143,10 @@ function cleanImage(c: ProblemCollector, image: PostImage): PostImage | undefine
     if (!Number.isInteger(v) || v < 1 || v > 20_000) c.add(`infographic.${dim}`, `Kích thước ảnh (${dim === 'width' ? 'chiều rộng' : 'chiều cao'}) phải là số nguyên từ 1 đến 20.000 điểm ảnh.`);
   }
   return { src, alt, caption, width: image.width, height: image.height };
+}
+
+/** What a correction post shows besides its text: the label and the source, linked when safe. */
+function correctionView(correction: RenderPostInput['brief']['correction']): { source: string; sourceUrl?: string } | undefined {
+  if (!correction) return undefined;
+  return { source: correction.source, sourceUrl: correction.sourceUrl && isHttpUrl(correction.sourceUrl) ? correction.sourceUrl : undefined };
 }
