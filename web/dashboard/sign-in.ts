@@ -20,7 +20,7 @@ import {
   type SignInProblem,
 } from './auth.js';
 import type { DashContext, DashEnv } from './context.js';
-import { findEditor } from './editors.js';
+import { resolveAccess } from './access.js';
 import { currentSession, endSession, forbidden, formProblem, requirePost, startSession } from './guard.js';
 import { renderDash } from './render.js';
 import { takeFromLimit } from './session-store.js';
@@ -103,7 +103,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const typed = form.one('email') ?? '';
     const address = normalizeEmail(typed);
     if (!isEmailAddress(address)) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
-    const editor = findEditor(ctx.deps.editors, address);
+    const editor = (await resolveAccess(ctx.deps.editors, ctx.directory, address))?.account;
     // Unknown addresses count against the client too, so nobody can probe the list at speed.
     if ((await withinLimits(c, editor?.email)) && editor) {
       // Sent in the background so the answer takes the same time for known and unknown addresses.
@@ -156,10 +156,10 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const read = await readForm(c);
     if ('problem' in read) return formProblem(ctx, c, read.problem);
     if (!csrfMatchesSignIn(ctx.secret, hashToken(token), read.form.one('csrf'))) return forbidden(ctx, c);
-    const editor = findEditor(ctx.deps.editors, checked.record.email);
+    const editor = (await resolveAccess(ctx.deps.editors, ctx.directory, checked.record.email))?.account;
     if (!editor) {
       const heading = 'Tài khoản không còn hiệu lực';
-      return renderDash(c, ctx, 'dashboard/sign-in-problem', heading, { heading, text: 'Địa chỉ này không còn trong danh sách biên tập viên. Hãy liên hệ người quản trị.' }, 403);
+      return renderDash(c, ctx, 'dashboard/sign-in-problem', heading, { heading, text: 'Địa chỉ này không còn là biên tập viên của đơn vị nào trong danh bạ. Hãy liên hệ người quản trị của đơn vị.' }, 403);
     }
     await markSignInTokenUsed(ctx.deps.store, checked.record, ctx.now());
     startSession(ctx, c, editor.email);

@@ -14,8 +14,10 @@ import { loadLocalities } from '../../infra/plan-store.js';
 import type { Locality } from '../../domain/localities.js';
 import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
-import { planLabel, plansOrProblem } from './data.js';
+import { planLabel, plansOf, plansOrProblem } from './data.js';
+import { planOfField } from './subjects.js';
 import { editorRoleLabels } from './editors.js';
+import { editorRoleLabels as unitRoleLabels } from '../../domain/directory/schema.js';
 import { daysAway, vnDayLabel } from './format.js';
 import { requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
@@ -58,7 +60,12 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       if (id) (errors[id] ??= []).push(message);
       summary.push({ href: `#${id ?? 'start-form'}`, message });
     }
-    const editors = ctx.deps.editors;
+    // Approvers and leaders come from the plan's issuing unit; a platform account starting a
+    // campaign of an unowned plan sees the platform accounts.
+    const owner = await ctx.directory.ownerOfPlan(plan.id);
+    const editors: { name: string; email: string; role: string; leader: boolean; unit?: string }[] = owner
+      ? owner.editors.map((e) => ({ name: e.name, email: e.email, role: capitalize(unitRoleLabels[e.role]), leader: e.role === 'leader', unit: e.office ?? owner.name }))
+      : ctx.deps.editors.map((e) => ({ ...e, role: editorRoleLabels[e.role], leader: e.role === 'leader' }));
     const err = (id: string) => (errors[id] ? { id: `${id}-error`, messages: errors[id] } : undefined);
     return renderDash(c, ctx, 'dashboard/start', 'Khởi tạo chiến dịch', {
       plan: { id: plan.id, label: planLabel(plan), title: plan.title },
@@ -77,9 +84,9 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       localities: localities.map((l) => ({ id: l.id, label: l.name, station: l.station, checked: v.localities.includes(l.id) })),
       localityProblem,
       publish: { schedule: v.publishMode === 'schedule', immediate: v.publishMode === 'immediate', at: v.publishMode === 'at', value: v.publishAt },
-      approvers: editors.map((e) => ({ email: e.email, label: `${e.name} (${editorRoleLabels[e.role]}${e.unit ? `, ${e.unit}` : ''})`, checked: v.approvers.includes(e.email) })),
+      approvers: editors.map((e) => ({ email: e.email, label: `${e.name} (${e.role}${e.unit ? `, ${e.unit}` : ''})`, checked: v.approvers.includes(e.email) })),
       approversExtra: v.approversExtra || v.approvers.filter((a) => !editors.some((e) => e.email === a)).join(', '),
-      leaders: editors.filter((e) => e.role === 'leader').map((e) => ({ email: e.email, label: `${e.name}${e.unit ? ` (${e.unit})` : ''}`, checked: v.leaders.includes(e.email) })),
+      leaders: editors.filter((e) => e.leader).map((e) => ({ email: e.email, label: `${e.name}${e.unit ? ` (${e.unit})` : ''}`, checked: v.leaders.includes(e.email) })),
       forceNew: v.forceNew,
       errors: {
         occasion: err('occasion'),
@@ -94,9 +101,12 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     }, status);
   }
 
-  app.get('/campaigns/new', requirePage(ctx), async (c) => {
+  const ofPlan = { subject: planOfField('kế hoạch này') };
+
+  app.get('/campaigns/new', requirePage(ctx, ofPlan), async (c) => {
     const query = { plan: c.req.query('plan'), occasion: c.req.query('occasion'), date: c.req.query('date') };
-    const { plans, problem } = await plansOrProblem();
+    const { plans: all, problem } = await plansOrProblem();
+    const plans = plansOf(c.get('access'), all);
     if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
     const plan = plans.find((p) => p.id === query.plan);
     if (!plan) return choosePlan(c, plans, query, query.plan ? `Không có kế hoạch mã “${query.plan}”; hãy chọn trong danh sách.` : undefined);
@@ -105,9 +115,10 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id)));
   });
 
-  app.post('/campaigns/new', requirePost(ctx), async (c) => {
+  app.post('/campaigns/new', requirePost(ctx, ofPlan), async (c) => {
     const v = startFormValues(c.get('form'));
-    const { plans, problem } = await plansOrProblem();
+    const { plans: all, problem } = await plansOrProblem();
+    const plans = plansOf(c.get('access'), all);
     if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
     const plan = plans.find((p) => p.id === v.plan);
     if (!plan) return choosePlan(c, plans, {}, 'Kế hoạch không còn trong danh sách; hãy chọn lại.');

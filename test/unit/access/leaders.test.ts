@@ -1,0 +1,45 @@
+/**
+ * The two-person rule's second step is for a leader of the plan's issuing unit: refused at start
+ * (the CLI and the dashboard share resolveCampaignInput) and again in the workflow's first
+ * activity, so a campaign started some other way cannot slip a stranger in.
+ */
+import { describe, expect, it } from 'vitest';
+import { ApplicationFailure } from '@temporalio/common';
+import { createPrepareActivities } from '../../../activities/campaign/prepare.js';
+import type { ActivityDeps } from '../../../activities/deps.js';
+import { CampaignRequestError, resolveCampaignInput } from '../../../infra/campaign-client.js';
+import { DirectoryStore, loadSampleUnits, MemoryDirectory } from '../../../infra/directory-store.js';
+import { MemoryObjectStore } from '../../../infra/object-store.js';
+
+const now = new Date('2026-10-25T03:00:00Z');
+const base = { planId: 'phuong-bac-kan-2026', occasionId: 'ngay-nha-giao-20-11', date: '20/11/2026', channels: ['infographic'], approvers: ['bientap.vhxh@example.org'] };
+
+describe('second-step leaders', () => {
+  it('accepts a leader of the issuing unit and refuses anyone else, naming the unit and its leaders', async () => {
+    const directory = new MemoryDirectory(await loadSampleUnits());
+    const ok = await resolveCampaignInput({ ...base, leaders: ['lanhdao.ubnd@example.org'] }, now, { directory });
+    expect(ok.leaders).toEqual(['lanhdao.ubnd@example.org']);
+    expect(ok.ownerUnit).toBe('phuong-bac-kan');
+
+    // Another editor of the same unit, and a leader of another province: both refused.
+    for (const leader of ['bientap.dvth@example.org', 'lanhdao.langson@example.org']) {
+      const err = await resolveCampaignInput({ ...base, leaders: [leader] }, now, { directory }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CampaignRequestError);
+      const problem = (err as CampaignRequestError).problems.find((p) => p.field === 'leaders');
+      expect(problem?.message).toContain(`${leader} không phải lãnh đạo của Phường Bắc Kạn`);
+      expect(problem?.message).toContain('Lê Văn Đạo (lanhdao.ubnd@example.org)');
+    }
+  });
+
+  it('the workflow input check refuses the same input the start check would', async () => {
+    const store = new MemoryObjectStore();
+    await new DirectoryStore(store).seed(await loadSampleUnits());
+    const { prepareCampaign } = createPrepareActivities({ store } as unknown as ActivityDeps);
+    const input = await resolveCampaignInput({ ...base, leaders: ['lanhdao.ubnd@example.org'] }, now, { directory: new MemoryDirectory(await loadSampleUnits()) });
+    const err = await prepareCampaign({ ...input, leaders: ['bientap.vhxh@example.org'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect((err as ApplicationFailure).nonRetryable).toBe(true);
+    expect((err as Error).message).toContain('bientap.vhxh@example.org không phải lãnh đạo của Phường Bắc Kạn');
+    await expect(prepareCampaign(input)).resolves.toMatchObject({ briefKey: expect.any(String) });
+  });
+});
