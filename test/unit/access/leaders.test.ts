@@ -43,3 +43,22 @@ describe('second-step leaders', () => {
     await expect(prepareCampaign(input)).resolves.toMatchObject({ briefKey: expect.any(String) });
   });
 });
+
+describe('approval emails of a directory editor', () => {
+  it('greet the editor of the campaign’s unit by the name the directory lists', async () => {
+    const { createApprovalActivities } = await import('../../../activities/campaign/approval.js');
+    const store = new MemoryObjectStore();
+    await new DirectoryStore(store).seed(await loadSampleUnits());
+    const input = await resolveCampaignInput(base, now, { directory: new MemoryDirectory(await loadSampleUnits()) });
+    const prefix = `campaigns/${input.campaignId}`;
+    await store.put(`${prefix}/inputs/campaign.json`, JSON.stringify(input), { contentType: 'application/json' });
+    const brief = { headline: 'Tri ân thầy cô', keyMessages: ['Tôn vinh nhà giáo.'], occasionName: 'Ngày Nhà giáo Việt Nam', occasionDate: '2026-11-20', planSymbol: '…/KH-UBND', issuer: 'Ủy ban nhân dân phường Bắc Kạn', issuerShort: 'UBND phường Bắc Kạn' };
+    await store.put(`${prefix}/v1/brief.json`, JSON.stringify(brief), { contentType: 'application/json' });
+    const sent: { text: string }[] = [];
+    const mailer = { sendMail: async (m: { text: string }) => void sent.push(m) } as unknown as ActivityDeps['mailer'];
+    const endpoints = { publicBaseUrl: 'http://localhost', mailFrom: 'noreply@example.org', approvalSecret: 's'.repeat(40) } as ActivityDeps['endpoints'];
+    const { sendApprovalRequests } = createApprovalActivities({ store, mailer, endpoints, editors: [] });
+    await sendApprovalRequests({ campaignId: input.campaignId, workflowId: input.campaignId, version: 1, step: 1, steps: 1, approvers: ['bientap.vhxh@example.org'], kind: 'request', round: 0, tokenTtlMs: 3_600_000, drafts: [] });
+    expect(sent[0]?.text).toContain('Kính gửi Nguyễn Thu Biên,');
+  });
+});
