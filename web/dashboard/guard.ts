@@ -42,6 +42,8 @@ export type SubjectOf = (c: Context<DashEnv>, access: AccessView) => Promise<Sub
 
 export interface GuardOptions {
   subject?: SubjectOf;
+  /** The largest form this POST reads (default FORM_MAX_BYTES; uploads: UPLOAD_MAX_BYTES). */
+  maxBytes?: number;
 }
 
 /** Whether the person may act on the subject. */
@@ -166,7 +168,7 @@ export function requirePost(ctx: DashContext, options: GuardOptions = {}): Middl
     if (!found) return c.redirect('/sign-in', 303);
     remember(c, found);
     if (!originAllowed(c.req.header('Origin'), ctx.deps.endpoints.publicBaseUrl, c.req.url)) return forbidden(ctx, c);
-    const read = await readForm(c);
+    const read = await readForm(c, options.maxBytes);
     if ('problem' in read) return formProblem(ctx, c, read.problem);
     if (!csrfMatchesSession(ctx.secret, found.session, read.form.one('csrf'))) return forbidden(ctx, c);
     c.set('form', read.form);

@@ -20,6 +20,7 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/campaigns/new', label: 'Khởi tạo chiến dịch' },
   { href: '/schedules', label: 'Lịch định kỳ' },
   { href: '/reports', label: 'Báo cáo' },
+  { href: '/units', label: 'Danh bạ đơn vị' },
 ];
 
 function currentHref(path: string): string | undefined {

@@ -76,7 +76,7 @@ export function scheduleRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     let include: string[] = [];
     if (Object.keys(errors).length === 0) {
       try {
-        const desired = await planSchedules({ planId: form.planId, taskQueue: ctx.deps.endpoints.taskQueue, approvers, reportTo });
+        const desired = await planSchedules({ planId: form.planId, taskQueue: ctx.deps.endpoints.taskQueue, approvers, reportTo }, { directory: ctx.directory });
         report = await syncSchedules(await ctx.deps.client(), desired, { dryRun: !apply });
         include = desired.schedules.map((d) => d.id);
       } catch (err) {

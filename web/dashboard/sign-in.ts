@@ -112,23 +112,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return renderDash(c, ctx, 'dashboard/sign-in-sent', 'Kiểm tra hộp thư', { email: address, mailUi: ctx.deps.endpoints.mailUi });
   });
 
-  async function sendLink(email: string, name: string, next: string): Promise<void> {
-    const now = ctx.now();
-    const token = await issueSignInToken(ctx.deps.store, email, now, next === '/' ? undefined : next);
-    const data = {
-      name,
-      link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
-      expires: formatVnDateTime(now.getTime() + SIGN_IN_TTL_MS),
-    };
-    await ctx.deps.mailer.sendMail({
-      from: ctx.deps.endpoints.mailFrom,
-      to: email,
-      subject: 'Liên kết đăng nhập bảng điều khiển truyền thông',
-      text: renderWebTemplate('dashboard/sign-in-email.txt.hbs', data),
-      html: renderWebTemplate('dashboard/sign-in-email.html.hbs', data),
-      headers: { 'X-Dashboard-Sign-In': '1' },
-    });
-  }
+  const sendLink = (email: string, name: string, next: string) => sendSignInLink(ctx, email, name, next);
 
   app.get('/sign-in/:token', async (c) => {
     const token = c.req.param('token');
@@ -169,5 +153,24 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   app.post('/sign-out', requirePost(ctx), async (c) => {
     await endSession(ctx, c, c.get('session'));
     return c.redirect('/sign-in?signed-out', 303);
+  });
+}
+
+/** Emails a one-time sign-in link (sign-in requests and invitations share it). */
+export async function sendSignInLink(ctx: DashContext, email: string, name: string, next: string): Promise<void> {
+  const now = ctx.now();
+  const token = await issueSignInToken(ctx.deps.store, email, now, next === '/' ? undefined : next);
+  const data = {
+    name,
+    link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
+    expires: formatVnDateTime(now.getTime() + SIGN_IN_TTL_MS),
+  };
+  await ctx.deps.mailer.sendMail({
+    from: ctx.deps.endpoints.mailFrom,
+    to: email,
+    subject: 'Liên kết đăng nhập bảng điều khiển truyền thông',
+    text: renderWebTemplate('dashboard/sign-in-email.txt.hbs', data),
+    html: renderWebTemplate('dashboard/sign-in-email.html.hbs', data),
+    headers: { 'X-Dashboard-Sign-In': '1' },
   });
 }

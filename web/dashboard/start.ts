@@ -126,7 +126,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const { request, problems } = startRequest(v, { now: ctx.now(), editorEmail: c.get('session').email, allLocalityIds: localities.map((l) => l.id) });
     let input;
     try {
-      input = await resolveCampaignInput(request, ctx.now());
+      input = await resolveCampaignInput(request, ctx.now(), { directory: ctx.directory });
     } catch (err) {
       if (!(err instanceof CampaignRequestError)) throw err;
       problems.push(...err.problems.filter((p) => !problems.some((q) => q.field === p.field)));
