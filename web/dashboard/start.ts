@@ -12,6 +12,8 @@ import type { Plan } from '../../domain/plan/index.js';
 import { CampaignExistsError, CampaignRequestError, resolveCampaignInput, startCampaign, type FieldProblem } from '../../infra/campaign-client.js';
 import { loadLocalities } from '../../infra/plan-store.js';
 import type { Locality } from '../../domain/localities.js';
+import { reachProvinceId, unitLocalities } from '../../domain/directory/audience.js';
+import { foldVietnamese } from '../../domain/directory/search.js';
 import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
 import { planLabel, plansOf, plansOrProblem } from './data.js';
@@ -38,6 +40,30 @@ async function localitiesOrProblem(): Promise<{ localities: Locality[]; problem?
   }
 }
 
+/**
+ * Who a plan's campaign can be read out to, from the directory: a province's, city's or
+ * department's plan offers its commune-tier units (summaries from the index, not every
+ * station), a commune's plan its own stations. A plan without an owner falls back to the
+ * locality list (platform accounts only reach those).
+ */
+interface AudienceChoice {
+  units?: { id: string; name: string; folded: string; stations: number; byDefault: boolean }[];
+  localities: Locality[];
+  problem?: string;
+}
+
+async function audienceChoice(ctx: DashContext, planId: string): Promise<AudienceChoice> {
+  const owner = await ctx.directory.ownerOfPlan(planId);
+  if (!owner) return localitiesOrProblem();
+  const provinceId = reachProvinceId(owner);
+  if (!provinceId) return { localities: unitLocalities(owner) };
+  const communes = await ctx.directory.list({ parentId: provinceId, tier: 'commune' });
+  return {
+    localities: [],
+    units: communes.map((u) => ({ id: u.id, name: u.name, folded: foldVietnamese(u.name), stations: u.stations, byDefault: owner.tier !== 'department' && u.stations > 0 })),
+  };
+}
+
 export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   function choosePlan(c: Context<DashEnv>, plans: Plan[], query: { plan?: string; occasion?: string; date?: string }, problem?: string) {
     return renderDash(c, ctx, 'dashboard/start-plan', 'Khởi tạo chiến dịch', {
@@ -50,7 +76,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
 
   async function form(c: Context<DashEnv>, plan: Plan, v: StartFormValues, problems: FieldProblem[] = [], status: 200 | 400 | 409 = 200, existing?: string) {
     const today = vnToday(ctx.now());
-    const { localities, problem: localityProblem } = await localitiesOrProblem();
+    const { localities, units, problem: localityProblem } = await audienceChoice(ctx, plan.id);
     const occasions = occasionsBetween(today, addDays(today, 400), [plan]);
     const errors: Record<string, string[]> = {};
     const summary: { href: string; message: string }[] = [];
@@ -63,9 +89,10 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     // Approvers and leaders come from the plan's issuing unit; a platform account starting a
     // campaign of an unowned plan sees the platform accounts.
     const owner = await ctx.directory.ownerOfPlan(plan.id);
-    const editors: { name: string; email: string; role: string; leader: boolean; unit?: string }[] = owner
-      ? owner.editors.map((e) => ({ name: e.name, email: e.email, role: capitalize(unitRoleLabels[e.role]), leader: e.role === 'leader', unit: e.office ?? owner.name }))
-      : ctx.deps.editors.map((e) => ({ ...e, role: editorRoleLabels[e.role], leader: e.role === 'leader' }));
+    // Leaders: the owner's only (the second step is theirs). Approvers: the owner's people and the platform accounts.
+    const platform = ctx.deps.editors.map((e) => ({ ...e, role: editorRoleLabels[e.role], leader: !owner && e.role === 'leader' }));
+    const ownPeople = (owner?.editors ?? []).map((e) => ({ name: e.name, email: e.email, role: capitalize(unitRoleLabels[e.role]), leader: e.role === 'leader', unit: e.office ?? owner!.name }));
+    const editors: { name: string; email: string; role: string; leader: boolean; unit?: string }[] = [...ownPeople, ...platform.filter((p) => !ownPeople.some((o) => o.email === p.email))];
     const err = (id: string) => (errors[id] ? { id: `${id}-error`, messages: errors[id] } : undefined);
     return renderDash(c, ctx, 'dashboard/start', 'Khởi tạo chiến dịch', {
       plan: { id: plan.id, label: planLabel(plan), title: plan.title },
@@ -81,7 +108,9 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         return { id: t.id, label: `${t.number} ${t.title}`, checked: v.tasks.includes(t.id), ties: names.join('; ') };
       }),
       channels: ALL_CAMPAIGN_CHANNELS.map((ch) => ({ value: ch, label: campaignChannelLabels[ch], hint: channelHints[ch], checked: v.channels.includes(ch) })),
-      localities: localities.map((l) => ({ id: l.id, label: l.name, station: l.station, checked: v.localities.includes(l.id) })),
+      localities: localities.map((l) => ({ id: l.id, label: l.cluster && l.cluster !== l.name ? `${l.cluster} (${l.name})` : l.name, station: l.station, checked: v.localities.includes(l.id) })),
+      unitMode: units !== undefined,
+      units: (units ?? []).map((u) => ({ id: u.id, label: u.name, folded: u.folded, stations: u.stations ? `${u.stations} trạm, cụm loa` : 'chưa có trạm truyền thanh', disabled: u.stations === 0, checked: v.units.includes(u.id) })),
       localityProblem,
       publish: { schedule: v.publishMode === 'schedule', immediate: v.publishMode === 'immediate', at: v.publishMode === 'at', value: v.publishAt },
       approvers: editors.map((e) => ({ email: e.email, label: `${e.name} (${e.role}${e.unit ? `, ${e.unit}` : ''})`, checked: v.approvers.includes(e.email) })),
@@ -93,6 +122,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         tasks: err('tasks'),
         channels: err('channels'),
         localities: err('localities'),
+        units: err('units'),
         publishAt: err('publishAt'),
         approvers: err('approvers'),
         leaders: err('leaders'),
@@ -110,9 +140,9 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
     const plan = plans.find((p) => p.id === query.plan);
     if (!plan) return choosePlan(c, plans, query, query.plan ? `Không có kế hoạch mã “${query.plan}”; hãy chọn trong danh sách.` : undefined);
-    const { localities } = await localitiesOrProblem();
+    const { localities, units } = await audienceChoice(ctx, plan.id);
     const occasion = query.occasion ? `${query.occasion}@${query.date ?? ''}` : '';
-    return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id)));
+    return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id), units?.filter((u) => u.byDefault).map((u) => u.id)));
   });
 
   app.post('/campaigns/new', requirePost(ctx, ofPlan), async (c) => {
@@ -122,7 +152,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
     const plan = plans.find((p) => p.id === v.plan);
     if (!plan) return choosePlan(c, plans, {}, 'Kế hoạch không còn trong danh sách; hãy chọn lại.');
-    const { localities } = await localitiesOrProblem();
+    const { localities } = await audienceChoice(ctx, plan.id);
     const { request, problems } = startRequest(v, { now: ctx.now(), editorEmail: c.get('session').email, allLocalityIds: localities.map((l) => l.id) });
     let input;
     try {
