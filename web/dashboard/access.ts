@@ -99,6 +99,14 @@ export class AccessView {
   }
 }
 
+/** The people a text may name, as accounts: the platform's and the editors of these units (first listing wins). */
+export async function peopleOf(fileEditors: readonly Editor[], directory: DirectoryStore, unitIds: readonly (string | undefined)[]): Promise<Editor[]> {
+  const units = await Promise.all([...new Set(unitIds.filter((u): u is string => !!u))].slice(0, 20).map((id) => directory.unit(id)));
+  const out: Editor[] = [...fileEditors];
+  for (const u of units) for (const e of u?.editors ?? []) if (!out.some((x) => x.email === e.email)) out.push({ name: e.name, email: e.email, role: e.role === 'leader' ? 'leader' : 'editor', unit: e.office ?? u!.name });
+  return out;
+}
+
 /**
  * The person behind an address, with what they may reach: an EDITORS_FILE entry (platform
  * account), else an editor listed on some unit of the directory (named as the first unit lists

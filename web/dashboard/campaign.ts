@@ -12,6 +12,7 @@ import { cancelCampaign } from '../../infra/campaign-client.js';
 import type { DashContext, DashEnv } from './context.js';
 import { campaignRow, campaignsOf, campaignsOrProblem, planLabel, plansOrProblem } from './data.js';
 import { campaignOfParam } from './subjects.js';
+import { peopleOf } from './access.js';
 import { campaignTitle, campaignView, liveStatus } from './campaign-view.js';
 import { requireJson, requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
@@ -54,7 +55,9 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const { plans } = await plansOrProblem();
     const plan = plans.find((p) => p.id === state.planId);
     const occasionName = findOccasion(state.occasionId, plans)?.name;
-    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName, editors: ctx.deps.editors });
+    // People are named as the platform and the campaign's unit list them.
+    const editors = await peopleOf(ctx.deps.editors, ctx.directory, [c.get('access').ownerOf(state.planId)]);
+    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName, editors });
     const ok = c.req.query('ok');
     return renderDash(c, ctx, 'dashboard/campaign', view.title, {
       c: view,

@@ -27,6 +27,7 @@ import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
 import { planLabel, plansOf, plansOrProblem, splitList } from './data.js';
 import { planOfField, scheduleOfParam } from './subjects.js';
+import { peopleOf } from './access.js';
 import { editorRoleLabels } from './editors.js';
 import { formatVnDateTime } from '../../domain/dates.js';
 import { requirePage, requirePost } from './guard.js';
@@ -159,7 +160,7 @@ async function schedulesPage(c: Context<DashEnv>, ctx: DashContext, state: PageS
       problems: [problem, planProblem].filter(Boolean),
       syncForm: {
         plans: plans.map((p) => ({ value: p.id, label: planLabel(p), selected: p.id === state.form.planId })),
-        approvers: ctx.deps.editors.map((e, i) => ({ index: i, email: e.email, label: `${e.name} · ${editorRoleLabels[e.role]}`, checked: chosen.has(e.email.toLowerCase()) })),
+        approvers: (await peopleOf(ctx.deps.editors, ctx.directory, access.grants.filter((g) => !g.via).map((g) => g.unitId))).map((e, i) => ({ index: i, email: e.email, label: `${e.name} · ${editorRoleLabels[e.role]}`, checked: chosen.has(e.email.toLowerCase()) })),
         approversExtra: state.form.approversExtra,
         reportTo: state.form.reportTo,
         errors: { plan: err('plan'), approvers: err('approvers'), reportTo: err('reportTo') },

@@ -91,7 +91,12 @@ describe('dashboard access from the directory', () => {
 
   it('acts on its own unit’s campaign and schedule', async () => {
     expect((await get('/plans/phuong-bac-kan-2026')).status).toBe(200);
-    expect((await get(`/campaigns/${BK}`)).status).toBe(200);
+    h.states.set(BK, campaignState({ campaignId: BK, awaiting: ['lanhdao.ubnd@example.org'] }));
+    const campaign = await get(`/campaigns/${BK}`);
+    expect(campaign.status).toBe(200);
+    // People are named as the unit lists them.
+    expect(await campaign.text()).toContain('Đang chờ Lê Văn Đạo (lanhdao.ubnd@example.org) quyết định.');
+    expect(await (await get('/schedules')).text()).toMatch(/name="approvers" value="lanhdao.ubnd@example.org"/);
     expect((await post(`/campaigns/${BK}/cancel`)).status).toBe(303);
     expect((await post('/schedules/bulletin-bac-kan/pause')).status).toBe(303);
     expect(h.cancelled).toEqual([BK]);
