@@ -122,3 +122,27 @@ describe('directory pages', () => {
     expect(await other.text()).toContain('Cần vai trò quản trị của Tỉnh Quảng Ngãi');
   });
 });
+
+describe('the unit list at the country’s scale', () => {
+  it('3,321 units: the list shows one page of 50 and searches on the server', async () => {
+    const { exportRows } = await import('../../../domain/directory/import.js');
+    const { parseCsv, writeCsv } = await import('../../../domain/directory/table.js');
+    const units = [
+      { id: 'tinh-thu', name: 'Tỉnh Thử', shortName: 'Thử', tier: 'province' as const, plans: [], editors: [] },
+      ...Array.from({ length: 3320 }, (_, i) => ({ id: `xa-thu-${i + 1}`, name: `Xã Thử Số ${i + 1}`, shortName: `Thử ${i + 1}`, tier: 'commune' as const, kind: 'xa' as const, parentId: 'tinh-thu', plans: [], editors: [] })),
+    ];
+    const big = new DirectoryStore(new MemoryObjectStore());
+    await big.applyImport(await big.previewImport('units', parseCsv(writeCsv(exportRows('units', units)))), { by: 'kiem-thu@example.org' });
+    const hh = harness({ store: big.store as MemoryObjectStore });
+    const who = await signIn(hh);
+    const page1 = await (await hh.app.request('/units', { headers: { Cookie: who } })).text();
+    expect(page1).toContain('Đơn vị 1–50 trong 3321 đơn vị.');
+    expect(page1.match(/<tr><th scope="row">/g)).toHaveLength(50);
+    expect(page1).toMatch(/href="\/units\?page(=|&#x3D;)2" rel="next"/);
+    const last = await (await hh.app.request('/units?page=67', { headers: { Cookie: who } })).text();
+    expect(last).toContain('Đơn vị 3301–3321 trong 3321 đơn vị.');
+    const found = await (await hh.app.request('/units?q=xa%20thu%20so%203320', { headers: { Cookie: who } })).text();
+    expect(found).toContain('Đơn vị 1–1 trong 1 đơn vị khớp “xa thu so 3320”.');
+    expect(found).toContain('Xã Thử Số 3320');
+  });
+});
