@@ -10,10 +10,8 @@ import { channelLine } from '../../domain/campaign/types.js';
 import { formatVnDate, formatVnDateTime } from '../../domain/dates.js';
 import { issueToken } from '../../infra/approval-tokens.js';
 import { loadTemplateFolder } from '../../render/template-folder.js';
-import { greetingName, personLabel, type Editor } from '../../web/dashboard/editors.js';
-import { DirectoryStore } from '../../infra/directory-store.js';
-import type { ObjectStore } from '../../infra/object-store.js';
-import type { CampaignInput } from '../../domain/campaign/types.js';
+import { greetingName, personLabel } from '../../web/dashboard/editors.js';
+import { campaignPeople } from '../../infra/campaign-people.js';
 import type { ActivityDeps } from '../deps.js';
 import { keys } from './keys.js';
 import { readJson } from './store-json.js';
@@ -53,15 +51,6 @@ const intros = {
 
 const hashOf = (s: string) => createHash('sha256').update(s.toLowerCase()).digest('hex').slice(0, 32);
 
-/** The editors listed on the campaign's unit (recorded at start, else its plan's owner), as accounts. */
-async function unitPeople(store: ObjectStore, campaignId: string): Promise<Editor[]> {
-  const input = await readJson<Partial<CampaignInput>>(store, keys.input(campaignId)).catch(() => undefined);
-  if (!input?.planId) return [];
-  const directory = new DirectoryStore(store);
-  const unit = input.ownerUnit ? await directory.unit(input.ownerUnit) : await directory.ownerOfPlan(input.planId);
-  return (unit?.editors ?? []).map((e) => ({ name: e.name, email: e.email, role: e.role === 'leader' ? 'leader' : 'editor' }));
-}
-
 export function createApprovalActivities({ store, mailer, endpoints, editors = [] }: ActivityDeps) {
   return {
     async sendApprovalRequests(input: ApprovalRequestInput): Promise<{ sent: number; skipped: number }> {
@@ -71,7 +60,7 @@ export function createApprovalActivities({ store, mailer, endpoints, editors = [
       let sent = 0;
       let skipped = 0;
       // People are greeted by name: the platform accounts and the editors of the campaign's unit.
-      const people = [...editors, ...(await unitPeople(store, input.campaignId))];
+      const people = await campaignPeople(store, input.campaignId, editors);
       for (const approver of input.approvers) {
         const ledgerKey = keys.approvalSent(input.campaignId, input.version, input.step, input.kind, input.round, hashOf(approver));
         if (await store.head(ledgerKey)) {

@@ -27,7 +27,7 @@ import { DirectoryStore, seedSampleDirectory } from '../../infra/directory-store
 import { createS3Client, ensureBucket, S3ObjectStore } from '../../infra/s3.js';
 import type { Editor } from '../../web/dashboard/index.js';
 import { waitFor } from '../support/campaign.js';
-import { launchChromium, screenshot, signInLink, startDashboardProduct } from '../support/dashboard.js';
+import { launchChromium, screenshot, seriousViolations, signInLink, startDashboardProduct } from '../support/dashboard.js';
 
 const shared = inject('endpoints');
 const run = randomUUID().slice(0, 8);
@@ -133,7 +133,9 @@ describe('access and the directory in a real browser', () => {
     await a.waitForURL(/\/units\/tinh-quang-ngai\?ok=saved$/);
     await a.goto(`${product.base}/units?q=bac%20ninh`);
     expect(await a.locator('#units-count').innerText()).toContain('Không có đơn vị nào khớp');
+    expect(await seriousViolations(a)).toEqual([]);
     await a.getByRole('link', { name: 'Thêm tỉnh, thành phố' }).click();
+    expect(await seriousViolations(a)).toEqual([]);
     await a.locator('#id').fill('tinh-bac-ninh');
     await a.locator('#name').fill('Tỉnh Bắc Ninh');
     await a.locator('#shortName').fill('Bắc Ninh');
@@ -196,10 +198,12 @@ describe('access and the directory in a real browser', () => {
     expect(preview).toContain('Phường Kinh Bắc — Sửa');
     expect(preview).toContain('Xã Tam Đa — Sửa');
     await screenshot(page, '43-import-preview');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Nhập vào danh bạ' }).click();
     await page.waitForURL(/\/units\/tinh-bac-ninh\?ok=imported$/);
     await page.goto(`${product.base}/units/phuong-kinh-bac`);
     expect(await page.locator('#stations').innerText()).toContain('Cụm loa khu phố 3');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
     await page.waitForURL(/\/units\/phuong-kinh-bac\?ok=undone$/);
     expect(await page.locator('main').innerText()).toContain('Chưa có trạm truyền thanh nào.');
@@ -249,6 +253,7 @@ describe('access and the directory in a real browser', () => {
     await page.getByLabel('Ngay khi được phê duyệt').check();
     await page.locator('#forceNew-yes').check();
     await screenshot(page, '44-start-units');
+    expect(await seriousViolations(page)).toEqual([]);
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Khởi tạo chiến dịch' }).click()]);
     // A refused start names its problems: shown in the failure, not hidden behind a timeout.
     if (!page.url().includes('ok=started')) expect(await page.locator('main').innerText()).toBe('');

@@ -62,3 +62,23 @@ describe('approval emails of a directory editor', () => {
     expect(sent[0]?.text).toContain('Kính gửi Nguyễn Thu Biên,');
   });
 });
+
+describe('approval page of a directory editor', () => {
+  it('names the approver as the campaign’s unit lists them', async () => {
+    const { harness } = await import('../dashboard/harness.js');
+    const { issueToken } = await import('../../../infra/approval-tokens.js');
+    const store = new MemoryObjectStore();
+    await new DirectoryStore(store).seed(await loadSampleUnits());
+    const h = harness({ store });
+    const input = await resolveCampaignInput(base, now, { directory: new MemoryDirectory(await loadSampleUnits()) });
+    const id = input.campaignId;
+    const { campaignState } = await import('../dashboard/harness.js');
+    h.states.set(id, campaignState({ campaignId: id, prefix: `campaigns/${id}`, awaiting: ['bientap.vhxh@example.org'], drafts: [], channels: [] }));
+    await store.put(`campaigns/${id}/inputs/campaign.json`, JSON.stringify(input), { contentType: 'application/json' });
+    await store.put(`campaigns/${id}/v1/brief.json`, JSON.stringify({ headline: 'Tri ân thầy cô', keyMessages: ['Tôn vinh nhà giáo.'], occasionName: 'Ngày Nhà giáo Việt Nam', occasionDate: '2026-11-20', planSymbol: '…/KH-UBND', issuer: 'Ủy ban nhân dân phường Bắc Kạn', issuerShort: 'UBND phường Bắc Kạn' }), { contentType: 'application/json' });
+    const token = await issueToken(store, { campaignId: id, workflowId: id, version: 1, step: 1, approver: 'bientap.vhxh@example.org', kind: 'request' }, 3_600_000, h.clock.now);
+    const res = await h.app.request(`/approve/${token}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Nguyễn Thu Biên (bientap.vhxh@example.org)');
+  });
+});
