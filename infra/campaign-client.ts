@@ -15,6 +15,7 @@ import { campaignId } from '../domain/campaign/ids.js';
 import { endOfVnDay } from '../domain/campaign/schedule.js';
 import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
 import { CampaignOccasion, CampaignPlan, CampaignStatus, CampaignYear } from '../domain/search-attributes.js';
+import { leaderProblems } from '../domain/directory/access.js';
 import { resolveAudience } from './campaign-audience.js';
 import { processDirectoryOrSamples, type DirectoryReader } from './directory-store.js';
 import { loadPlan, PlanNotFoundError } from './plan-store.js';
@@ -109,6 +110,11 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
     ? await resolveAudience({ planId: plan.id, channels, localities, ...(req.units ? { units: req.units } : {}), ...(req.localitiesFile ? { localitiesFile: req.localitiesFile } : {}), ...(req.mediaListFile ? { mediaListFile: req.mediaListFile } : {}) }, directory)
     : undefined;
   for (const p of audience?.problems ?? []) add(p.field, p.message);
+  // A second-step leader must be a leader of the plan's issuing unit.
+  if (plan && req.leaders?.length) {
+    const owner = await directory.ownerOfPlan(plan.id);
+    for (const m of leaderProblems(owner, req.leaders)) add('leaders', m);
+  }
   const approvers: string[] = [];
   if (req.approvers.length === 0) add('approvers', 'cần ít nhất một người phê duyệt (email)');
   for (const [field, list] of [['approvers', req.approvers], ['escalateTo', req.escalateTo ?? []], ['leaders', req.leaders ?? []]] as const) {
@@ -140,6 +146,7 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
     localities,
     ...(req.localitiesFile ? { localitiesFile: req.localitiesFile } : { units: audience?.units ?? [] }),
     ...(req.mediaListFile ? { mediaListFile: req.mediaListFile } : audience?.mediaListUnit ? { mediaListUnit: audience.mediaListUnit } : {}),
+    ...(audience?.ownerId ? { ownerUnit: audience.ownerId } : {}),
     publishAt: publishAt?.iso,
     approvers,
     escalateTo: (req.escalateTo ?? []).map((a) => a.trim().toLowerCase()),
@@ -167,6 +174,7 @@ export async function startCampaign(client: Client, taskQueue: string, input: Ca
       workflowId: input.campaignId,
       args: [input],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      ...(input.ownerUnit ? { memo: { unitId: input.ownerUnit } } : {}),
       typedSearchAttributes: new TypedSearchAttributes([
         { key: CampaignPlan, value: input.planId },
         { key: CampaignOccasion, value: input.occasionId },
@@ -227,6 +235,8 @@ export interface CampaignListing {
   status?: string;
   workflowStatus: string;
   startedAt: string;
+  /** The plan's issuing unit recorded in the workflow memo at start (campaigns started before it have none). */
+  unitId?: string;
   /** Why a failed campaign failed; only with `{ reasons: true }`. */
   failure?: string;
 }
@@ -261,6 +271,7 @@ export async function listCampaigns(
       status: wf.status.name === 'FAILED' ? 'failed' : sa.get(CampaignStatus),
       workflowStatus: wf.status.name,
       startedAt: wf.startTime.toISOString(),
+      ...(typeof wf.memo?.unitId === 'string' ? { unitId: wf.memo.unitId } : {}),
     });
     if (out.length >= 500) break;
   }

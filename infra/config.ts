@@ -115,7 +115,7 @@ export const configVariables = {
   },
   EDITORS_FILE: {
     schema: optionalText,
-    doc: 'YAML list of dashboard accounts (name, email, role editor or leader). Default: data/editors.sample.yaml.',
+    doc: 'YAML list of platform accounts of the dashboard (name, email, role admin, editor or leader), who act for every unit; unit editors sign in from the directory. Default: data/editors.sample.yaml.',
   },
 } as const;
 

@@ -90,6 +90,7 @@ export async function resolveCorrectionInput(req: CorrectionRequest, now: Date =
     localities: 'all',
     ...(req.localitiesFile ? { localitiesFile: req.localitiesFile } : { units: audience?.units ?? [] }),
     ...(req.mediaListFile ? { mediaListFile: req.mediaListFile } : audience?.mediaListUnit ? { mediaListUnit: audience.mediaListUnit } : {}),
+    ...(audience?.ownerId ? { ownerUnit: audience.ownerId } : {}),
     approvers: [approver.data],
     escalateTo,
     leaders: [],

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     ...services.lines.map((l) => [l.service, l.where, l.note]),
     ['Worker', `hàng đợi ${services.endpoints.taskQueue}`, `${workers.length > 1 ? `${workers.length} tiến trình con` : 'tiến trình con'}, tự khởi động lại nếu dừng`],
     ['Máy chủ web', web.url, `tình trạng: ${web.url}/system và ${web.url}/healthz · liên kết trong thư: ${services.endpoints.publicBaseUrl}`],
-    ['Bảng điều khiển', `${services.endpoints.publicBaseUrl}/`, `biên tập viên đăng nhập bằng liên kết qua email (${editors.length} tài khoản trong ${config.editorsFile})`],
+    ['Bảng điều khiển', `${services.endpoints.publicBaseUrl}/`, `đăng nhập bằng liên kết qua email: biên tập viên của các đơn vị trong danh bạ, và ${editors.length} tài khoản nền tảng trong ${config.editorsFile}`],
   ];
   const w0 = Math.max(...rows.map((r) => r[0]!.length));
   const w1 = Math.max(...rows.map((r) => r[1]!.length));

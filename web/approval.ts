@@ -14,6 +14,7 @@ import { bodyProblemPage, readForm } from './request-body.js';
 import { draftFileHeaders, previewBody } from './previews.js';
 import { renderPage } from './views.js';
 import { personLabel, type Editor } from './dashboard/editors.js';
+import { campaignPeople } from '../infra/campaign-people.js';
 import { templateTitle } from '../render/infographic/labels.js';
 import { formatVnDateTime } from '../domain/dates.js';
 
@@ -79,7 +80,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
         version: record.version,
         step: record.step,
         steps: status.steps,
-        approver: personLabel(deps.editors ?? [], record.approver),
+        approver: personLabel(await campaignPeople(deps.store, record.campaignId, deps.editors ?? []), record.approver),
         brief: b,
         drafts: status.drafts.map((d) => ({ label: campaignChannelLabels[d.channel], summary: d.summary, problems: d.problems })),
         images,
@@ -173,7 +174,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     return c.html(
       renderPage('approval-done', 'Đã ghi nhận quyết định', {
         decision: decisionLabels[decision as Decision],
-        approver: personLabel(deps.editors ?? [], record!.approver),
+        approver: personLabel(await campaignPeople(deps.store, record!.campaignId, deps.editors ?? []), record!.approver),
         at: formatVnDateTime(at),
         version: record!.version,
         comment,

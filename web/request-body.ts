@@ -18,10 +18,27 @@ import { renderPage } from './views.js';
  * every field at its maximum, all in percent-encoded Vietnamese, stays under 40 KB. */
 export const FORM_MAX_BYTES = 64 * 1024;
 
-/** A parsed urlencoded or multipart form (repeated names kept as lists; files ignored). */
+/** The largest spreadsheet upload (directory imports, `/units/…/import`): a province's stations fit many times over. */
+export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Paths whose POST may carry an upload, and so the larger limit. */
+export function uploadPath(path: string): boolean {
+  return /^\/units\/[a-z0-9-]{1,100}\/import$/.test(path);
+}
+
+/** An uploaded file of a multipart form. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Buffer;
+}
+
+/** A parsed urlencoded or multipart form (repeated names kept as lists; files by name). */
 export interface Form {
   one(name: string): string | undefined;
   many(name: string): string[];
+  /** The first non-empty file under this name (multipart forms only). */
+  file?(name: string): UploadedFile | undefined;
 }
 
 export type BodyProblem = 'tooLarge' | 'malformed' | 'unsupportedType';
@@ -107,10 +124,11 @@ export function limitBodies(maxBytes = FORM_MAX_BYTES): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') {
+      const max = uploadPath(c.req.path) ? Math.max(maxBytes, UPLOAD_MAX_BYTES) : maxBytes;
       const declared = declaredLength(c);
-      if (declared !== undefined && declared > maxBytes) return bodyProblemPage(c, 'tooLarge');
+      if (declared !== undefined && declared > max) return bodyProblemPage(c, 'tooLarge');
       const body = c.req.raw.body;
-      if (body) c.req.raw = new Request(c.req.raw, { body: limitedStream(body, maxBytes), duplex: 'half' } as RequestInit);
+      if (body) c.req.raw = new Request(c.req.raw, { body: limitedStream(body, max), duplex: 'half' } as RequestInit);
     }
     await next();
   };
@@ -172,22 +190,26 @@ function parseUrlencoded(bytes: Uint8Array): [string, string][] | undefined {
   return pairs;
 }
 
-async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<[string, string][] | undefined> {
+async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<{ pairs: [string, string][]; files: [string, UploadedFile][] } | undefined> {
   try {
     const data = await new Response(bytes, { headers: { 'Content-Type': contentType } }).formData();
     const pairs: [string, string][] = [];
+    const blobs: [string, File][] = [];
     data.forEach((value, name) => {
       if (typeof value === 'string') pairs.push([name, value]);
+      else if (value.size > 0) blobs.push([name, value]);
     });
-    return pairs;
+    const files: [string, UploadedFile][] = [];
+    for (const [name, f] of blobs) files.push([name, { name: f.name, type: f.type, bytes: Buffer.from(await f.arrayBuffer()) }]);
+    return { pairs, files };
   } catch {
     return undefined;
   }
 }
 
-function formOf(pairs: [string, string][]): Form {
+function formOf(pairs: [string, string][], files: [string, UploadedFile][] = []): Form {
   const many = (name: string) => pairs.filter(([k]) => k === name).map(([, v]) => v);
-  return { one: (name) => many(name)[0], many };
+  return { one: (name) => many(name)[0], many, file: (name) => files.find(([k]) => k === name)?.[1] };
 }
 
 const read = new WeakMap<object, Promise<{ form: Form } | { problem: BodyProblem }>>();
@@ -218,6 +240,10 @@ async function readFormOnce(c: Context, maxBytes: number): Promise<{ form: Form 
   }
   const bytes = await readAtMost(body, maxBytes);
   if (bytes === 'tooLarge') return { problem: 'tooLarge' };
-  const pairs = mediaType === 'multipart/form-data' ? await parseMultipart(bytes, contentType) : parseUrlencoded(bytes);
+  if (mediaType === 'multipart/form-data') {
+    const parts = await parseMultipart(bytes, contentType);
+    return parts ? { form: formOf(parts.pairs, parts.files) } : { problem: 'malformed' };
+  }
+  const pairs = parseUrlencoded(bytes);
   return pairs ? { form: formOf(pairs) } : { problem: 'malformed' };
 }

@@ -11,6 +11,7 @@ import { formatVnDate, formatVnDateTime } from '../../domain/dates.js';
 import { issueToken } from '../../infra/approval-tokens.js';
 import { loadTemplateFolder } from '../../render/template-folder.js';
 import { greetingName, personLabel } from '../../web/dashboard/editors.js';
+import { campaignPeople } from '../../infra/campaign-people.js';
 import type { ActivityDeps } from '../deps.js';
 import { heartbeat } from '../heartbeat.js';
 import { keys } from './keys.js';
@@ -59,6 +60,8 @@ export function createApprovalActivities({ store, mailer, endpoints, editors = [
       const thumb = poster ? await thumbnail(poster.body, 560) : undefined;
       let sent = 0;
       let skipped = 0;
+      // People are greeted by name: the platform accounts and the editors of the campaign's unit.
+      const people = await campaignPeople(store, input.campaignId, editors);
       for (const approver of input.approvers) {
         heartbeat({ sent, skipped, total: input.approvers.length });
         const ledgerKey = keys.approvalSent(input.campaignId, input.version, input.step, input.kind, input.round, hashOf(approver));
@@ -77,8 +80,8 @@ export function createApprovalActivities({ store, mailer, endpoints, editors = [
           subject,
           kindTitle: titles[input.kind],
           intro: intros[input.kind],
-          greeting: greetingName(editors, approver),
-          recipient: personLabel(editors, approver),
+          greeting: greetingName(people, approver),
+          recipient: personLabel(people, approver),
           headline: brief.headline,
           keyMessages: brief.keyMessages,
           occasion: `${brief.occasionName} (${formatVnDate(brief.occasionDate)})`,

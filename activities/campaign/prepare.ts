@@ -11,6 +11,7 @@ import { occasionsBetween } from '../../domain/calendar/index.js';
 import { leadTimeFor } from '../../domain/calendar/lead-times.js';
 import type { CampaignInput, DraftEdits } from '../../domain/campaign/types.js';
 import { publishSchedule, type ChannelLead } from '../../domain/campaign/schedule.js';
+import { leaderProblems } from '../../domain/directory/access.js';
 import { resolveAudience } from '../../infra/campaign-audience.js';
 import { DirectoryStore } from '../../infra/directory-store.js';
 import { loadPlan } from '../../infra/plan-store.js';
@@ -78,6 +79,11 @@ export function createPrepareActivities({ store }: ActivityDeps) {
         new DirectoryStore(store),
       );
       if (audience.problems.length) throw bad(audience.problems.map((p) => p.message).join('\n'));
+      // The second step is for leaders of the plan's issuing unit only (also checked at start).
+      if (input.leaders.length) {
+        const refused = leaderProblems(await new DirectoryStore(store).ownerOfPlan(plan.id), input.leaders);
+        if (refused.length) throw bad(`Không chạy được chiến dịch: ${refused.join('; ')}.`);
+      }
       const localities = audience.chosen;
       const media = audience.media;
 

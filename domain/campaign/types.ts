@@ -102,6 +102,8 @@ export interface CampaignInput {
   units?: string[];
   /** The directory unit whose media list the briefing goes to (recorded by the client). */
   mediaListUnit?: string;
+  /** The plan's issuing unit in the directory when the campaign started (also in the workflow memo, so lists filter by unit). */
+  ownerUnit?: string;
   /** ISO date-time overriding every channel's publish time. */
   publishAt?: string;
   approvers: string[];

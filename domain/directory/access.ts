@@ -60,3 +60,19 @@ export function unitsOfEditor(email: string, units: readonly UnitForAccess[]): E
 export function canAct(grants: readonly EditorGrant[], unitId: string, action: UnitAction): boolean {
   return grants.some((g) => g.unitId === unitId && roleActions[g.role].includes(action));
 }
+
+/**
+ * Why the second-step leaders of a campaign cannot be accepted: each must hold the leader role
+ * on the plan's issuing unit (so one person cannot approve both steps under two addresses of
+ * convenience, and nobody outside the unit signs for it). Empty when all are fine.
+ */
+export function leaderProblems(owner: Pick<Unit, 'name' | 'editors'> | undefined, leaders: readonly string[]): string[] {
+  const wanted = [...new Set(leaders.map((l) => l.trim().toLowerCase()).filter(Boolean))];
+  if (wanted.length === 0) return [];
+  if (!owner) return ['kế hoạch chưa gắn với đơn vị ban hành nào trong danh bạ, nên chưa xác định được lãnh đạo duyệt bước hai; hãy ghi kế hoạch vào đơn vị ban hành trước'];
+  const leadersOfUnit = owner.editors.filter((e) => e.role === 'leader');
+  const known = leadersOfUnit.map((e) => `${e.name} (${e.email})`).join(', ');
+  return wanted
+    .filter((l) => !leadersOfUnit.some((e) => e.email === l))
+    .map((l) => `${l} không phải lãnh đạo của ${owner.name}; bước hai cần người có vai trò lãnh đạo của đơn vị ban hành kế hoạch (${known ? `lãnh đạo của đơn vị: ${known}` : 'đơn vị chưa có lãnh đạo nào trong danh bạ'})`);
+}

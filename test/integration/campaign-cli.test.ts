@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CampaignState } from '../../domain/campaign/types.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
+import { DirectoryStore, UnitConflictError } from '../../infra/directory-store.js';
 import { approvalLink, campaignResult, formFields, postDecision, startProduct, waitFor } from '../support/campaign.js';
 import { workerEnv } from '../support/worker-process.js';
 import { runCampaign } from '../support/cli-process.js';
@@ -81,6 +82,17 @@ describe('campaign CLI and approval rules', () => {
   it('two-step rule: an editor approves, then a leader', async () => {
     const editor = `bien-tap-${randomUUID().slice(0, 8)}@example.org`;
     const leader = `lanh-dao-${randomUUID().slice(0, 8)}@example.org`;
+    // The second step is for a leader of the plan's issuing unit: this one joins phường Bắc Kạn.
+    const directory = new DirectoryStore(product.store);
+    for (let attempt = 0; ; attempt++) {
+      const current = (await directory.get('phuong-bac-kan'))!;
+      try {
+        await directory.save({ ...current.unit, editors: [...current.unit.editors, { email: leader, name: 'Lãnh đạo thử nghiệm', role: 'leader' }] }, { by: 'kiem-thu@example.org', expectedRevision: current.revision });
+        break;
+      } catch (err) {
+        if (!(err instanceof UnitConflictError) || attempt > 5) throw err;
+      }
+    }
     const input = await resolveCampaignInput({
       planId: 'phuong-bac-kan-2026',
       occasionId: 'ngay-nha-giao-20-11',
@@ -89,7 +101,7 @@ describe('campaign CLI and approval rules', () => {
       leaders: [leader],
       publishAt: new Date().toISOString(),
       forceNew: true,
-    });
+    }, new Date(), { directory });
     await startCampaign(product.client, product.taskQueue, input);
     const l1 = await approvalLink(product.endpoints, editor);
     expect((await postDecision(l1, { ...formFields(await (await fetch(l1)).text()), decision: 'approve' })).status).toBe(200);

@@ -10,7 +10,9 @@ import { isCampaignId } from '../../domain/campaign/ids.js';
 import { decisionLabels, type CampaignState, type Decision } from '../../domain/campaign/types.js';
 import { cancelCampaign } from '../../infra/campaign-client.js';
 import type { DashContext, DashEnv } from './context.js';
-import { campaignRow, campaignsOrProblem, planLabel, plansOrProblem } from './data.js';
+import { campaignRow, campaignsOf, campaignsOrProblem, planLabel, plansOrProblem } from './data.js';
+import { campaignOfParam } from './subjects.js';
+import { peopleOf } from './access.js';
 import { campaignTitle, campaignView, liveStatus } from './campaign-view.js';
 import { requireJson, requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
@@ -30,6 +32,8 @@ const notices: Record<string, string> = {
 type Ctx = Context<DashEnv>;
 
 export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
+  /** Every route of one campaign: its unit's editors only. */
+  const ofCampaign = { subject: campaignOfParam(ctx) };
   function problem(c: Ctx, status: 404 | 409 | 503, heading: string, text: string) {
     return renderDash(c, ctx, 'dashboard/problem', heading, { heading, text, back: { href: '/campaigns', label: 'Về danh sách chiến dịch' } }, status);
   }
@@ -51,7 +55,9 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const { plans } = await plansOrProblem();
     const plan = plans.find((p) => p.id === state.planId);
     const occasionName = findOccasion(state.occasionId, plans)?.name;
-    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName, editors: ctx.deps.editors });
+    // People are named as the platform and the campaign's unit list them.
+    const editors = await peopleOf(ctx.deps.editors, ctx.directory, [c.get('access').ownerOf(state.planId)]);
+    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName, editors });
     const ok = c.req.query('ok');
     return renderDash(c, ctx, 'dashboard/campaign', view.title, {
       c: view,
@@ -69,15 +75,15 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   app.get('/campaigns', requirePage(ctx), async (c) => {
     const { plans } = await plansOrProblem();
     const { listings, problem: p } = await campaignsOrProblem(ctx);
-    return renderDash(c, ctx, 'dashboard/campaigns', 'Chiến dịch', { campaigns: listings.map((l) => campaignRow(l, plans)), problems: [p].filter(Boolean) });
+    return renderDash(c, ctx, 'dashboard/campaigns', 'Chiến dịch', { campaigns: campaignsOf(c.get('access'), listings).map((l) => campaignRow(l, plans)), problems: [p].filter(Boolean) });
   });
 
-  app.get('/campaigns/:id', requirePage(ctx), async (c) => {
+  app.get('/campaigns/:id', requirePage(ctx, ofCampaign), async (c) => {
     const state = await load(c);
     return state instanceof Response ? state : page(c, state);
   });
 
-  app.get('/campaigns/:id/status.json', requireJson(ctx), async (c) => {
+  app.get('/campaigns/:id/status.json', requireJson(ctx, ofCampaign), async (c) => {
     c.header('Cache-Control', 'no-store');
     const id = c.req.param('id');
     if (!isCampaignId(id)) return c.json({ error: 'Không tìm thấy chiến dịch.' }, 404);
@@ -90,7 +96,7 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     }
   });
 
-  app.get('/campaigns/:id/files/*', requirePage(ctx), async (c) => {
+  app.get('/campaigns/:id/files/*', requirePage(ctx, ofCampaign), async (c) => {
     const id = c.req.param('id');
     const rest = c.req.path.split('/files/')[1] ?? '';
     if (!isCampaignId(id) || !FILE_RE.test(rest) || rest.includes('..')) return c.text('Không tìm thấy tệp.', 404);
@@ -99,7 +105,7 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return c.body(await previewBody(obj, (key) => ctx.deps.store.get(key)), 200, { ...draftFileHeaders(obj.contentType), 'Cache-Control': 'private, max-age=60' });
   });
 
-  app.post('/campaigns/:id/decision', requirePost(ctx), async (c) => {
+  app.post('/campaigns/:id/decision', requirePost(ctx, ofCampaign), async (c) => {
     const id = c.req.param('id') ?? '';
     if (!isCampaignId(id)) return problem(c, 404, 'Không tìm thấy chiến dịch', 'Không có chiến dịch với mã này.');
     const form = c.get('form');
@@ -150,7 +156,7 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return c.redirect(`/campaigns/${encodeURIComponent(id)}?ok=${decision}`, 303);
   });
 
-  app.get('/campaigns/:id/cancel', requirePage(ctx), async (c) => {
+  app.get('/campaigns/:id/cancel', requirePage(ctx, ofCampaign), async (c) => {
     const state = await load(c);
     if (state instanceof Response) return state;
     const view = liveStatus(state);
@@ -159,7 +165,7 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return renderDash(c, ctx, 'dashboard/cancel', 'Hủy chiến dịch', { id: state.campaignId, title, href: `/campaigns/${encodeURIComponent(state.campaignId)}`, statusLabel: view.statusLabel, terminal: view.terminal });
   });
 
-  app.post('/campaigns/:id/cancel', requirePost(ctx), async (c) => {
+  app.post('/campaigns/:id/cancel', requirePost(ctx, ofCampaign), async (c) => {
     const state = await load(c);
     if (state instanceof Response) return state;
     const href = `/campaigns/${encodeURIComponent(state.campaignId)}`;

@@ -7,6 +7,8 @@ import type { SendMailOptions } from 'nodemailer';
 import type { CampaignGateway } from '../../infra/campaign-gateway.js';
 import type { Endpoints } from '../../infra/config.js';
 import type { ObjectStore } from '../../infra/object-store.js';
+import { DirectoryStore } from '../../infra/directory-store.js';
+import type { AccessView } from './access.js';
 import type { Session } from './auth.js';
 import type { Editor } from './editors.js';
 import type { Form } from '../request-body.js';
@@ -18,7 +20,10 @@ export interface DashboardDeps {
   /** Temporal client for start, list and cancel (connects lazily). */
   client: () => Promise<Client>;
   endpoints: Endpoints;
-  /** Accounts allowed to sign in (EDITORS_FILE). */
+  /**
+   * Platform accounts (EDITORS_FILE): they act for every unit; role admin manages the directory.
+   * Everyone else signs in as an editor listed on a unit of the directory.
+   */
   editors: Editor[];
   /** Sends the sign-in emails. */
   mailer: { sendMail(mail: SendMailOptions): Promise<unknown> };
@@ -33,6 +38,8 @@ export type DashEnv = {
   Variables: {
     session: Session;
     editor: Editor;
+    /** What the signed-in person may see and do. */
+    access: AccessView;
     form: Form;
   };
 };
@@ -43,6 +50,8 @@ export interface DashContext {
   secret: string;
   /** True when the public base URL is https (cookies get Secure and the __Host- prefix). */
   secure: boolean;
+  /** The directory of units in the store: accounts, access, the unit pages. */
+  directory: DirectoryStore;
 }
 
 export function dashContext(deps: DashboardDeps): DashContext {
@@ -51,5 +60,6 @@ export function dashContext(deps: DashboardDeps): DashContext {
     now: deps.now ?? (() => new Date()),
     secret: deps.endpoints.approvalSecret,
     secure: deps.endpoints.publicBaseUrl.startsWith('https://'),
+    directory: new DirectoryStore(deps.store, deps.now ? { now: deps.now } : {}),
   };
 }

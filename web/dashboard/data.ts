@@ -10,6 +10,7 @@ import { capitalize } from '../../domain/text/case.js';
 import { channelLabels, formatChannels, planSymbol, type Plan } from '../../domain/plan/index.js';
 import { listCampaigns, type CampaignListing } from '../../infra/campaign-client.js';
 import { loadPlans } from '../../infra/plan-store.js';
+import type { AccessView } from './access.js';
 import type { DashContext } from './context.js';
 import { daysAway, vnDayLabel } from './format.js';
 
@@ -29,6 +30,16 @@ export async function plansOrProblem(): Promise<{ plans: Plan[]; problem?: strin
   } catch (err) {
     return { plans: [], problem: `Không đọc được các tệp kế hoạch: ${(err as Error).message}` };
   }
+}
+
+/** The plans the person may see: those their units issued (every plan for a platform account). */
+export function plansOf(access: AccessView, plans: readonly Plan[]): Plan[] {
+  return plans.filter((p) => access.mayPlan(p.id));
+}
+
+/** The campaigns the person may see: their units' (by the unit recorded at start, else the plan's owner). */
+export function campaignsOf<T extends { unitId?: string; planId?: string }>(access: AccessView, listings: readonly T[]): T[] {
+  return listings.filter((l) => access.mayCampaign(l));
 }
 
 /** Plans a campaign for this occasion may be started under. */

@@ -9,16 +9,19 @@ import { isExampleAddress } from '../../domain/localities.js';
 import { formatProblem, problemAt, readYaml, type PlanProblem } from '../../domain/plan/yaml-source.js';
 import { validateWithSchema } from '../../domain/plan/zod-problems.js';
 
-/** What an account may do beyond editing: leaders approve the second step of the two-person rule. */
-export const EditorRole = { editor: 'editor', leader: 'leader' } as const;
+/**
+ * What an account may do beyond editing: leaders approve the second step of the two-person rule;
+ * in EDITORS_FILE, `admin` is a platform administrator (creates provinces, manages every unit).
+ */
+export const EditorRole = { editor: 'editor', leader: 'leader', admin: 'admin' } as const;
 export type EditorRole = (typeof EditorRole)[keyof typeof EditorRole];
 
-export const editorRoleLabels: Record<EditorRole, string> = { editor: 'Biên tập viên', leader: 'Lãnh đạo' };
+export const editorRoleLabels: Record<EditorRole, string> = { editor: 'Biên tập viên', leader: 'Lãnh đạo', admin: 'Quản trị nền tảng' };
 
 const editorSchema = z.strictObject({
   name: text,
   email: email.transform((e) => e.toLowerCase()),
-  role: z.enum(['editor', 'leader'], { error: 'role phải là editor (biên tập viên) hoặc leader (lãnh đạo)' }),
+  role: z.enum(['editor', 'leader', 'admin'], { error: 'role phải là editor (biên tập viên), leader (lãnh đạo) hoặc admin (quản trị nền tảng)' }),
   /** Office the person works in, e.g. "Phòng Văn hóa - Xã hội". */
   unit: text.optional(),
 });

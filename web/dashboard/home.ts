@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { addDays, vnToday } from '../../domain/dates.js';
 import type { DashContext, DashEnv } from './context.js';
-import { campaignRow, campaignsOrProblem, occasionCards, plansOrProblem } from './data.js';
+import { campaignRow, campaignsOf, campaignsOrProblem, occasionCards, plansOf, plansOrProblem } from './data.js';
 import { requirePage } from './guard.js';
 import { renderDash } from './render.js';
 
@@ -18,9 +18,12 @@ export function homeRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   app.get('/', requirePage(ctx), async (c) => {
     const email = c.get('session').email;
     const today = vnToday(ctx.now());
-    const { plans, problem: planProblem } = await plansOrProblem();
+    const access = c.get('access');
+    const { plans: all, problem: planProblem } = await plansOrProblem();
+    const plans = plansOf(access, all);
     const occasions = occasionCards(plans, today, today, addDays(today, HOME_WINDOW_DAYS));
-    const { listings, problem: campaignProblem } = await campaignsOrProblem(ctx);
+    const { listings: found, problem: campaignProblem } = await campaignsOrProblem(ctx);
+    const listings = campaignsOf(access, found);
     const waiting = [];
     for (const l of listings.filter((x) => x.status === 'awaitingApproval' && x.workflowStatus === 'RUNNING').slice(0, 50)) {
       const state = await ctx.deps.campaigns.status(l.campaignId).catch(() => undefined);
@@ -40,8 +43,8 @@ export function homeRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
 
   app.get('/calendar', requirePage(ctx), async (c) => {
     const today = vnToday(ctx.now());
-    const { plans, problem } = await plansOrProblem();
-    const cards = occasionCards(plans, today, today, addDays(today, CALENDAR_DAYS));
+    const { plans: all, problem } = await plansOrProblem();
+    const cards = occasionCards(plansOf(c.get('access'), all), today, today, addDays(today, CALENDAR_DAYS));
     const months: { heading: string; occasions: typeof cards }[] = [];
     for (const card of cards) {
       const heading = `Tháng ${Number(card.date.slice(5, 7))} năm ${card.date.slice(0, 4)}`;

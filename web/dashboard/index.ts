@@ -16,6 +16,7 @@ import { reportRoutes } from './reports.js';
 import { scheduleRoutes } from './schedules.js';
 import { signInRoutes } from './sign-in.js';
 import { startRoutes } from './start.js';
+import { unitRoutes } from './units.js';
 
 export type { DashboardDeps } from './context.js';
 export { loadEditors, parseEditors, EditorsFileError, type Editor } from './editors.js';
@@ -32,5 +33,6 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<DashEnv> {
   campaignRoutes(app, ctx);
   scheduleRoutes(app, ctx);
   reportRoutes(app, ctx);
+  unitRoutes(app, ctx);
   return app;
 }

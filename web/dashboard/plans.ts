@@ -10,8 +10,9 @@ import type { CampaignInput } from '../../domain/campaign/types.js';
 import { loadPlan, PlanNotFoundError } from '../../infra/plan-store.js';
 import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
-import { campaignRow, campaignsOrProblem, plansOrProblem, type CampaignRow } from './data.js';
+import { campaignRow, campaignsOf, campaignsOrProblem, plansOf, plansOrProblem, type CampaignRow } from './data.js';
 import { requirePage } from './guard.js';
+import { planOfParam } from './subjects.js';
 import { renderDash } from './render.js';
 
 const PLAN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -22,7 +23,8 @@ function notFound(c: Parameters<typeof renderDash>[0], ctx: DashContext) {
 
 export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   app.get('/plans', requirePage(ctx), async (c) => {
-    const { plans, problem } = await plansOrProblem();
+    const { plans: all, problem } = await plansOrProblem();
+    const plans = plansOf(c.get('access'), all);
     return renderDash(c, ctx, 'dashboard/plans', 'Kế hoạch', {
       plans: plans.map((p) => ({
         id: p.id,
@@ -38,7 +40,7 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     });
   });
 
-  app.get('/plans/:id', requirePage(ctx), async (c) => {
+  app.get('/plans/:id', requirePage(ctx, { subject: planOfParam }), async (c) => {
     const id = c.req.param('id');
     if (!PLAN_ID.test(id) || id.length > 100) return notFound(c, ctx);
     let plan: Plan;
@@ -49,7 +51,8 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       return renderDash(c, ctx, 'dashboard/problem', 'Kế hoạch không hợp lệ', { heading: 'Kế hoạch không hợp lệ', text: (err as Error).message }, 500);
     }
     const { plans } = await plansOrProblem();
-    const { listings, problem } = await campaignsOrProblem(ctx, { planId: plan.id });
+    const { listings: found, problem } = await campaignsOrProblem(ctx, { planId: plan.id });
+    const listings = campaignsOf(c.get('access'), found);
     const byTask = new Map<string, CampaignRow[]>();
     for (const l of listings.slice(0, 100)) {
       const stored = await ctx.deps.store.get(`campaigns/${l.campaignId}/inputs/campaign.json`).catch(() => undefined);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { renderPage } from '../views.js';
 import { csrfForSession, type Session } from './auth.js';
+import type { AccessView } from './access.js';
 import type { DashContext } from './context.js';
 import { editorRoleLabels, type Editor } from './editors.js';
 
@@ -19,6 +20,7 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: '/campaigns/new', label: 'Khởi tạo chiến dịch' },
   { href: '/schedules', label: 'Lịch định kỳ' },
   { href: '/reports', label: 'Báo cáo' },
+  { href: '/units', label: 'Danh bạ đơn vị' },
 ];
 
 function currentHref(path: string): string | undefined {
@@ -30,13 +32,14 @@ function currentHref(path: string): string | undefined {
 export function renderDash(c: Context, ctx: DashContext, name: string, title: string, data: Record<string, unknown> = {}, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 500 | 503 = 200) {
   const session = c.get('session') as Session | undefined;
   const editor = c.get('editor') as Editor | undefined;
+  const access = c.get('access') as AccessView | undefined;
   const nonce = randomBytes(16).toString('base64');
   const current = currentHref(c.req.path);
   const dash = {
     nonce,
     ...(session && editor
       ? {
-          user: { name: editor.name, email: editor.email, role: editorRoleLabels[editor.role] },
+          user: { name: editor.name, email: editor.email, role: access?.roleLabel ?? editorRoleLabels[editor.role] },
           csrf: csrfForSession(ctx.secret, session),
           nav: NAV_LINKS.map((l) => ({ ...l, current: l.href === current })),
         }

@@ -12,7 +12,8 @@ import { formatPeriod, halfYearStart, periodOfDays } from '../../domain/report/p
 import { startReport } from '../../infra/report-client.js';
 import { isEmailAddress } from '../../domain/email.js';
 import type { DashContext, DashEnv } from './context.js';
-import { planLabel, plansOrProblem, splitList } from './data.js';
+import { planLabel, plansOf, plansOrProblem, splitList } from './data.js';
+import { planOfField, reportOfPath } from './subjects.js';
 import { requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
 
@@ -26,7 +27,7 @@ export function reportRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return reportsPage(c, ctx, { notice, form: { planId: c.req.query('plan') ?? '', from: halfYearStart(today), to: today, reportTo: c.get('editor').email, email: true } });
   });
 
-  app.post('/reports/new', requirePost(ctx), async (c) => {
+  app.post('/reports/new', requirePost(ctx, { subject: planOfField('kế hoạch này') }), async (c) => {
     const f = c.get('form');
     const form: ReportForm = {
       planId: f.one('plan')?.trim() ?? '',
@@ -64,7 +65,7 @@ export function reportRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return reportsPage(c, ctx, { form, errors: { form: [`Không lập được báo cáo: ${cause}`] } }, 500);
   });
 
-  app.get('/reports/files/*', requirePage(ctx), async (c) => {
+  app.get('/reports/files/*', requirePage(ctx, { subject: reportOfPath }), async (c) => {
     const key = `reports/${c.req.path.slice('/reports/files/'.length)}`;
     const m = FOLDER.exec(key);
     if (!m) return c.text('Không tìm thấy tệp.', 404);
@@ -93,7 +94,9 @@ interface ReportForm {
 }
 
 async function reportsPage(c: Context<DashEnv>, ctx: DashContext, state: { notice?: string; form: ReportForm; errors?: Record<string, string[]> }, status: 200 | 400 | 500 = 200) {
-  const { plans, problem: planProblem } = await plansOrProblem();
+  const access = c.get('access');
+  const { plans: all, problem: planProblem } = await plansOrProblem();
+  const plans = plansOf(access, all);
   let keys: string[] = [];
   let problem: string | undefined;
   try {
@@ -106,6 +109,7 @@ async function reportsPage(c: Context<DashEnv>, ctx: DashContext, state: { notic
     const m = FOLDER.exec(key);
     if (!m) continue;
     const [, planId, from, to, file] = m as unknown as [string, string, string, string, string];
+    if (!access.mayPlan(planId)) continue;
     const id = `${planId}/${from}_${to}`;
     const g = groups.get(id) ?? { planId, from, to, files: [] };
     g.files.push({ href: `/reports/files/${id}/${file}`, label: FILE_LABELS[file] ?? file });

@@ -25,7 +25,9 @@ import {
 } from '../../infra/schedules.js';
 import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
-import { planLabel, plansOrProblem, splitList } from './data.js';
+import { planLabel, plansOf, plansOrProblem, splitList } from './data.js';
+import { planOfField, scheduleOfParam } from './subjects.js';
+import { peopleOf } from './access.js';
 import { editorRoleLabels } from './editors.js';
 import { formatVnDateTime } from '../../domain/dates.js';
 import { requirePage, requirePost } from './guard.js';
@@ -55,7 +57,7 @@ export function scheduleRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     });
   });
 
-  app.post('/schedules/sync', requirePost(ctx), async (c) => {
+  app.post('/schedules/sync', requirePost(ctx, { subject: planOfField('kế hoạch này') }), async (c) => {
     const f = c.get('form');
     const form: SyncForm = {
       planId: f.one('plan')?.trim() ?? '',
@@ -75,7 +77,7 @@ export function scheduleRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     let include: string[] = [];
     if (Object.keys(errors).length === 0) {
       try {
-        const desired = await planSchedules({ planId: form.planId, taskQueue: ctx.deps.endpoints.taskQueue, approvers, reportTo });
+        const desired = await planSchedules({ planId: form.planId, taskQueue: ctx.deps.endpoints.taskQueue, approvers, reportTo }, { directory: ctx.directory });
         report = await syncSchedules(await ctx.deps.client(), desired, { dryRun: !apply });
         include = desired.schedules.map((d) => d.id);
       } catch (err) {
@@ -97,7 +99,7 @@ export function scheduleRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     });
   });
 
-  app.post('/schedules/:id/:action', requirePost(ctx), async (c) => {
+  app.post('/schedules/:id/:action', requirePost(ctx, { subject: scheduleOfParam(ctx) }), async (c) => {
     const id = c.req.param('id');
     const action = c.req.param('action');
     if (!SCHEDULE_ID.test(id) || !(action in actions)) {
@@ -133,7 +135,9 @@ interface PageState {
 }
 
 async function schedulesPage(c: Context<DashEnv>, ctx: DashContext, state: PageState, status: 200 | 400 = 200) {
-  const { plans, problem: planProblem } = await plansOrProblem();
+  const access = c.get('access');
+  const { plans: all, problem: planProblem } = await plansOrProblem();
+  const plans = plansOf(access, all);
   let listings: ScheduleListing[] = [];
   let problem: string | undefined;
   try {
@@ -152,11 +156,11 @@ async function schedulesPage(c: Context<DashEnv>, ctx: DashContext, state: PageS
     {
       notice: state.notice,
       sync: state.sync,
-      schedules: listings.map((s) => scheduleRow(s, plans)),
+      schedules: listings.filter((s) => access.mayPlan(s.planId)).map((s) => scheduleRow(s, plans)),
       problems: [problem, planProblem].filter(Boolean),
       syncForm: {
         plans: plans.map((p) => ({ value: p.id, label: planLabel(p), selected: p.id === state.form.planId })),
-        approvers: ctx.deps.editors.map((e, i) => ({ index: i, email: e.email, label: `${e.name} · ${editorRoleLabels[e.role]}`, checked: chosen.has(e.email.toLowerCase()) })),
+        approvers: (await peopleOf(ctx.deps.editors, ctx.directory, access.grants.filter((g) => !g.via).map((g) => g.unitId))).map((e, i) => ({ index: i, email: e.email, label: `${e.name} · ${editorRoleLabels[e.role]}`, checked: chosen.has(e.email.toLowerCase()) })),
         approversExtra: state.form.approversExtra,
         reportTo: state.form.reportTo,
         errors: { plan: err('plan'), approvers: err('approvers'), reportTo: err('reportTo') },

@@ -20,7 +20,7 @@ import {
   type SignInProblem,
 } from './auth.js';
 import type { DashContext, DashEnv } from './context.js';
-import { findEditor } from './editors.js';
+import { resolveAccess } from './access.js';
 import { currentSession, endSession, forbidden, formProblem, requirePost, startSession } from './guard.js';
 import { renderDash } from './render.js';
 import { takeFromLimit } from './session-store.js';
@@ -103,7 +103,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const typed = form.one('email') ?? '';
     const address = normalizeEmail(typed);
     if (!isEmailAddress(address)) return signInPage(c, { next, email: typed, error: 'Hãy nhập một địa chỉ email đầy đủ, ví dụ ten@example.org.' }, 400);
-    const editor = findEditor(ctx.deps.editors, address);
+    const editor = (await resolveAccess(ctx.deps.editors, ctx.directory, address))?.account;
     // Unknown addresses count against the client too, so nobody can probe the list at speed.
     if ((await withinLimits(c, editor?.email)) && editor) {
       // Sent in the background so the answer takes the same time for known and unknown addresses.
@@ -112,23 +112,7 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     return renderDash(c, ctx, 'dashboard/sign-in-sent', 'Kiểm tra hộp thư', { email: address, mailUi: ctx.deps.endpoints.mailUi });
   });
 
-  async function sendLink(email: string, name: string, next: string): Promise<void> {
-    const now = ctx.now();
-    const token = await issueSignInToken(ctx.deps.store, email, now, next === '/' ? undefined : next);
-    const data = {
-      name,
-      link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
-      expires: formatVnDateTime(now.getTime() + SIGN_IN_TTL_MS),
-    };
-    await ctx.deps.mailer.sendMail({
-      from: ctx.deps.endpoints.mailFrom,
-      to: email,
-      subject: 'Liên kết đăng nhập bảng điều khiển truyền thông',
-      text: renderWebTemplate('dashboard/sign-in-email.txt.hbs', data),
-      html: renderWebTemplate('dashboard/sign-in-email.html.hbs', data),
-      headers: { 'X-Dashboard-Sign-In': '1' },
-    });
-  }
+  const sendLink = (email: string, name: string, next: string) => sendSignInLink(ctx, email, name, next);
 
   app.get('/sign-in/:token', async (c) => {
     const token = c.req.param('token');
@@ -156,10 +140,10 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const read = await readForm(c);
     if ('problem' in read) return formProblem(ctx, c, read.problem);
     if (!csrfMatchesSignIn(ctx.secret, hashToken(token), read.form.one('csrf'))) return forbidden(ctx, c);
-    const editor = findEditor(ctx.deps.editors, checked.record.email);
+    const editor = (await resolveAccess(ctx.deps.editors, ctx.directory, checked.record.email))?.account;
     if (!editor) {
       const heading = 'Tài khoản không còn hiệu lực';
-      return renderDash(c, ctx, 'dashboard/sign-in-problem', heading, { heading, text: 'Địa chỉ này không còn trong danh sách biên tập viên. Hãy liên hệ người quản trị.' }, 403);
+      return renderDash(c, ctx, 'dashboard/sign-in-problem', heading, { heading, text: 'Địa chỉ này không còn là biên tập viên của đơn vị nào trong danh bạ. Hãy liên hệ người quản trị của đơn vị.' }, 403);
     }
     await markSignInTokenUsed(ctx.deps.store, checked.record, ctx.now());
     startSession(ctx, c, editor.email);
@@ -169,5 +153,24 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   app.post('/sign-out', requirePost(ctx), async (c) => {
     await endSession(ctx, c, c.get('session'));
     return c.redirect('/sign-in?signed-out', 303);
+  });
+}
+
+/** Emails a one-time sign-in link (sign-in requests and invitations share it). */
+export async function sendSignInLink(ctx: DashContext, email: string, name: string, next: string): Promise<void> {
+  const now = ctx.now();
+  const token = await issueSignInToken(ctx.deps.store, email, now, next === '/' ? undefined : next);
+  const data = {
+    name,
+    link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
+    expires: formatVnDateTime(now.getTime() + SIGN_IN_TTL_MS),
+  };
+  await ctx.deps.mailer.sendMail({
+    from: ctx.deps.endpoints.mailFrom,
+    to: email,
+    subject: 'Liên kết đăng nhập bảng điều khiển truyền thông',
+    text: renderWebTemplate('dashboard/sign-in-email.txt.hbs', data),
+    html: renderWebTemplate('dashboard/sign-in-email.html.hbs', data),
+    headers: { 'X-Dashboard-Sign-In': '1' },
   });
 }

@@ -21,6 +21,10 @@ export interface StartFormValues {
   tasks: string[];
   channels: string[];
   localities: string[];
+  /** True when the plan's owner is a province, city or department: the editor chooses commune-tier units. */
+  unitMode: boolean;
+  /** Directory units (communes) chosen, in unit mode. */
+  units: string[];
   publishMode: PublishMode;
   /** `datetime-local` value, Vietnam time. */
   publishAt: string;
@@ -38,6 +42,7 @@ export const FIELD_OF: Record<string, string> = {
   tasks: 'tasks',
   channels: 'channels',
   localities: 'localities',
+  units: 'units',
   publishAt: 'publishAt',
   approvers: 'approvers',
   leaders: 'leaders',
@@ -54,6 +59,8 @@ export function startFormValues(form: Form): StartFormValues {
     tasks: form.many('tasks'),
     channels: form.many('channels'),
     localities: form.many('localities'),
+    unitMode: form.one('audience') === 'units',
+    units: form.many('units'),
     publishMode: mode === 'immediate' || mode === 'at' ? mode : 'schedule',
     publishAt: form.one('publishAt') ?? '',
     approvers: form.many('approvers'),
@@ -64,13 +71,15 @@ export function startFormValues(form: Form): StartFormValues {
 }
 
 /** Defaults of a fresh form: every channel and locality, the signed-in editor approves. */
-export function defaultStartValues(plan: string, occasion: string, editorEmail: string, localityIds: string[]): StartFormValues {
+export function defaultStartValues(plan: string, occasion: string, editorEmail: string, localityIds: string[], units?: string[]): StartFormValues {
   return {
     plan,
     occasion,
     tasks: [],
     channels: [...ALL_CAMPAIGN_CHANNELS],
     localities: localityIds,
+    unitMode: units !== undefined,
+    units: units ?? [],
     publishMode: 'schedule',
     publishAt: '',
     approvers: [editorEmail],
@@ -90,7 +99,8 @@ export function startRequest(v: StartFormValues, ctx: { now: Date; editorEmail: 
   const [occasionId = '', date] = v.occasion.split('@');
   if (!occasionId) add('occasion', 'Hãy chọn một sự kiện.');
   if (v.channels.length === 0) add('channels', 'Hãy chọn ít nhất một kênh.');
-  if (v.channels.includes('loudspeaker') && v.localities.length === 0) add('localities', 'Kênh truyền thanh cần ít nhất một đơn vị nhận bản tin.');
+  if (v.channels.includes('loudspeaker') && !v.unitMode && v.localities.length === 0) add('localities', 'Kênh truyền thanh cần ít nhất một đơn vị nhận bản tin.');
+  if (v.channels.includes('loudspeaker') && v.unitMode && v.units.length === 0) add('units', 'Kênh truyền thanh cần ít nhất một xã, phường nhận bản tin.');
   let publishAt: string | undefined;
   if (v.publishMode === 'immediate') publishAt = ctx.now.toISOString();
   if (v.publishMode === 'at') {
@@ -115,7 +125,8 @@ export function startRequest(v: StartFormValues, ctx: { now: Date; editorEmail: 
       taskIds: v.tasks,
       // An empty list would mean "every channel" to the client; the form refuses it above.
       channels: v.channels,
-      localities: allLocalities ? 'all' : v.localities,
+      localities: v.unitMode || allLocalities ? 'all' : v.localities,
+      ...(v.unitMode && v.units.length ? { units: [...new Set(v.units)] } : {}),
       ...(publishAt ? { publishAt } : {}),
       approvers,
       leaders,

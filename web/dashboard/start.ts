@@ -12,10 +12,14 @@ import type { Plan } from '../../domain/plan/index.js';
 import { CampaignExistsError, CampaignRequestError, resolveCampaignInput, startCampaign, type FieldProblem } from '../../infra/campaign-client.js';
 import { loadLocalities } from '../../infra/plan-store.js';
 import type { Locality } from '../../domain/localities.js';
+import { reachProvinceId, unitLocalities } from '../../domain/directory/audience.js';
+import { foldVietnamese } from '../../domain/directory/search.js';
 import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
-import { planLabel, plansOrProblem } from './data.js';
+import { planLabel, plansOf, plansOrProblem } from './data.js';
+import { planOfField } from './subjects.js';
 import { editorRoleLabels } from './editors.js';
+import { editorRoleLabels as unitRoleLabels } from '../../domain/directory/schema.js';
 import { daysAway, vnDayLabel } from './format.js';
 import { requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
@@ -36,6 +40,30 @@ async function localitiesOrProblem(): Promise<{ localities: Locality[]; problem?
   }
 }
 
+/**
+ * Who a plan's campaign can be read out to, from the directory: a province's, city's or
+ * department's plan offers its commune-tier units (summaries from the index, not every
+ * station), a commune's plan its own stations. A plan without an owner falls back to the
+ * locality list (platform accounts only reach those).
+ */
+interface AudienceChoice {
+  units?: { id: string; name: string; folded: string; stations: number; byDefault: boolean }[];
+  localities: Locality[];
+  problem?: string;
+}
+
+async function audienceChoice(ctx: DashContext, planId: string): Promise<AudienceChoice> {
+  const owner = await ctx.directory.ownerOfPlan(planId);
+  if (!owner) return localitiesOrProblem();
+  const provinceId = reachProvinceId(owner);
+  if (!provinceId) return { localities: unitLocalities(owner) };
+  const communes = await ctx.directory.list({ parentId: provinceId, tier: 'commune' });
+  return {
+    localities: [],
+    units: communes.map((u) => ({ id: u.id, name: u.name, folded: foldVietnamese(u.name), stations: u.stations, byDefault: owner.tier !== 'department' && u.stations > 0 })),
+  };
+}
+
 export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   function choosePlan(c: Context<DashEnv>, plans: Plan[], query: { plan?: string; occasion?: string; date?: string }, problem?: string) {
     return renderDash(c, ctx, 'dashboard/start-plan', 'Khởi tạo chiến dịch', {
@@ -48,7 +76,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
 
   async function form(c: Context<DashEnv>, plan: Plan, v: StartFormValues, problems: FieldProblem[] = [], status: 200 | 400 | 409 = 200, existing?: string) {
     const today = vnToday(ctx.now());
-    const { localities, problem: localityProblem } = await localitiesOrProblem();
+    const { localities, units, problem: localityProblem } = await audienceChoice(ctx, plan.id);
     const occasions = occasionsBetween(today, addDays(today, 400), [plan]);
     const errors: Record<string, string[]> = {};
     const summary: { href: string; message: string }[] = [];
@@ -58,7 +86,13 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       if (id) (errors[id] ??= []).push(message);
       summary.push({ href: `#${id ?? 'start-form'}`, message });
     }
-    const editors = ctx.deps.editors;
+    // Approvers and leaders come from the plan's issuing unit; a platform account starting a
+    // campaign of an unowned plan sees the platform accounts.
+    const owner = await ctx.directory.ownerOfPlan(plan.id);
+    // Leaders: the owner's only (the second step is theirs). Approvers: the owner's people and the platform accounts.
+    const platform = ctx.deps.editors.map((e) => ({ ...e, role: editorRoleLabels[e.role], leader: !owner && e.role === 'leader' }));
+    const ownPeople = (owner?.editors ?? []).map((e) => ({ name: e.name, email: e.email, role: capitalize(unitRoleLabels[e.role]), leader: e.role === 'leader', unit: e.office ?? owner!.name }));
+    const editors: { name: string; email: string; role: string; leader: boolean; unit?: string }[] = [...ownPeople, ...platform.filter((p) => !ownPeople.some((o) => o.email === p.email))];
     const err = (id: string) => (errors[id] ? { id: `${id}-error`, messages: errors[id] } : undefined);
     return renderDash(c, ctx, 'dashboard/start', 'Khởi tạo chiến dịch', {
       plan: { id: plan.id, label: planLabel(plan), title: plan.title },
@@ -74,18 +108,21 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         return { id: t.id, label: `${t.number} ${t.title}`, checked: v.tasks.includes(t.id), ties: names.join('; ') };
       }),
       channels: ALL_CAMPAIGN_CHANNELS.map((ch) => ({ value: ch, label: campaignChannelLabels[ch], hint: channelHints[ch], checked: v.channels.includes(ch) })),
-      localities: localities.map((l) => ({ id: l.id, label: l.name, station: l.station, checked: v.localities.includes(l.id) })),
+      localities: localities.map((l) => ({ id: l.id, label: l.cluster && l.cluster !== l.name ? `${l.cluster} (${l.name})` : l.name, station: l.station, checked: v.localities.includes(l.id) })),
+      unitMode: units !== undefined,
+      units: (units ?? []).map((u) => ({ id: u.id, label: u.name, folded: u.folded, stations: u.stations ? `${u.stations} trạm, cụm loa` : 'chưa có trạm truyền thanh', disabled: u.stations === 0, checked: v.units.includes(u.id) })),
       localityProblem,
       publish: { schedule: v.publishMode === 'schedule', immediate: v.publishMode === 'immediate', at: v.publishMode === 'at', value: v.publishAt },
-      approvers: editors.map((e) => ({ email: e.email, label: `${e.name} (${editorRoleLabels[e.role]}${e.unit ? `, ${e.unit}` : ''})`, checked: v.approvers.includes(e.email) })),
+      approvers: editors.map((e) => ({ email: e.email, label: `${e.name} (${e.role}${e.unit ? `, ${e.unit}` : ''})`, checked: v.approvers.includes(e.email) })),
       approversExtra: v.approversExtra || v.approvers.filter((a) => !editors.some((e) => e.email === a)).join(', '),
-      leaders: editors.filter((e) => e.role === 'leader').map((e) => ({ email: e.email, label: `${e.name}${e.unit ? ` (${e.unit})` : ''}`, checked: v.leaders.includes(e.email) })),
+      leaders: editors.filter((e) => e.leader).map((e) => ({ email: e.email, label: `${e.name}${e.unit ? ` (${e.unit})` : ''}`, checked: v.leaders.includes(e.email) })),
       forceNew: v.forceNew,
       errors: {
         occasion: err('occasion'),
         tasks: err('tasks'),
         channels: err('channels'),
         localities: err('localities'),
+        units: err('units'),
         publishAt: err('publishAt'),
         approvers: err('approvers'),
         leaders: err('leaders'),
@@ -94,28 +131,32 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     }, status);
   }
 
-  app.get('/campaigns/new', requirePage(ctx), async (c) => {
+  const ofPlan = { subject: planOfField('kế hoạch này') };
+
+  app.get('/campaigns/new', requirePage(ctx, ofPlan), async (c) => {
     const query = { plan: c.req.query('plan'), occasion: c.req.query('occasion'), date: c.req.query('date') };
-    const { plans, problem } = await plansOrProblem();
+    const { plans: all, problem } = await plansOrProblem();
+    const plans = plansOf(c.get('access'), all);
     if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
     const plan = plans.find((p) => p.id === query.plan);
     if (!plan) return choosePlan(c, plans, query, query.plan ? `Không có kế hoạch mã “${query.plan}”; hãy chọn trong danh sách.` : undefined);
-    const { localities } = await localitiesOrProblem();
+    const { localities, units } = await audienceChoice(ctx, plan.id);
     const occasion = query.occasion ? `${query.occasion}@${query.date ?? ''}` : '';
-    return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id)));
+    return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id), units?.filter((u) => u.byDefault).map((u) => u.id)));
   });
 
-  app.post('/campaigns/new', requirePost(ctx), async (c) => {
+  app.post('/campaigns/new', requirePost(ctx, ofPlan), async (c) => {
     const v = startFormValues(c.get('form'));
-    const { plans, problem } = await plansOrProblem();
+    const { plans: all, problem } = await plansOrProblem();
+    const plans = plansOf(c.get('access'), all);
     if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
     const plan = plans.find((p) => p.id === v.plan);
     if (!plan) return choosePlan(c, plans, {}, 'Kế hoạch không còn trong danh sách; hãy chọn lại.');
-    const { localities } = await localitiesOrProblem();
+    const { localities } = await audienceChoice(ctx, plan.id);
     const { request, problems } = startRequest(v, { now: ctx.now(), editorEmail: c.get('session').email, allLocalityIds: localities.map((l) => l.id) });
     let input;
     try {
-      input = await resolveCampaignInput(request, ctx.now());
+      input = await resolveCampaignInput(request, ctx.now(), { directory: ctx.directory });
     } catch (err) {
       if (!(err instanceof CampaignRequestError)) throw err;
       problems.push(...err.problems.filter((p) => !problems.some((q) => q.field === p.field)));

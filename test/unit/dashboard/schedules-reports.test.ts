@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { csrfOf, form, harness, signIn } from './harness.js';
+import { DirectoryStore, loadSampleUnits } from '../../../infra/directory-store.js';
+import { MemoryObjectStore } from '../../../infra/object-store.js';
 
 const SCHED = 'sched-phuong-bac-kan-2026-bulletin-pbk-thong-tin-co-so';
 
 async function setup() {
-  const h = harness();
+  // Schedules reach the stations of the plan's owner in the dashboard's own directory: the samples.
+  const store = new MemoryObjectStore();
+  await new DirectoryStore(store).seed(await loadSampleUnits());
+  const h = harness({ store });
   h.schedules.set(SCHED, { planId: 'phuong-bac-kan-2026', kind: 'bulletin', title: 'Bản tin hằng tuần: Tăng cường tuyên truyền', paused: false });
   const cookie = await signIn(h);
   return { h, cookie, csrf: await csrfOf(h, cookie) };

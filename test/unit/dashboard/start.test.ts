@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isoToVnLocal } from '../../../web/dashboard/format.js';
 import { defaultStartValues, startRequest } from '../../../web/dashboard/start-form.js';
 import { campaignState, csrfOf, form, harness, signIn } from './harness.js';
+import { DirectoryStore, loadSampleUnits } from '../../../infra/directory-store.js';
+import { MemoryObjectStore } from '../../../infra/object-store.js';
 
 const now = new Date('2026-10-25T03:00:00Z');
 const ALL = ['phuong-bac-kan', 'phuong-duc-xuan'];
@@ -42,7 +44,10 @@ describe('start form rules', () => {
 
 describe('POST /campaigns/new', () => {
   async function setup() {
-    const h = harness({ now });
+    // The dashboard reads campaigns' audiences from its own store's directory: the samples.
+    const store = new MemoryObjectStore();
+    await new DirectoryStore(store).seed(await loadSampleUnits());
+    const h = harness({ now, store });
     const cookie = await signIn(h);
     const csrf = await csrfOf(h, cookie);
     return { h, cookie, csrf };
