@@ -102,15 +102,19 @@ function declaredLength(c: Context): number | undefined {
   return Number(raw.trim());
 }
 
-/** Every request body of the server limited to `maxBytes`, counted as it is read. */
-export function limitBodies(maxBytes = FORM_MAX_BYTES): MiddlewareHandler {
+/**
+ * Every request body of the server limited to `maxBytes`, counted as it is read. `larger` may
+ * raise the limit for a few paths (a plan document upload, a whole plan's review form).
+ */
+export function limitBodies(maxBytes = FORM_MAX_BYTES, larger: (path: string) => number | undefined = () => undefined): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') {
+      const maxBytes2 = larger(c.req.path) ?? maxBytes;
       const declared = declaredLength(c);
-      if (declared !== undefined && declared > maxBytes) return bodyProblemPage(c, 'tooLarge');
+      if (declared !== undefined && declared > maxBytes2) return bodyProblemPage(c, 'tooLarge');
       const body = c.req.raw.body;
-      if (body) c.req.raw = new Request(c.req.raw, { body: limitedStream(body, maxBytes), duplex: 'half' } as RequestInit);
+      if (body) c.req.raw = new Request(c.req.raw, { body: limitedStream(body, maxBytes2), duplex: 'half' } as RequestInit);
     }
     await next();
   };
@@ -220,4 +224,37 @@ async function readFormOnce(c: Context, maxBytes: number): Promise<{ form: Form 
   if (bytes === 'tooLarge') return { problem: 'tooLarge' };
   const pairs = mediaType === 'multipart/form-data' ? await parseMultipart(bytes, contentType) : parseUrlencoded(bytes);
   return pairs ? { form: formOf(pairs) } : { problem: 'malformed' };
+}
+
+/** A file sent in a multipart form. */
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * A multipart form with its files (the plan document upload), read at most once and never past
+ * `maxBytes`. Problems come back as values, as with `readForm`.
+ */
+export async function readUpload(c: Context, maxBytes: number): Promise<{ form: Form; files: Map<string, UploadedFile> } | { problem: BodyProblem }> {
+  const body = c.req.raw.body;
+  const contentType = c.req.header('content-type') ?? '';
+  if (contentType.split(';')[0]!.trim().toLowerCase() !== 'multipart/form-data') return { problem: body ? 'unsupportedType' : 'malformed' };
+  if (!body) return { problem: 'malformed' };
+  const declared = declaredLength(c);
+  if (declared !== undefined && declared > maxBytes) return { problem: 'tooLarge' };
+  const bytes = await readAtMost(body, maxBytes);
+  if (bytes === 'tooLarge') return { problem: 'tooLarge' };
+  try {
+    const data = await new Response(bytes, { headers: { 'Content-Type': contentType } }).formData();
+    const pairs: [string, string][] = [];
+    const files = new Map<string, UploadedFile>();
+    for (const [name, value] of data.entries()) {
+      if (typeof value === 'string') pairs.push([name, value]);
+      else if (!files.has(name)) files.set(name, { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
+    }
+    return { form: formOf(pairs), files };
+  } catch {
+    return { problem: 'malformed' };
+  }
 }

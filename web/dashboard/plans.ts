@@ -80,6 +80,10 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       })),
       campaignCount: listings.length,
       startHref: `/campaigns/new?plan=${plan.id}`,
+      // Plan library: edit with the review form, the version list, the version just saved.
+      editHref: `/plans/${plan.id}/edit`,
+      versionsHref: `/plans/${plan.id}/versions`,
+      saved: /^\d+$/.test(c.req.query('saved') ?? '') ? c.req.query('saved') : undefined,
       problems: [problem].filter(Boolean),
     });
   });
