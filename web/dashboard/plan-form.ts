@@ -271,7 +271,7 @@ export function planFormSections(data: Json, options: { isNew: boolean; flags?: 
     const parents = fieldPaths.filter((f) => path.startsWith(`${f}.`) || path.startsWith(`${f}[`)).sort((a, b) => b.length - a.length);
     if (parents[0]) return parents[0];
     if (/^tasks\[\d+\]\.channels/u.test(path)) return path.replace(/(\.channels).*$/u, '$1');
-    const children = fieldPaths.filter((f) => f.startsWith(`${path}.`));
+    const children = fieldPaths.filter((f) => f.startsWith(`${path}.`) || f.startsWith(`${path}[`));
     return children[0];
   };
   const flags = new Map<string, FieldFlag>();

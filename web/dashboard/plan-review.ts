@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { FieldFlag } from '../../domain/intake/extract.js';
-import { provenanceLabels, reviewItems } from '../../domain/intake/review.js';
+import { fieldLabel, provenanceLabels, reviewItems } from '../../domain/intake/review.js';
 import type { PlanProblem } from '../../domain/plan/yaml-source.js';
 import { capitalize } from '../../domain/text/case.js';
 import { DirectoryStore, UnitValidationError, vnTimeLabel } from '../../infra/directory-store.js';
@@ -194,7 +194,7 @@ export function planReviewRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const unitId = v.unitId ?? owner?.id ?? units[0]?.id;
     const { sections, unplaced, unplacedFlags } = planFormSections(v.data, { isNew: v.isNew, flags: v.flags, problems: v.problems });
     const fieldErrors = sections.flatMap((s) => s.groups.flatMap((g) => g.fields.filter((f) => f.errors.length).map((f) => ({ href: `#${f.id}`, message: `${g.heading} — ${f.label}: ${f.errors.join('; ')}` }))));
-    const summary = [...fieldErrors, ...unplaced.map((p) => ({ href: '#plan-form', message: `${p.path || 'Kế hoạch'}: ${capitalize(p.message)}` }))];
+    const summary = [...fieldErrors, ...unplaced.map((p) => ({ href: '#plan-form', message: `${p.path ? fieldLabel(p.path, v.data) : 'Kế hoạch'}: ${p.message}` }))];
     const flagged = reviewItems(v.flags, v.data).map((r) => ({ label: r.label, provenance: provenanceLabels[r.provenance], cls: `p-${r.provenance}`, note: r.note }));
     return renderDash(c, ctx, 'dashboard/plan-review', v.mode === 'draft' ? 'Xem lại kế hoạch nhập từ văn bản' : `Sửa kế hoạch ${planId}`, {
       mode: v.mode,
