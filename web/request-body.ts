@@ -110,9 +110,11 @@ export function limitBodies(maxBytes = FORM_MAX_BYTES, larger: (path: string) =>
   return async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') {
-      const maxBytes2 = larger(c.req.path) ?? maxBytes;
+      const raised = larger(c.req.path);
+      const maxBytes2 = raised ?? maxBytes;
       const declared = declaredLength(c);
-      if (declared !== undefined && declared > maxBytes2) return bodyProblemPage(c, 'tooLarge');
+      // A route with its own limit says itself what is too large (nothing past the limit is read).
+      if (declared !== undefined && declared > maxBytes2 && raised === undefined) return bodyProblemPage(c, 'tooLarge');
       const body = c.req.raw.body;
       if (body) c.req.raw = new Request(c.req.raw, { body: limitedStream(body, maxBytes2), duplex: 'half' } as RequestInit);
     }

@@ -23,7 +23,7 @@ import { importPlanDocument } from '../../infra/intake/import.js';
 import { DocumentReadError, SUPPORTED_EXTENSIONS } from '../../infra/intake/readers.js';
 import { readJsonDocument } from '../../infra/json-document.js';
 import { checkPlanData, PlanConflictError, PlanLibrary, planVersionActionLabels, PlanValidationError } from '../../infra/plan-library.js';
-import { readForm, readUpload, type Form } from '../request-body.js';
+import { readForm, readUpload, type BodyProblem, type Form } from '../request-body.js';
 import { csrfMatchesSession, originAllowed } from './auth.js';
 import type { DashContext, DashEnv } from './context.js';
 import { currentSession, forbidden, formProblem, requirePage } from './guard.js';
@@ -104,14 +104,19 @@ async function editorUnits(directory: DirectoryStore, email: string): Promise<{ 
 }
 
 /** POST with a session, same origin, a readable body within `maxBytes` and the CSRF value. */
-async function checkPost<T extends { form: Form }>(ctx: DashContext, c: Context<DashEnv>, read: () => Promise<T | { problem: Parameters<typeof formProblem>[2] }>): Promise<Response | T> {
+async function checkPost<T extends { form: Form }>(
+  ctx: DashContext,
+  c: Context<DashEnv>,
+  read: () => Promise<T | { problem: BodyProblem }>,
+  onProblem: (problem: BodyProblem) => Response | Promise<Response> | undefined = () => undefined,
+): Promise<Response | T> {
   const found = await currentSession(ctx, c);
   if (!found) return c.redirect('/sign-in', 303);
   c.set('session', found.session);
   c.set('editor', found.editor);
   if (!originAllowed(c.req.header('Origin'), ctx.deps.endpoints.publicBaseUrl, c.req.url)) return forbidden(ctx, c);
   const body = await read();
-  if ('problem' in body) return formProblem(ctx, c, body.problem);
+  if ('problem' in body) return (await onProblem(body.problem)) ?? formProblem(ctx, c, body.problem);
   if (!csrfMatchesSession(ctx.secret, found.session, body.form.one('csrf'))) return forbidden(ctx, c);
   return body;
 }
@@ -148,7 +153,11 @@ export function planReviewRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
   app.get('/plans/upload', requirePage(ctx), (c) => uploadPage(c));
 
   app.post('/plans/upload', async (c) => {
-    const checked = await checkPost(ctx, c, () => readUpload(c, UPLOAD_MAX_BYTES + 64 * 1024));
+    // A file past the limit gets its own message (the form's protection value cannot be read
+    // from a body that is not read); nothing is done with it.
+    const checked = await checkPost(ctx, c, () => readUpload(c, UPLOAD_MAX_BYTES + 64 * 1024), (problem) =>
+      problem === 'tooLarge' ? uploadPage(c, `Tệp gửi lên lớn hơn ${UPLOAD_MAX_BYTES / 1024 / 1024} MB nên chưa được đọc. Hãy gửi bản nhẹ hơn (ví dụ chỉ các trang của kế hoạch, ảnh quét 200 dpi).`, 413) : undefined,
+    );
     if (checked instanceof Response) return checked;
     const file = checked.files.get('document');
     if (!file || file.bytes.length === 0 || !file.name) return uploadPage(c, 'Chưa chọn tệp văn bản kế hoạch. Hãy chọn tệp .docx, .pdf, .txt hoặc ảnh bản quét (.png, .jpg).', 400);
