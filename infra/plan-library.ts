@@ -111,7 +111,11 @@ export class PlanVersionNotFoundError extends Error {
     readonly version: number,
     readonly latest: number,
   ) {
-    super(`Kế hoạch "${planId}" không có phiên bản ${version}; các phiên bản hiện có: 1–${latest}.`);
+    super(
+      latest > 0
+        ? `Kế hoạch "${planId}" không có phiên bản ${version}; các phiên bản hiện có: 1–${latest}.`
+        : `Kế hoạch "${planId}" đọc từ tệp nên không có phiên bản ${version}; các phiên bản chỉ có trong kho kế hoạch (bỏ --dir).`,
+    );
     this.name = 'PlanVersionNotFoundError';
   }
 }

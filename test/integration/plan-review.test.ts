@@ -161,6 +161,9 @@ describe('plan upload, review and campaign from the dashboard', () => {
     await upload('ke-hoach-62-trang-1.png', 'image/png', firstPage!);
     expect(await page.locator('main').innerText()).toContain('ảnh chụp, bản quét (nhận dạng chữ OCR)');
     expect(await page.locator('#source-text').innerText()).toContain('KẾ HOẠCH');
+    // OCR output is weighed word by word: what was repaired or guessed is listed and marked.
+    expect(await page.locator('#flagged-h').innerText()).toMatch(/^Cần xem lại \(\d+\)$/u);
+    expect(await page.locator('.pf.p-restored, .pf.p-guessed, .pf.p-missing').count()).toBeGreaterThan(0);
     expect(await page.locator('#error-summary-h').innerText()).toContain('Kế hoạch chưa hợp lệ');
     expect(await page.locator('.error-summary').first().innerText()).toContain('kế hoạch cần ít nhất một nhiệm vụ');
     await screenshot(page, '32-plan-review-scan');
