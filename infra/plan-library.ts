@@ -366,8 +366,3 @@ export function usePlanLibrary(reader: PlanReader | undefined): void {
 export function processPlans(): PlanReader {
   return processLibrary ?? new FilePlans(PLANS_DIR);
 }
-
-/** Whether the process reads plans from the library (not from files). */
-export function hasProcessLibrary(): boolean {
-  return processLibrary !== undefined;
-}

@@ -20,6 +20,7 @@ import { PlanLibrary, usePlanLibrary } from '../../infra/plan-library.js';
 import { createS3Client, ensureBucket, S3ObjectStore } from '../../infra/s3.js';
 import type { Editor } from '../../web/dashboard/index.js';
 import { textToDocx, textToPageImages } from '../support/documents.js';
+import { waitFor } from '../support/campaign.js';
 import { launchChromium, screenshot, signInLink, startDashboardProduct } from '../support/dashboard.js';
 
 const shared = inject('endpoints');
@@ -100,9 +101,13 @@ describe('plan upload, review and campaign from the dashboard', () => {
     if (await page.locator('.error-summary').count()) throw new Error(`start refused: ${await page.locator('.error-summary').innerText()}`);
     const campaignId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
     started.push(campaignId);
-    const stored = await store.get(keys.input(campaignId));
-    expect(stored, 'campaign input recorded').toBeDefined();
-    return JSON.parse(stored!.body.toString('utf8')) as CampaignInput;
+    // The workflow was started with the version (its memo says which) …
+    const memo = (await product.client.workflow.getHandle(campaignId).describe()).memo as { planVersion?: number } | undefined;
+    // … and the worker's preparation recorded the input it drafts from.
+    const stored = await waitFor(() => store.get(keys.input(campaignId)), 120_000, 'campaign input recorded');
+    const input = JSON.parse(stored.body.toString('utf8')) as CampaignInput;
+    expect(memo?.planVersion).toBe(input.planVersion);
+    return input;
   }
 
   /** Seed 000's import has two problems the officer must correct; both are shown beside their fields. */
