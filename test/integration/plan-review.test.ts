@@ -197,6 +197,7 @@ describe('plan upload, review and campaign from the dashboard', () => {
     await page.locator('#unit').selectOption('xa-chi-lang');
     const saved = await save();
     expect(saved).toEqual({ planId: 'xa-minh-hoa-21-kh-ubnd-2026', version: 1 });
+    expect(await page.locator('#plan-version').innerText()).toMatch(/^phiên bản 1, quantri\.langson@example\.org lưu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/u);
     expect(await page.locator('table.dash tbody').innerText()).toContain('Đoàn Thanh niên xã');
     expect((await new DirectoryStore(store).ownerOfPlan(saved.planId))?.id).toBe('xa-chi-lang');
     const input = await startFromPlan(saved.planId, 'chuyen-doi-so-10-10');
