@@ -128,6 +128,7 @@ describe('plan upload, review and campaign from the dashboard', () => {
     expect(await page.locator('#source-text mark.p-restored').count()).toBeGreaterThan(10);
     // The plan already exists: saving makes its next version.
     expect(await page.locator('main').innerText()).toContain(`Đã có kế hoạch mã “${LANG_SON}” (phiên bản 1`);
+    expect(await page.locator('main').innerText()).toContain('Lưu sẽ tạo phiên bản 2; các phiên bản trước vẫn được giữ.');
     expect(await page.locator('#error-summary-h').innerText()).toBe('Kế hoạch chưa hợp lệ: cần sửa 2 mục');
     const flagged = await page.locator('#flagged-h').innerText();
     expect(flagged).toMatch(/^Cần xem lại \(\d+\)$/u);

@@ -212,6 +212,7 @@ export function planReviewRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       planId,
       title: String(v.data.title ?? ''),
       expectedVersion: v.expectedVersion,
+      nextVersion: v.expectedVersion + 1,
       existing: v.existing ? { ...v.existing, when: vnTimeLabel(v.existing.at) } : undefined,
       conflict: v.conflict,
       notice: v.notice,
