@@ -6,6 +6,8 @@
  */
 import { endpointsFromConfig, loadConfig } from '../infra/config.js';
 import { DirectoryStore, directoryKeys, MemoryDirectory, loadSampleUnits, type DirectoryReader } from '../infra/directory-store.js';
+import { FilePlans, PlanLibrary, usePlanLibrary, type PlanReader } from '../infra/plan-library.js';
+import { PLANS_DIR } from '../infra/plan-store.js';
 import { S3ObjectStore } from '../infra/s3.js';
 import { resolveApprovalSecret } from '../infra/secret.js';
 import { CliError } from './command.js';
@@ -39,6 +41,8 @@ export async function storeDirectory(): Promise<DirectoryStore> {
   const { directory, where } = configuredDirectory();
   const problem = await answers(directory, 4_000);
   if (problem) throw new CliError(`Không đọc được danh bạ đơn vị trong kho đối tượng ${where}: ${problem}\nHãy chạy \`npm start\` (hoặc đặt S3_ENDPOINT).`, 1);
+  // Plans come from the same store's library (campaign start records the version it used).
+  usePlanLibrary(new PlanLibrary(directory.store));
   return directory;
 }
 
@@ -49,6 +53,25 @@ export async function storeDirectory(): Promise<DirectoryStore> {
 export async function readableDirectory(samplesIfDown: boolean): Promise<{ directory: DirectoryReader; note?: string }> {
   if (!samplesIfDown) return { directory: await storeDirectory() };
   const { directory, where } = configuredDirectory();
-  if (!(await answers(directory, 4_000))) return { directory };
+  if (!(await answers(directory, 4_000))) {
+    usePlanLibrary(new PlanLibrary(directory.store));
+    return { directory };
+  }
   return { directory: new MemoryDirectory(await loadSampleUnits()), note: `Lưu ý: không đọc được danh bạ trong kho đối tượng (${where}); dùng danh bạ mẫu trong data/directory/.` };
+}
+
+/**
+ * Where a read-only plan command reads plans: the folder given (`--dir`), else the plan library
+ * in the configured store, else (store not answering) the sample files in plans/, with a note.
+ */
+export async function readablePlans(dir?: string): Promise<{ plans: PlanReader; note?: string }> {
+  if (dir) return { plans: new FilePlans(dir) };
+  const { directory, where } = configuredDirectory();
+  const problem = await answers(directory, 4_000);
+  if (!problem) {
+    const plans = new PlanLibrary(directory.store);
+    usePlanLibrary(plans);
+    return { plans };
+  }
+  return { plans: new FilePlans(PLANS_DIR), note: `Lưu ý: không đọc được kho kế hoạch trong kho đối tượng (${where}); dùng các kế hoạch mẫu trong plans/.` };
 }

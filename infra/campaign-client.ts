@@ -18,7 +18,8 @@ import { CampaignOccasion, CampaignPlan, CampaignStatus, CampaignYear } from '..
 import { leaderProblems } from '../domain/directory/access.js';
 import { resolveAudience } from './campaign-audience.js';
 import { processDirectoryOrSamples, type DirectoryReader } from './directory-store.js';
-import { loadPlan, PlanNotFoundError } from './plan-store.js';
+import { processPlans, type PlanReader } from './plan-library.js';
+import { PlanNotFoundError } from './plan-store.js';
 
 export const DEFAULTS = {
   reminderAfterMs: 24 * 3600_000,
@@ -28,6 +29,8 @@ export const DEFAULTS = {
 
 export interface StartRequest {
   planId: string;
+  /** A version of the plan in the library (default: the current one). */
+  planVersion?: number;
   occasionId: string;
   /** Date of the occasion (dd/mm/yyyy or ISO); default: its next occurrence from today. */
   date?: string;
@@ -74,12 +77,13 @@ const email = z.string().trim().toLowerCase().refine(isEmailAddress, 'kh√¥ng ph·
  * the shipped samples) and builds the workflow input. Throws CampaignRequestError listing every
  * problem.
  */
-export async function resolveCampaignInput(req: StartRequest, now: Date = new Date(), options: { directory?: DirectoryReader } = {}): Promise<CampaignInput> {
+export async function resolveCampaignInput(req: StartRequest, now: Date = new Date(), options: { directory?: DirectoryReader; plans?: PlanReader } = {}): Promise<CampaignInput> {
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
   let plan;
+  let planVersion = 0;
   try {
-    plan = await loadPlan(req.planId);
+    ({ plan, version: planVersion } = await (options.plans ?? processPlans()).get(req.planId, req.planVersion));
   } catch (err) {
     add('plan', err instanceof PlanNotFoundError ? err.message : (err as Error).message);
   }
@@ -139,6 +143,7 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
   return {
     campaignId: campaignId(plan.id, req.occasionId, occasionDate, suffix, req.idPrefix),
     planId: plan.id,
+    ...(planVersion > 0 ? { planVersion } : {}),
     occasionId: req.occasionId,
     occasionDate,
     taskIds: req.taskIds?.length ? req.taskIds : tiedTasks,
@@ -174,7 +179,7 @@ export async function startCampaign(client: Client, taskQueue: string, input: Ca
       workflowId: input.campaignId,
       args: [input],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      ...(input.ownerUnit ? { memo: { unitId: input.ownerUnit } } : {}),
+      ...(input.ownerUnit || input.planVersion ? { memo: { ...(input.ownerUnit ? { unitId: input.ownerUnit } : {}), ...(input.planVersion ? { planVersion: input.planVersion } : {}) } } : {}),
       typedSearchAttributes: new TypedSearchAttributes([
         { key: CampaignPlan, value: input.planId },
         { key: CampaignOccasion, value: input.occasionId },

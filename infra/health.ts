@@ -6,6 +6,7 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { Connection } from '@temporalio/client';
 import type { Endpoints } from './config.js';
 import { DirectoryStore } from './directory-store.js';
+import { PlanLibrary } from './plan-library.js';
 import { createS3Client, S3ObjectStore } from './s3.js';
 import { smtpGreeting } from './smtp.js';
 import { connectTemporal } from './temporal-connection.js';
@@ -13,7 +14,7 @@ import { connectTemporal } from './temporal-connection.js';
 export type HealthState = 'up' | 'down';
 
 export interface HealthCheck {
-  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'directory' | 'web' | 'speech';
+  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'directory' | 'plans' | 'web' | 'speech';
   address: string;
   state: HealthState;
   version?: string;
@@ -124,6 +125,26 @@ export async function checkDirectory(endpoints: Endpoints, timeoutMs = 3_000): P
   return check;
 }
 
+/** The plan library in the object store: seeded, and the current version of every plan valid. Reads only. */
+export async function checkPlanLibrary(endpoints: Endpoints, timeoutMs = 5_000): Promise<HealthCheck> {
+  const check: HealthCheck = { service: 'plans', address: `library/plans/ (bucket ${endpoints.s3.bucket})`, state: 'down' };
+  const store = S3ObjectStore.fromSettings(endpoints.s3);
+  try {
+    const status = await withTimeout(new PlanLibrary(store, { samplesDir: null }).status(), timeoutMs, 'Kho kế hoạch');
+    if (status.plans === 0) check.detail = status.seeded ? 'kho kế hoạch trống' : 'kho kế hoạch trống: chưa khởi tạo các kế hoạch mẫu (chạy npm start một lần)';
+    else if (status.problems.length) check.detail = `${status.problems.length} kế hoạch không đọc được: ${status.problems.join('; ').slice(0, 300)}`;
+    else {
+      check.state = 'up';
+      check.detail = `${status.plans} kế hoạch, ${status.versions} phiên bản`;
+    }
+  } catch (err) {
+    check.detail = `không đọc được kho kế hoạch: ${message(err)}`;
+  } finally {
+    store.client.destroy();
+  }
+  return check;
+}
+
 /** Checks Temporal, the worker, the object store and SMTP concurrently. */
 export async function checkDependencies(endpoints: Endpoints, timeoutMs = 3_000): Promise<HealthCheck[]> {
   const [temporalAndWorker, objectStore, smtp] = await Promise.all([
@@ -140,6 +161,7 @@ export const serviceLabels: Record<HealthCheck['service'], string> = {
   objectStore: 'Kho đối tượng (S3)',
   smtp: 'Máy chủ thư (SMTP)',
   directory: 'Danh bạ đơn vị',
+  plans: 'Kho kế hoạch',
   web: 'Máy chủ web',
   speech: 'Giọng đọc (bản tin âm thanh)',
 };

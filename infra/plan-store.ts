@@ -109,16 +109,31 @@ export async function listPlanFiles(dir: string = PLANS_DIR): Promise<string[]> 
   return names.filter((n) => /\.ya?ml$/i.test(n)).sort().map((n) => path.join(dir, n));
 }
 
-/** Every plan in `dir`; throws DataFileError listing all problems if any file is invalid. */
-export async function loadPlans(dir: string = PLANS_DIR): Promise<Plan[]> {
+/**
+ * Every plan in `dir`; throws DataFileError listing all problems if any file is invalid.
+ * Without a folder: the current version of every plan in the process's plan library
+ * (infra/plan-library.ts), or the files in plans/ when the process has none.
+ */
+export async function loadPlans(dir?: string): Promise<Plan[]> {
+  if (dir === undefined) {
+    const { processPlans } = await import('./plan-library.js');
+    return (await processPlans().list()).map((s) => s.plan);
+  }
   const checks = await Promise.all((await listPlanFiles(dir)).map((f) => checkFile(f, 'plan')));
   const bad = checks.flatMap((c) => (c.ok ? [] : [{ file: c.file, problems: c.problems }]));
   if (bad.length > 0) throw new DataFileError(bad);
   return checks.flatMap((c) => (c.ok && c.kind === 'plan' ? [c.plan] : []));
 }
 
-/** The plan with this id (file `<dir>/<id>.yaml`); PlanNotFoundError or DataFileError otherwise. */
-export async function loadPlan(id: string, dir: string = PLANS_DIR): Promise<Plan> {
+/**
+ * The plan with this id (file `<dir>/<id>.yaml`); PlanNotFoundError or DataFileError otherwise.
+ * Without a folder: the current version in the process's plan library (or plans/ without one).
+ */
+export async function loadPlan(id: string, dir?: string): Promise<Plan> {
+  if (dir === undefined) {
+    const { processPlans } = await import('./plan-library.js');
+    return (await processPlans().get(id)).plan;
+  }
   const files = await listPlanFiles(dir);
   const file = files.find((f) => path.basename(f).replace(/\.ya?ml$/i, '') === id);
   if (!file) throw new PlanNotFoundError(id, files.map((f) => path.basename(f).replace(/\.ya?ml$/i, '')));

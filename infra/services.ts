@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { endpointsFromConfig, type Config, type Endpoints } from './config.js';
 import { DirectoryStore, seedSampleDirectory } from './directory-store.js';
+import { PlanLibrary } from './plan-library.js';
 import { ensureBucket, S3ObjectStore } from './s3.js';
 import { migrateS3rverData, resolveVersityGw, startEmbeddedS3 } from './versitygw.js';
 import { resolveApprovalSecret } from './secret.js';
@@ -74,6 +75,15 @@ export async function startServices(config: Config, log: (line: string) => void)
       service: 'Danh bạ đơn vị',
       where: `directory/ trong bucket ${config.s3.bucket}`,
       note: seeded.created.length ? `đã khởi tạo ${seeded.created.length} đơn vị mẫu từ data/directory/` : `${indexed} đơn vị; sửa bằng campaign units`,
+    });
+
+    // Plans too: the shipped plans/*.yaml become version 1 of each plan in an empty library.
+    const library = new PlanLibrary(store);
+    const plansSeeded = await library.ensureSeeded();
+    lines.push({
+      service: 'Kho kế hoạch',
+      where: `library/plans/ trong bucket ${config.s3.bucket}`,
+      note: plansSeeded.created.length ? `đã khởi tạo ${plansSeeded.created.length} kế hoạch mẫu từ plans/` : `${(await library.ids()).length} kế hoạch, mỗi lần lưu là một phiên bản`,
     });
 
     if (!config.smtp.url) {

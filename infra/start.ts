@@ -12,6 +12,7 @@ import { workerSpawnArgs, workerSpawnEnv } from '../worker/process-options.js';
 import { temporalGateway } from './campaign-gateway.js';
 import { S3ObjectStore } from './s3.js';
 import { DirectoryStore, useProcessDirectory } from './directory-store.js';
+import { PlanLibrary, usePlanLibrary } from './plan-library.js';
 import { startWebServer, type WebServerHandle } from '../web/server.js';
 import { EditorsFileError, loadEditors } from '../web/dashboard/index.js';
 import { createMailTransport } from './smtp.js';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   const store = S3ObjectStore.fromSettings(services.endpoints.s3);
   // The web server's campaign and schedule forms read the directory in the store, as the worker and the CLI do.
   useProcessDirectory(new DirectoryStore(store));
+  // … and the plan library in the same store (every page reads plans through it).
+  usePlanLibrary(new PlanLibrary(store));
   const gateway = temporalGateway(services.endpoints);
   const dashboard = { client: gateway.client, editors, mailer: createMailTransport(services.endpoints.smtpUrl) };
   const web: WebServerHandle = await startWebServer(

@@ -16,6 +16,7 @@ import { checkDependencies, serviceLabels, type HealthCheck } from '../infra/hea
 import { renderPage } from './views.js';
 import { sharedHealth } from './health.js';
 import { BodyTooLargeError, bodyProblemPage, limitBodies } from './request-body.js';
+import { planBodyLimit } from './dashboard/plan-review.js';
 import { dashContext } from './dashboard/context.js';
 import { requirePage } from './dashboard/guard.js';
 import { renderDash } from './dashboard/render.js';
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   // Every request body is limited and read only when a route asks for it.
-  app.use('*', limitBodies());
+  app.use('*', limitBodies(undefined, planBodyLimit));
 
   // Public: only ok or degraded. Addresses, versions and errors stay on the signed-in status
   // page and in `campaign doctor`.

@@ -119,14 +119,20 @@ function declaredLength(c: Context): number | undefined {
   return Number(raw.trim());
 }
 
-/** Every request body of the server limited to `maxBytes`, counted as it is read. */
-export function limitBodies(maxBytes = FORM_MAX_BYTES): MiddlewareHandler {
+/**
+ * Every request body of the server limited to `maxBytes`, counted as it is read. `larger` may
+ * raise the limit for a few paths (a plan document upload, a whole plan's review form).
+ */
+export function limitBodies(maxBytes = FORM_MAX_BYTES, larger: (path: string) => number | undefined = () => undefined): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') {
-      const max = uploadPath(c.req.path) ? Math.max(maxBytes, UPLOAD_MAX_BYTES) : maxBytes;
+      // Unit imports may be larger; a route with its own limit (plan upload) says itself what is too
+      // large. Nothing past the limit is read either way.
+      const raised = larger(c.req.path);
+      const max = raised ?? (uploadPath(c.req.path) ? Math.max(maxBytes, UPLOAD_MAX_BYTES) : maxBytes);
       const declared = declaredLength(c);
-      if (declared !== undefined && declared > max) return bodyProblemPage(c, 'tooLarge');
+      if (declared !== undefined && declared > max && raised === undefined) return bodyProblemPage(c, 'tooLarge');
       const body = c.req.raw.body;
       if (body) c.req.raw = new Request(c.req.raw, { body: limitedStream(body, max), duplex: 'half' } as RequestInit);
     }
@@ -246,4 +252,31 @@ async function readFormOnce(c: Context, maxBytes: number): Promise<{ form: Form 
   }
   const pairs = parseUrlencoded(bytes);
   return pairs ? { form: formOf(pairs) } : { problem: 'malformed' };
+}
+
+/**
+ * A multipart form with its files (the plan document upload), read at most once and never past
+ * `maxBytes`. Problems come back as values, as with `readForm`.
+ */
+export async function readUpload(c: Context, maxBytes: number): Promise<{ form: Form; files: Map<string, UploadedFile> } | { problem: BodyProblem }> {
+  const body = c.req.raw.body;
+  const contentType = c.req.header('content-type') ?? '';
+  if (contentType.split(';')[0]!.trim().toLowerCase() !== 'multipart/form-data') return { problem: body ? 'unsupportedType' : 'malformed' };
+  if (!body) return { problem: 'malformed' };
+  const declared = declaredLength(c);
+  if (declared !== undefined && declared > maxBytes) return { problem: 'tooLarge' };
+  const bytes = await readAtMost(body, maxBytes);
+  if (bytes === 'tooLarge') return { problem: 'tooLarge' };
+  try {
+    const data = await new Response(bytes, { headers: { 'Content-Type': contentType } }).formData();
+    const pairs: [string, string][] = [];
+    const files = new Map<string, UploadedFile>();
+    for (const [name, value] of data.entries()) {
+      if (typeof value === 'string') pairs.push([name, value]);
+      else if (!files.has(name)) files.set(name, { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+    }
+    return { form: formOf(pairs), files };
+  } catch {
+    return { problem: 'malformed' };
+  }
 }

@@ -14,7 +14,7 @@ import { publishSchedule, type ChannelLead } from '../../domain/campaign/schedul
 import { leaderProblems } from '../../domain/directory/access.js';
 import { resolveAudience } from '../../infra/campaign-audience.js';
 import { DirectoryStore } from '../../infra/directory-store.js';
-import { loadPlan } from '../../infra/plan-store.js';
+import { PlanLibrary } from '../../infra/plan-library.js';
 import type { ActivityDeps } from '../deps.js';
 import { heartbeat } from '../heartbeat.js';
 import { keys } from './keys.js';
@@ -33,11 +33,14 @@ export interface PreparedCampaign {
 const bad = (message: string) => ApplicationFailure.nonRetryable(message, 'InvalidCampaign');
 
 export function createPrepareActivities({ store }: ActivityDeps) {
+  const library = new PlanLibrary(store);
   return {
     async prepareCampaign(input: CampaignInput): Promise<PreparedCampaign> {
       let plan;
       try {
-        plan = await loadPlan(input.planId);
+        // The version the campaign started with (older campaigns name none: the current one),
+        // so editing the plan meanwhile does not change this campaign's drafts.
+        plan = (await library.get(input.planId, input.planVersion || undefined)).plan;
       } catch (err) {
         throw bad((err as Error).message);
       }

@@ -10,7 +10,7 @@ import type { ReportEvidence } from '../../domain/report/evidence.js';
 import type { ReportPeriod } from '../../domain/report/period.js';
 import type { Plan } from '../../domain/plan/schema.js';
 import { senderDomain } from '../../domain/email.js';
-import { loadPlan } from '../../infra/plan-store.js';
+import { FilePlans, PlanLibrary, type PlanReader } from '../../infra/plan-library.js';
 import { renderProgressPng, renderReportDocx, renderReportHtml } from '../../render/report/index.js';
 import { readJson, writeJson } from '../campaign/store-json.js';
 import type { ActivityDeps } from '../deps.js';
@@ -27,21 +27,22 @@ export interface ReportFiles {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
 
-async function plan(planId: string, plansDir?: string): Promise<Plan> {
+async function plan(library: PlanReader, planId: string, plansDir?: string): Promise<Plan> {
   try {
-    return await loadPlan(planId, plansDir);
+    return (await (plansDir ? new FilePlans(plansDir) : library).get(planId)).plan;
   } catch (err) {
     throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidPlan');
   }
 }
 
 export function createReportActivities({ store, mailer, endpoints }: ActivityDeps) {
+  const library = new PlanLibrary(store);
   const domain = senderDomain(endpoints.mailFrom);
   return {
     /** Reads the evidence of the period and stores it beside the report. */
     async gatherReportEvidence(input: { planId: string; period: ReportPeriod; plansDir?: string }): Promise<{ evidenceKey: string; items: number }> {
       const listCampaigns = (planId: string, period: ReportPeriod) => campaignIdsFromTemporal(endpoints, planId, period);
-      const evidence = await gatherEvidence({ store, listCampaigns }, await plan(input.planId, input.plansDir), input.period);
+      const evidence = await gatherEvidence({ store, listCampaigns }, await plan(library, input.planId, input.plansDir), input.period);
       const key = reportKeys(input.planId, input.period).evidence;
       await writeJson(store, key, evidence);
       return { evidenceKey: key, items: evidence.items.length };
@@ -49,7 +50,7 @@ export function createReportActivities({ store, mailer, endpoints }: ActivityDep
 
     /** Compiles the stored evidence and writes the DOCX, HTML and PNG. */
     async renderReportFiles(input: { planId: string; dutyId?: string; evidenceKey: string; plansDir?: string }): Promise<{ files: ReportFiles; summary: SummaryFigure[]; planRef: string }> {
-      const p = await plan(input.planId, input.plansDir);
+      const p = await plan(library, input.planId, input.plansDir);
       const duty = reportDuty(p, input.dutyId);
       if (input.dutyId && !duty) throw ApplicationFailure.nonRetryable(`Kế hoạch ${p.id} không có nhiệm vụ báo cáo "${input.dutyId}".`, 'InvalidDuty');
       const evidence = await readJson<ReportEvidence>(store, input.evidenceKey);

@@ -10,13 +10,14 @@ import { addDays, vnToday } from '../../domain/dates.js';
 import type { OccasionStartInput } from '../../domain/schedules/occasion.js';
 import { CampaignRequestError, resolveCampaignInput } from '../../infra/campaign-client.js';
 import { DirectoryStore } from '../../infra/directory-store.js';
-import { loadPlan } from '../../infra/plan-store.js';
+import { PlanLibrary } from '../../infra/plan-library.js';
 import type { ActivityDeps } from '../deps.js';
 
 /** Days past the planned start an instance is still looked for (a late or manual run). */
 const SLACK_DAYS = 30;
 
 export function createOccasionActivities({ store }: Pick<ActivityDeps, 'store'>) {
+  const library = new PlanLibrary(store);
   return {
     /** The campaign to start for the occasion's next instance, or why there is none. */
     async resolveOccasionCampaign(input: { start: OccasionStartInput; at: string }): Promise<{ campaign?: CampaignInput; skipped?: string }> {
@@ -24,7 +25,7 @@ export function createOccasionActivities({ store }: Pick<ActivityDeps, 'store'>)
       const now = new Date(input.at);
       let plan;
       try {
-        plan = await loadPlan(start.planId);
+        plan = (await library.get(start.planId)).plan;
       } catch (err) {
         throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidPlan');
       }
@@ -47,7 +48,7 @@ export function createOccasionActivities({ store }: Pick<ActivityDeps, 'store'>)
             ...(start.idPrefix ? { idPrefix: start.idPrefix } : {}),
           },
           now,
-          { directory: new DirectoryStore(store) },
+          { directory: new DirectoryStore(store), plans: library },
         );
         return { campaign };
       } catch (err) {

@@ -9,7 +9,7 @@ import { occasionsBetween, type DueDate, type OccasionInstance } from '../../dom
 import { formatChannels } from '../../domain/plan/describe.js';
 import type { Plan } from '../../domain/plan/schema.js';
 import { channelLabels } from '../../domain/plan/vocabulary.js';
-import { loadPlan, loadPlans, PLANS_DIR } from '../../infra/plan-store.js';
+import { readablePlans } from '../directory.js';
 import { CliError, parseOptions, type Command } from '../command.js';
 import { renderTable, withPlans } from './plans.js';
 
@@ -80,8 +80,9 @@ export const calendarCommand: Command = {
     const from = readDate('--from', values.from) ?? vnToday();
     const to = readDate('--to', values.to) ?? addDays(from, DEFAULT_DAYS);
     if (to < from) throw new CliError(`Ngày kết thúc (${both(to)}) đứng trước ngày bắt đầu (${both(from)}).`, 2);
-    const dir = values.dir ? path.resolve(values.dir) : PLANS_DIR;
-    const plans = values.plan ? [await withPlans(() => loadPlan(values.plan ?? '', dir))] : await withPlans(() => loadPlans(dir));
+    const { plans: reader, note } = await readablePlans(values.dir ? path.resolve(values.dir) : undefined);
+    if (note) process.stderr.write(`${note}\n`);
+    const plans = values.plan ? [(await withPlans(() => reader.get(values.plan ?? ''))).plan] : (await withPlans(() => reader.list())).map((s) => s.plan);
     const instances = occasionsBetween(from, to, plans);
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ from, to, plans: plans.map((p) => p.id), occasions: instances.map(toJson) }, null, 2)}\n`);

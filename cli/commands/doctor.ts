@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { endpointsFromConfig, loadConfig, type Endpoints } from '../../infra/config.js';
-import { checkDependencies, checkDirectory, serviceLabels, type HealthCheck } from '../../infra/health.js';
+import { checkDependencies, checkDirectory, checkPlanLibrary, serviceLabels, type HealthCheck } from '../../infra/health.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import { checkSpeech } from '../../infra/speech-check.js';
 import { resolveApprovalSecret } from '../../infra/secret.js';
@@ -66,8 +66,8 @@ export const doctorCommand: Command = {
     const config = loadConfig();
     const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
     const webUrl = `http://${config.web.host === '0.0.0.0' ? '127.0.0.1' : config.web.host}:${config.web.port}`;
-    const [dependencies, directory, web, speech] = await Promise.all([checkDependencies(endpoints), checkDirectory(endpoints), checkWeb(webUrl), checkSpeech(config.speech)]);
-    const checks = [...dependencies, directory, web, speech];
+    const [dependencies, directory, plans, web, speech] = await Promise.all([checkDependencies(endpoints), checkDirectory(endpoints), checkPlanLibrary(endpoints), checkWeb(webUrl), checkSpeech(config.speech)]);
+    const checks = [...dependencies, directory, plans, web, speech];
     if (values.deep && checks.every((c) => c.state === 'up')) checks.push(await deepCheck(endpoints));
     const ok = checks.every((c) => c.state === 'up');
     if (values.json) {

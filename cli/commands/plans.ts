@@ -16,6 +16,8 @@ import { reportCadenceLabels } from '../../domain/plan/vocabulary.js';
 import { formatProblem } from '../../domain/plan/yaml-source.js';
 import { checkFile, DataFileError, displayPath, listPlanFiles, loadPlan, loadPlans, PlanNotFoundError, PLANS_DIR } from '../../infra/plan-store.js';
 import { CliError, parseOptions, type Command } from '../command.js';
+import { readablePlans } from '../directory.js';
+import { PlanVersionNotFoundError } from '../../infra/plan-library.js';
 
 /** Display width of text: code points, not counting combining marks. */
 export function textWidth(s: string): number {
@@ -57,7 +59,7 @@ export async function withPlans<T>(load: () => Promise<T>): Promise<T> {
     return await load();
   } catch (err) {
     if (err instanceof DataFileError) throw new CliError(`${err.message}\n\nHãy sửa các lỗi trên rồi chạy lại; kiểm tra bằng: campaign plans validate`, 1);
-    if (err instanceof PlanNotFoundError) throw new CliError(err.message, 2);
+    if (err instanceof PlanNotFoundError || err instanceof PlanVersionNotFoundError) throw new CliError(err.message, 2);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`Không tìm thấy thư mục kế hoạch: ${(err as NodeJS.ErrnoException).path ?? ''}`, 2);
     throw err;
   }
@@ -131,7 +133,9 @@ export const plansListCommand: Command = {
   usage: listUsage,
   async run(argv) {
     const { values } = parseOptions(argv, { json: { type: 'boolean', default: false }, dir: { type: 'string' } }, listUsage);
-    const plans = await withPlans(() => loadPlans(values.dir ? path.resolve(values.dir) : PLANS_DIR));
+    const { plans: reader, note } = await readablePlans(values.dir ? path.resolve(values.dir) : undefined);
+    if (note) process.stderr.write(`${note}\n`);
+    const plans = (await withPlans(() => reader.list())).map((s) => s.plan);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(plans.map(planSummary), null, 2)}\n`);
       return 0;
@@ -179,18 +183,21 @@ export function describePlan(p: Plan): string {
   return out.join('\n');
 }
 
-const showUsage = `Cách dùng: campaign plans show <MÃ_KẾ_HOẠCH> [--dir THƯ_MỤC] [--json]
+const showUsage = `Cách dùng: campaign plans show <MÃ_KẾ_HOẠCH> [--version SỐ] [--dir THƯ_MỤC] [--json]
 
-Hiển thị đầu văn bản, chỉ tiêu, bảng nhiệm vụ và chế độ báo cáo của một kế hoạch.`;
+Hiển thị đầu văn bản, chỉ tiêu, bảng nhiệm vụ và chế độ báo cáo của một kế hoạch: phiên bản hiện
+hành trong kho kế hoạch (hoặc phiên bản --version), hoặc tệp trong THƯ_MỤC khi nêu --dir.`;
 
 export const plansShowCommand: Command = {
   name: 'plans show',
   summary: 'Xem một kế hoạch: chỉ tiêu, nhiệm vụ, báo cáo',
   usage: showUsage,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, { json: { type: 'boolean', default: false }, dir: { type: 'string' } }, showUsage, true);
+    const { values, positionals } = parseOptions(argv, { json: { type: 'boolean', default: false }, dir: { type: 'string' }, version: { type: 'string' } }, showUsage, true);
     if (positionals.length !== 1) throw new CliError(`Cần đúng một mã kế hoạch.\n\n${showUsage}`, 2);
-    const plan = await withPlans(() => loadPlan(positionals[0] ?? '', values.dir ? path.resolve(values.dir) : PLANS_DIR));
+    const { plans: reader, note } = await readablePlans(values.dir ? path.resolve(values.dir) : undefined);
+    if (note) process.stderr.write(`${note}\n`);
+    const plan = (await withPlans(() => reader.get(positionals[0] ?? '', values.version ? Number(values.version) : undefined))).plan;
     process.stdout.write(values.json ? `${JSON.stringify(plan, null, 2)}\n` : `${describePlan(plan)}\n`);
     return 0;
   },

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { formatVnDate, parseVnDate } from '../../domain/dates.js';
 import { periodOfDays } from '../../domain/report/period.js';
 import { DEFAULT_REPORT_TO, type ReportRequest } from '../../domain/report/request.js';
-import { loadPlan } from '../../infra/plan-store.js';
 import { startReport } from '../../infra/report-client.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import type { ReportRunResult } from '../../workflows/report.js';
 import { CliError, parseOptions, type Command } from '../command.js';
 import { withClient } from '../connect.js';
+import { readablePlans } from '../directory.js';
 import { table } from '../output.js';
 
 const usage = `Cách dùng: campaign report --plan ID --from NGÀY --to NGÀY [tùy chọn]
@@ -63,7 +63,7 @@ export const reportCommand: Command = {
     ];
     let plan;
     try {
-      plan = await loadPlan(v.plan!, v['plans-dir']);
+      plan = (await (await readablePlans(v['plans-dir'])).plans.get(v.plan!)).plan;
     } catch (err) {
       problems.push(`--plan: ${(err as Error).message}`);
     }

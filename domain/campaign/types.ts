@@ -84,6 +84,12 @@ export const channelStateLabels: Record<ChannelState, string> = {
 export interface CampaignInput {
   campaignId: string;
   planId: string;
+  /**
+   * The plan library version the campaign started with; its drafts are made from that version
+   * whatever is saved later. Absent for campaigns started before plans had versions, or from a
+   * plan file outside the library: the current plan is read.
+   */
+  planVersion?: number;
   occasionId: string;
   /** Date of the occasion instance (ISO, Asia/Ho_Chi_Minh). */
   occasionDate: string;

@@ -58,11 +58,13 @@ describe('campaign doctor and /healthz on real services', () => {
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string; address: string; version?: string }[] };
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'directory', 'web', 'speech', 'worker']);
+    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'directory', 'plans', 'web', 'speech', 'worker']);
     // The audio path for smart loudspeakers: espeak-ng spoke and ffmpeg levelled a sentence.
     expect(report.checks.find((c) => c.service === 'speech')).toMatchObject({ state: 'up', address: 'espeak-ng (giọng vi)', detail: expect.stringMatching(/LUFS/) });
     // The directory the setup seeded is readable, and the shipped plans have their issuing units.
     expect(report.checks.find((c) => c.service === 'directory')).toMatchObject({ state: 'up', detail: expect.stringMatching(/^\d+ đơn vị, 3 kế hoạch có đơn vị ban hành$/) });
+    // The plan library the setup seeded holds the shipped plans, each readable.
+    expect(report.checks.find((c) => c.service === 'plans')).toMatchObject({ state: 'up', detail: expect.stringMatching(/^\d+ kế hoạch, \d+ phiên bản$/) });
     // The details /healthz no longer gives are here.
     const temporal = report.checks.find((c) => c.service === 'temporal')!;
     expect(temporal.address).toBe(endpoints.temporalAddress);
@@ -78,15 +80,18 @@ describe('campaign doctor and /healthz on real services', () => {
     const out = await runDoctor(['--json'], { ...env, S3_ENDPOINT: `http://127.0.0.1:${closed}` });
     expect(out.code).toBe(1);
     const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string }[] };
-    expect(report.checks.filter((c) => c.state === 'down').map((c) => c.service)).toEqual(['objectStore', 'directory']);
+    expect(report.checks.filter((c) => c.state === 'down').map((c) => c.service)).toEqual(['objectStore', 'directory', 'plans']);
   });
 
-  it('doctor exits 1 when the directory is empty: never seeded, nothing imported', async () => {
+  it('doctor exits 1 when the directory and the plan library are empty: never seeded, nothing imported', async () => {
     const bucket = `doctor-${randomUUID().slice(0, 8)}`;
     await ensureBucket(createS3Client(endpoints.s3), bucket);
     const out = await runDoctor(['--json'], { ...env, S3_BUCKET: bucket });
     expect(out.code).toBe(1);
     const report = JSON.parse(out.stdout) as { checks: { service: string; state: string; detail?: string }[] };
-    expect(report.checks.filter((c) => c.state === 'down')).toEqual([expect.objectContaining({ service: 'directory', detail: expect.stringContaining('danh bạ trống') })]);
+    expect(report.checks.filter((c) => c.state === 'down')).toEqual([
+      expect.objectContaining({ service: 'directory', detail: expect.stringContaining('danh bạ trống') }),
+      expect.objectContaining({ service: 'plans', detail: expect.stringContaining('kho kế hoạch trống') }),
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { campaignRoutes } from './campaign.js';
 import { dashContext, type DashboardDeps, type DashEnv } from './context.js';
 import { homeRoutes } from './home.js';
+import { planReviewRoutes } from './plan-review.js';
 import { planRoutes } from './plans.js';
 import { reportRoutes } from './reports.js';
 import { scheduleRoutes } from './schedules.js';
@@ -27,6 +28,8 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<DashEnv> {
   const ctx = dashContext(deps);
   signInRoutes(app, ctx);
   homeRoutes(app, ctx);
+  // `/plans/upload` before `/plans/:id`.
+  planReviewRoutes(app, ctx);
   planRoutes(app, ctx);
   // `/campaigns/new` before `/campaigns/:id`.
   startRoutes(app, ctx);

@@ -7,7 +7,9 @@ import { formatVnDate } from '../../domain/dates.js';
 import { planIssueDate, planSymbol, resolutionName, formatTimeframe, formatChannels, type Plan } from '../../domain/plan/index.js';
 import { periodPhrase } from '../../domain/plan/bounds.js';
 import type { CampaignInput } from '../../domain/campaign/types.js';
-import { loadPlan, PlanNotFoundError } from '../../infra/plan-store.js';
+import { processPlans, type StoredPlan } from '../../infra/plan-library.js';
+import { PlanNotFoundError } from '../../infra/plan-store.js';
+import { vnTimeLabel } from '../../infra/directory-store.js';
 import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
 import { campaignRow, campaignsOf, campaignsOrProblem, plansOf, plansOrProblem, type CampaignRow } from './data.js';
@@ -44,8 +46,10 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const id = c.req.param('id');
     if (!PLAN_ID.test(id) || id.length > 100) return notFound(c, ctx);
     let plan: Plan;
+    let stored: StoredPlan;
     try {
-      plan = await loadPlan(id);
+      stored = await processPlans().get(id);
+      plan = stored.plan;
     } catch (err) {
       if (err instanceof PlanNotFoundError) return notFound(c, ctx);
       return renderDash(c, ctx, 'dashboard/problem', 'Kế hoạch không hợp lệ', { heading: 'Kế hoạch không hợp lệ', text: (err as Error).message }, 500);
@@ -70,6 +74,7 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         resolution: `${resolutionName(plan)} ngày ${formatVnDate(plan.resolution.date)} của ${plan.resolution.issuer}`,
         leadBody: plan.leadBody,
         general: plan.objectives.general,
+        version: stored.version > 0 ? `phiên bản ${stored.version}${stored.by ? `, ${stored.by} lưu lúc ${vnTimeLabel(stored.at!)}` : ''}` : undefined,
       },
       periods: plan.objectives.periods.map((p) => ({ label: p.heading ?? capitalize(periodPhrase(p.period.label)), targets: p.targets.map((t) => t.text) })),
       tasks: plan.tasks.map((t) => ({
@@ -83,6 +88,10 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       })),
       campaignCount: listings.length,
       startHref: `/campaigns/new?plan=${plan.id}`,
+      // Plan library: edit with the review form, the version list, the version just saved.
+      editHref: `/plans/${plan.id}/edit`,
+      versionsHref: `/plans/${plan.id}/versions`,
+      saved: /^\d+$/.test(c.req.query('saved') ?? '') ? c.req.query('saved') : undefined,
       problems: [problem].filter(Boolean),
     });
   });
