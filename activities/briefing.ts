@@ -25,7 +25,7 @@
  * still sent; transient ones throw a retryable failure (Temporal retries; finished recipients
  * are skipped); fatal ones (authentication, sender refused) fail the activity without retry.
  */
-import { failpoint, pausedFailpoint } from './failpoints.js';
+import { failpoint } from './failpoints.js';
 import { heartbeatOrStop } from './heartbeat.js';
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
@@ -102,12 +102,6 @@ export interface LedgerEntry {
   responseCode?: number;
   message?: string;
 }
-
-/**
- * Journalists sent to at once (each one's steps stay in order: ledger, marker, SMTP, ledger).
- * Matches the pooled transport's connections (infra/smtp.ts), so each lane has its connection.
- */
-export const SEND_LANES = 4;
 
 /** Most recipients one activity call takes; bigger lists are split by the caller. */
 export const MAX_RECIPIENTS = 2_000;
@@ -238,12 +232,11 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
         throw err;
       }
 
-      // Checks and de-duplication first, in list order; then the sends, SEND_LANES at a time.
-      type Outcome = { kind: 'sent' | 'already' | 'unsubscribed'; email: string } | { kind: 'failed'; failure: FailedRecipient };
-      const outcomes: (Outcome | undefined)[] = new Array(input.recipients.length);
-      const queue: { index: number; id: string; name: string; outlet: string; email: string }[] = [];
       const seen = new Set<string>();
-      for (const [index, r] of input.recipients.entries()) {
+      let done = 0;
+      for (const r of input.recipients) {
+        heartbeat({ done, total: input.recipients.length });
+        done += 1;
         const email = typeof r?.email === 'string' ? r.email.trim() : '';
         const id = typeof r?.id === 'string' ? r.id.slice(0, 120) : '';
         const check = new ProblemCollector();
@@ -252,23 +245,27 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
         check.text('recipient.outlet', r?.outlet, 'outlet');
         if (!isEmailAddress(email)) check.add('recipient.email', 'Email phóng viên không đúng dạng địa chỉ email.');
         if (check.problems.length > 0) {
-          outcomes[index] = { kind: 'failed', failure: { id, email: email.slice(0, 254), code: 'EINPUT', message: check.problems.map((p) => p.message).join(' ') } };
+          result.failedPermanent.push({ id, email: email.slice(0, 254), code: 'EINPUT', message: check.problems.map((p) => p.message).join(' ') });
           continue;
         }
         const normal = normalizeEmail(email);
         if (seen.has(normal)) continue; // the same address twice in one list gets one message
         seen.add(normal);
-        queue.push({ index, id, name: r.name, outlet: r.outlet, email });
-      }
 
-      let sentCount = 0;
-      /** One journalist, start to end: ledger, unsubscribes, pending marker, SMTP, ledger entry. */
-      const sendOne = async ({ id, name, outlet, email }: (typeof queue)[number]): Promise<Outcome> => {
         const keys = ledgerKeys(input.campaignId, input.version, email);
         const entry = await readJson<LedgerEntry>(store, keys.done);
-        if (entry?.status === 'sent') return { kind: 'already', email };
-        if (entry?.status === 'failed') return { kind: 'failed', failure: { id, email, code: entry.code ?? 'EUNKNOWN', message: entry.message ?? '' } };
-        if (await isSuppressed(store, email)) return { kind: 'unsubscribed', email };
+        if (entry?.status === 'sent') {
+          result.skippedAlreadySent.push(email);
+          continue;
+        }
+        if (entry?.status === 'failed') {
+          result.failedPermanent.push({ id, email, code: entry.code ?? 'EUNKNOWN', message: entry.message ?? '' });
+          continue;
+        }
+        if (await isSuppressed(store, email)) {
+          result.skippedUnsubscribed.push(email);
+          continue;
+        }
 
         const pending = await readJson<{ attempts: number }>(store, keys.pending);
         const attempts = (pending?.attempts ?? 0) + 1;
@@ -279,11 +276,12 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
         const base = { recipientId: id, emailHash: emailHash(email), messageId, attempts, unconfirmedEarlierAttempts: attempts - 1 };
         let mail;
         try {
-          mail = briefingMail({ ...shared(input, image), recipient: { id, name, email, outlet }, mailFrom: endpoints.mailFrom, messageId, unsubscribeUrl: unsubscribe }).mail;
+          mail = briefingMail({ ...shared(input, image), recipient: { id, name: r.name, email, outlet: r.outlet }, mailFrom: endpoints.mailFrom, messageId, unsubscribeUrl: unsubscribe }).mail;
         } catch (err) {
           if (!(err instanceof ContentInputError)) throw err;
           await store.delete(keys.pending);
-          return { kind: 'failed', failure: { id, email, code: 'EINPUT', message: err.problems.map((p) => p.message).join(' ') } };
+          result.failedPermanent.push({ id, email, code: 'EINPUT', message: err.problems.map((p) => p.message).join(' ') });
+          continue;
         }
         try {
           await mailer.sendMail(mail);
@@ -298,51 +296,16 @@ export function createBriefingActivities({ store, mailer, endpoints }: ActivityD
           const failed: LedgerEntry = { status: 'failed', ...base, at: new Date().toISOString(), code: failure.code, responseCode: failure.responseCode, message: failure.message };
           await store.put(keys.done, json(failed), JSON_TYPE);
           await store.delete(keys.pending);
-          return { kind: 'failed', failure: { id, email, code: failure.code, message: failure.message } };
+          result.failedPermanent.push({ id, email, code: failure.code, message: failure.message });
+          continue;
         }
         const sentEntry: LedgerEntry = { status: 'sent', ...base, at: new Date().toISOString() };
         await store.put(keys.done, json(sentEntry), JSON_TYPE);
         await store.delete(keys.pending);
-        sentCount += 1;
-        await failpoint('briefing-sent', sentCount);
-        return { kind: 'sent', email };
-      };
-
-      // Lanes take the next journalist until the list is done or one lane fails (SMTP fatal or
-      // transient, cancellation, store error): then no lane starts another, the journalists in
-      // flight are finished (so their ledger entries are written), and the failure is thrown.
-      let next = 0;
-      let stopped: { err: unknown } | undefined;
-      const lane = async () => {
-        while (!stopped && next < queue.length) {
-          // A test's failpoint paused one lane: the others start nothing new meanwhile.
-          while (pausedFailpoint()) await new Promise((r) => setTimeout(r, 100));
-          if (stopped || next >= queue.length) break;
-          const item = queue[next]!;
-          try {
-            heartbeat({ done: next, total: queue.length });
-          } catch (err) {
-            stopped ??= { err };
-            return;
-          }
-          next += 1;
-          try {
-            outcomes[item.index] = await sendOne(item);
-          } catch (err) {
-            stopped ??= { err };
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(SEND_LANES, queue.length) }, lane));
-      if (stopped) throw stopped.err;
-      for (const o of outcomes) {
-        if (!o) continue;
-        if (o.kind === 'sent') result.sent.push(o.email);
-        else if (o.kind === 'already') result.skippedAlreadySent.push(o.email);
-        else if (o.kind === 'unsubscribed') result.skippedUnsubscribed.push(o.email);
-        else if (o.kind === 'failed') result.failedPermanent.push(o.failure);
+        result.sent.push(email);
+        await failpoint('briefing-sent', result.sent.length);
       }
-      heartbeat({ done: queue.length, total: queue.length });
+      heartbeat({ done, total: input.recipients.length });
       return result;
     },
   };

@@ -5,26 +5,14 @@
  */
 import { Context } from '@temporalio/activity';
 
-let pausedAt: string | undefined;
-
-/** The failpoint this process is paused at, if any (concurrent loops hold while it is). */
-export function pausedFailpoint(): string | undefined {
-  return pausedAt;
-}
-
 export async function failpoint(name: string, count: number): Promise<void> {
   const spec = process.env.CAMPAIGN_FAILPOINT;
   if (!spec) return;
   const [point, n] = spec.split(':');
   if (point !== name || Number(n) !== count) return;
   process.stdout.write(`[failpoint] ${name}:${count} reached; pausing\n`);
-  pausedAt = name;
-  try {
-    for (let i = 0; i < 240; i++) {
-      Context.current().heartbeat({ failpoint: name });
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  } finally {
-    pausedAt = undefined;
+  for (let i = 0; i < 240; i++) {
+    Context.current().heartbeat({ failpoint: name });
+    await new Promise((r) => setTimeout(r, 500));
   }
 }

@@ -48,8 +48,7 @@ export function createMailTransport(smtpUrl: string, options: { pool?: boolean }
     // The embedded server speaks plain SMTP on loopback; real servers get STARTTLS as offered.
     ignoreTLS: local,
     pool: options.pool ?? false,
-    // One connection per send lane of the briefing fan-out (SEND_LANES in activities/briefing.ts).
-    maxConnections: options.pool ? 4 : undefined,
+    maxConnections: options.pool ? 3 : undefined,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
