@@ -7,7 +7,7 @@
  *   --scenarios=kill,temporal,smtp,s3,web   which to run (default: all, in that order)
  *   --kills=6 --campaigns=3                 SIGKILLs of the worker, and campaigns they hit
  *   --kill-deadline=12                      minutes the kill scenario waits for its campaigns
- *                                           (a killed activity waits out its 5-minute timeout)
+ *                                           (a killed activity is retried after its 10 s heartbeat timeout)
  *   --localities=100 --journalists=30       size of each campaign
  *   --smtp-down=60 --smtp-journalists=300   SMTP outage (s) during a fan-out to that many
  *   --s3-down=20                            object-store outage (s) during publishing

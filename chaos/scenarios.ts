@@ -110,9 +110,8 @@ export async function workerKills(h: Harness, s: ChaosSettings): Promise<Scenari
   const hit: Record<Phase, number> = { drafting: 0, approval: 0, publishing: 0, briefing: 0 };
   let kills = 0;
   // Each kill aims at the next phase not hit yet; a phase is waited for until the campaigns get
-  // there (a kill during a non-heartbeating activity stalls it for its whole timeout).
-  // No kill later than 7 minutes before the deadline: the activity a kill interrupts waits out its
-  // 5-minute timeout before it is retried, and its campaign must still be able to finish.
+  // there. No kill later than 7 minutes before the deadline, so the campaigns can still finish
+  // (a generous margin: an interrupted activity is retried after its 10 s heartbeat timeout).
   const killsUntil = Math.max(Date.now() + 60_000, deadline - 7 * 60_000);
   for (let k = 0; kills < s.kills && Date.now() < killsUntil; k++) {
     const missing = phases.filter((p) => hit[p] === 0);

@@ -39,6 +39,28 @@ function isTransient(err: unknown): boolean {
   return grpc !== undefined && TRANSIENT.has(grpc.code);
 }
 
+/**
+ * A decision sent to a campaign that has already ended: recorded when the final state holds
+ * it (the first press was recorded, its answer lost, and the campaign went on to finish),
+ * otherwise refused as no longer awaiting; gone when there is no such campaign at all.
+ */
+async function closedOutcome(client: Client, workflowId: string, d: DecisionInput): Promise<DecideResult> {
+  const gone = { ok: false as const, reason: 'gone' as const, message: 'Chiến dịch không còn chạy.' };
+  const handle = client.workflow.getHandle(workflowId);
+  let described;
+  try {
+    described = await handle.describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return gone;
+    throw err;
+  }
+  if (described.status.name === 'RUNNING') throw new Error('the campaign is running again; send the decision again');
+  const final = described.status.name === 'COMPLETED' ? ((await handle.result().catch(() => undefined)) as CampaignState | undefined) : undefined;
+  const same = (x: DecisionInput) => decisionUpdateId({ ...x, at: '' }) === decisionUpdateId({ ...d, at: '' });
+  if (final?.decisions?.some(same)) return { ok: true };
+  return { ok: false, reason: 'refused', message: 'Chiến dịch không còn chờ phê duyệt.' };
+}
+
 /** Connects lazily (the web server starts before Temporal may be reachable) and reuses the connection. */
 export function temporalGateway(endpoints: Endpoints): CampaignGateway & { client(): Promise<Client>; close(): Promise<void> } {
   let client: Promise<Client> | undefined;
@@ -70,7 +92,7 @@ export function temporalGateway(endpoints: Endpoints): CampaignGateway & { clien
           return { ok: true };
         } catch (err) {
           if (err instanceof WorkflowUpdateFailedError) return { ok: false, reason: 'refused', message: err.cause?.message ?? err.message };
-          if (err instanceof WorkflowNotFoundError) return { ok: false, reason: 'gone', message: 'Chiến dịch không còn chạy.' };
+          if (err instanceof WorkflowNotFoundError) return closedOutcome(await get(), workflowId, decision);
           if (!isTransient(err) || attempt >= DECIDE_ATTEMPTS) throw err;
           await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
         }
