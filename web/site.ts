@@ -69,6 +69,14 @@ export function siteRoutes(store: ObjectStore): Hono {
     return serve(c, `site/media/${file}`, type, extra);
   });
 
+  // The Q&A sets' Word files and loudspeaker segments (channels/qa-set).
+  app.get('/site/hoi-dap/:file', (c) => {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,199})\.(docx|txt)$/.exec(c.req.param('file'));
+    if (!m || m[1]!.includes('..')) return notFound(c);
+    const type = m[2] === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/plain; charset=utf-8';
+    return serve(c, `site/hoi-dap/${m[1]}.${m[2]}`, type, m[2] === 'docx' ? { 'Content-Disposition': `attachment; filename="hoi-dap-${m[1]}.docx"` } : {});
+  });
+
   app.all('/site/*', (c) => notFound(c));
   return app;
 }

@@ -4,6 +4,7 @@
  * time, post and briefing previews), version history, decisions and events.
  */
 import {
+  ALL_CAMPAIGN_CHANNELS,
   campaignChannelLabels,
   campaignStatusLabels,
   channelStateLabels,
@@ -52,7 +53,7 @@ async function json<T>(store: ObjectStore, key: string): Promise<T | undefined> 
 /** Event texts written by the workflow name channels, decisions and people by id; show their labels. */
 export function eventText(text: string, editors: readonly Editor[] = []): string {
   return withPersonLabels(editors, text)
-    .replace(/^Đã đăng (infographic|webPortal|pressBriefing|loudspeaker):/, (_, ch: keyof typeof campaignChannelLabels) => `Đã đăng ${campaignChannelLabels[ch].toLocaleLowerCase('vi')}:`)
+    .replace(new RegExp(`^Đã đăng (${ALL_CAMPAIGN_CHANNELS.join('|')}):`), (_, ch: keyof typeof campaignChannelLabels) => `Đã đăng ${campaignChannelLabels[ch].toLocaleLowerCase('vi')}:`)
     .replace(/: (approve|requestChanges|reject)\b/, (_, d: keyof typeof decisionLabels) => `: ${decisionLabels[d].toLocaleLowerCase('vi')}`);
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Drafting and publishing the Q&A set. The draft writes the set (JSON), the Word file, the
+ * loudspeaker segment and a preview page under the version's `qa/`; publishing puts the Word
+ * file and the segment on the site under `site/hoi-dap/` (the web post carries the set as a
+ * section with FAQ structured data, see `campaignQaSet`).
+ */
+import type { ActivityDeps } from '../../activities/deps.js';
+import { keys } from '../../activities/campaign/keys.js';
+import { readJson, writeJson } from '../../activities/campaign/store-json.js';
+import type { ContentBrief } from '../../domain/brief.js';
+import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
+import type { Plan } from '../../domain/plan/schema.js';
+import { formatDuration } from '../../domain/speech/index.js';
+import type { ObjectStore } from '../../infra/object-store.js';
+import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
+import { buildQaSet, MIN_QA, type QaItem } from './questions.js';
+import { qaDocx, qaPreviewHtml, qaSegment } from './render.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const qaKeys = {
+  set: (id: string, v: number) => `${keys.version(id, v)}qa/qa.json`,
+  docx: (id: string, v: number) => `${keys.version(id, v)}qa/hoi-dap.docx`,
+  segment: (id: string, v: number) => `${keys.version(id, v)}qa/loa.txt`,
+  preview: (id: string, v: number) => `${keys.version(id, v)}qa/preview.html`,
+  siteDocx: (id: string) => `site/hoi-dap/${id}.docx`,
+  siteSegment: (id: string) => `site/hoi-dap/${id}.txt`,
+};
+
+/** The site path of a campaign's published Word file, under the site root. */
+export const qaSitePath = (id: string) => `hoi-dap/${id}.docx`;
+
+/**
+ * The Q&A set of a campaign version when the campaign asked for it (else undefined): the drafted
+ * set when there is one, else built from the plan snapshot (the post and the set are drafted at
+ * the same time; both build the same set).
+ */
+export async function campaignQaSet(store: ObjectStore, campaignId: string, version: number, brief: ContentBrief): Promise<QaItem[] | undefined> {
+  const input = await store.get(keys.input(campaignId));
+  if (!input || !(JSON.parse(input.body.toString('utf8')) as CampaignInput).channels.includes('qaSet')) return undefined;
+  const drafted = await store.get(qaKeys.set(campaignId, version));
+  if (drafted) return JSON.parse(drafted.body.toString('utf8')) as QaItem[];
+  if (!(await store.head(keys.plan(campaignId)))) return undefined;
+  return buildQaSet(await readJson<Plan>(store, keys.plan(campaignId)), { brief });
+}
+
+export function createQaSetActivities({ store }: ActivityDeps) {
+  return {
+    async draft(input: ChannelDraftInput): Promise<DraftSummary> {
+      const brief = await readJson<ContentBrief>(store, input.briefKey);
+      const plan = await readJson<Plan>(store, keys.plan(input.campaignId));
+      const items = buildQaSet(plan, { brief });
+      const segment = qaSegment(brief, items);
+      const id = input.campaignId;
+      const v = input.version;
+      await writeJson(store, qaKeys.set(id, v), items);
+      await store.put(qaKeys.docx(id, v), await qaDocx(brief, items), { contentType: DOCX });
+      await store.put(qaKeys.segment(id, v), segment.text, { contentType: 'text/plain; charset=utf-8' });
+      await store.put(qaKeys.preview(id, v), qaPreviewHtml(brief, items), { contentType: 'text/html; charset=utf-8' });
+      const problems = items.length < MIN_QA ? [`Kế hoạch chỉ đủ dữ liệu cho ${items.length} câu hỏi - đáp (cần ít nhất ${MIN_QA}).`] : [];
+      return {
+        channel: 'qaSet',
+        keys: [qaKeys.preview(id, v), qaKeys.docx(id, v), qaKeys.segment(id, v)],
+        summary: `${items.length} câu hỏi - đáp, tệp Word, đoạn đọc trên loa ${formatDuration(segment.seconds)}`,
+        problems,
+      };
+    },
+
+    async publish(input: ChannelPublishInput): Promise<ChannelPublishResult> {
+      const id = input.campaignId;
+      const docx = await store.get(qaKeys.docx(id, input.version));
+      const segment = await store.get(qaKeys.segment(id, input.version));
+      if (!docx || !segment) return { detail: 'chưa có bộ câu hỏi - đáp của phiên bản này', keys: [] };
+      await store.put(qaKeys.siteDocx(id), docx.body, { contentType: DOCX });
+      await store.put(qaKeys.siteSegment(id), segment.body, { contentType: 'text/plain; charset=utf-8' });
+      const items = await readJson<QaItem[]>(store, qaKeys.set(id, input.version));
+      return { detail: `${items.length} câu hỏi - đáp: tệp Word và đoạn đọc trên loa trên trang tin`, keys: [qaKeys.siteDocx(id), qaKeys.siteSegment(id)] };
+    },
+  };
+}

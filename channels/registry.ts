@@ -1,0 +1,27 @@
+/**
+ * The campaign channels, in the order they are drafted, shown and published. Adding a channel:
+ * a folder beside this file with its descriptor (`index.ts`) and activities (`activities.ts`),
+ * one line here and one in `activities.ts` of this folder; no workflow body changes. Pure.
+ */
+import { infographicChannel } from './infographic/index.js';
+import { loudspeakerChannel } from './loudspeaker/index.js';
+import { pressBriefingChannel } from './press-briefing/index.js';
+import { qaSetChannel } from './qa-set/index.js';
+import type { ChannelDescriptor } from './types.js';
+import { webPortalChannel } from './web-portal/index.js';
+
+export const CHANNELS = [infographicChannel, webPortalChannel, pressBriefingChannel, loudspeakerChannel, qaSetChannel] as const;
+
+export type ChannelId = (typeof CHANNELS)[number]['id'];
+
+export const CHANNEL_IDS: readonly ChannelId[] = CHANNELS.map((c) => c.id);
+
+/** The descriptor of `id`; undefined for an unknown id. */
+export function channelDescriptor(id: string): ChannelDescriptor<ChannelId> | undefined {
+  return CHANNELS.find((c) => c.id === id);
+}
+
+/** True for a channel drafted and published by the generic channel activities. */
+export function isModularChannel(id: string): boolean {
+  return channelDescriptor(id)?.ownActivities === false;
+}
