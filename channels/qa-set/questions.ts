@@ -28,7 +28,7 @@ export const MAX_QA = 20;
 export const LEAD_NOT_STATED = 'Kế hoạch chưa nêu cơ quan chủ trì nhiệm vụ này.';
 
 const sentence = (s: string) => {
-  const t = s.trim().replace(/\s+/g, ' ');
+  const t = s.trim().replace(/\s+/g, ' ').replace(/[\s;,]+$/, '');
   return /[.!?…:]$/.test(t) ? t : `${t}.`;
 };
 const quoted = (s: string) => `“${s.trim().replace(/[.;:,]+$/, '')}”`;
@@ -116,7 +116,7 @@ export function buildQaSet(plan: Plan, options: { brief?: Pick<ContentBrief, 'ta
   const other: QaItem[] = [];
   const duty = plan.reporting[0];
   if (duty) {
-    const when = duty.cadenceAsWritten ?? duty.cadences.map((c) => reportCadenceLabels[c]).join(', ');
+    const when = duty.cadenceAsWritten ? duty.cadenceAsWritten.charAt(0).toLocaleLowerCase('vi') + duty.cadenceAsWritten.slice(1) : duty.cadences.map((c) => reportCadenceLabels[c]).join(', ');
     const due = duty.dueDates.length ? ` (trước ngày ${duty.dueDates.map((d) => `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}`).join(' và ')})` : '';
     other.push({
       question: 'Kết quả thực hiện kế hoạch được báo cáo thế nào?',

@@ -49,6 +49,9 @@ export interface QaSegment {
   expansions: Expansion[];
 }
 
+/** Task numbers ("III.1") are for readers; a listener hears the task's title. */
+const unnumbered = (s: string) => s.replace(/([Nn]hiệm vụ) [^\s“]+ (?=“)/gu, '$1 ');
+
 /**
  * The loudspeaker segment: opens with the topic, reads each question and answer ("Câu hỏi thứ
  * nhất … Trả lời …"), repeats where the plan comes from, and signs off. Normalised for the
@@ -58,7 +61,7 @@ export function qaSegment(brief: QaBrief, items: readonly QaItem[]): QaSegment {
   const spoken = items.filter((q) => !/https?:\/\//.test(q.answer)).slice(0, SPOKEN_QA);
   const paragraphs = [
     `Kính thưa bà con! Sau đây là một số câu hỏi - đáp về Kế hoạch số ${brief.planSymbol} của ${brief.issuer}, nhân dịp ${occasionLabel(brief)}.`,
-    ...spoken.map((q, i) => `Câu hỏi thứ ${ordinalToWords(i + 1)}: ${q.question}\nTrả lời: ${q.answer}`),
+    ...spoken.map((q, i) => `Câu hỏi thứ ${ordinalToWords(i + 1)}: ${unnumbered(q.question)}\nTrả lời: ${unnumbered(q.answer)}`),
     `Thưa bà con, các câu trả lời trên đều lấy từ Kế hoạch số ${brief.planSymbol} của ${brief.issuer}. Xin cảm ơn bà con đã lắng nghe.`,
   ];
   const symbolIssuers = { [brief.planSymbol]: brief.issuer };
