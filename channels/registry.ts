@@ -21,6 +21,18 @@ export function channelDescriptor(id: string): ChannelDescriptor<ChannelId> | un
   return CHANNELS.find((c) => c.id === id);
 }
 
+/** Folders of the version's drafts that channel modules write to (for the file routes). */
+export const MODULE_DRAFT_FOLDERS: readonly string[] = CHANNELS.flatMap((c) => ('preview' in c && c.preview ? [c.preview.file.split('/')[0]!] : []));
+
+/**
+ * The previews of channel modules among `channels`, in registry order: heading and file
+ * relative to the version's folder.
+ */
+export function modulePreviews(channels: Iterable<string>): { channel: ChannelId; heading: string; file: string }[] {
+  const wanted = new Set(channels);
+  return CHANNELS.flatMap((c) => ('preview' in c && c.preview && wanted.has(c.id) ? [{ channel: c.id, heading: c.preview.heading, file: c.preview.file }] : []));
+}
+
 /** True for a channel drafted and published by the generic channel activities. */
 export function isModularChannel(id: string): boolean {
   return channelDescriptor(id)?.ownActivities === false;

@@ -21,6 +21,11 @@ export interface ChannelDescriptor<Id extends string = string> {
    * `draftChannel` / `publishChannel` activities.
    */
   ownActivities: boolean;
+  /**
+   * The channel's own draft preview for the approval page and the dashboard: an HTML file
+   * relative to the version's folder (its first segment is the channel's folder there).
+   */
+  preview?: { file: string; heading: string };
 }
 
 /** A generic channel's draft request: the version's brief and the social infographic. */

@@ -12,4 +12,5 @@ export const qaSetChannel: ChannelDescriptor<'qaSet'> = {
   publishHour: 7,
   defaultOn: false,
   ownActivities: false,
+  preview: { file: 'qa/preview.html', heading: 'Bộ câu hỏi - đáp' },
 };

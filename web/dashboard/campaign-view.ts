@@ -13,6 +13,7 @@ import {
   type CampaignStatus,
 } from '../../domain/campaign/types.js';
 import { formatVnDate } from '../../domain/dates.js';
+import { modulePreviews } from '../../channels/registry.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { templateTitle } from '../../render/infographic/labels.js';
 import { capitalize } from '../../domain/text/case.js';
@@ -114,7 +115,9 @@ async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
   }
   const post = wants.has('webPortal') && (await store.head(`${base}post/index.html`).catch(() => undefined)) ? fileUrl(`${base}post/index.html`) : undefined;
   const briefing = wants.has('pressBriefing') && (await store.head(`${base}briefing/preview.html`).catch(() => undefined)) ? fileUrl(`${base}briefing/preview.html`) : undefined;
-  return { images, script, post, briefing };
+  const modules = [];
+  for (const p of modulePreviews(wants)) if (await store.head(`${base}${p.file}`).catch(() => undefined)) modules.push({ heading: p.heading, src: fileUrl(`${base}${p.file}`) });
+  return { images, script, post, briefing, modules };
 }
 
 /** "Ngày Nhà giáo Việt Nam 20/11/2026": what a campaign is called on its pages. */

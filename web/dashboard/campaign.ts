@@ -15,9 +15,10 @@ import { campaignTitle, campaignView, liveStatus } from './campaign-view.js';
 import { requireJson, requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
 import { draftFileHeaders, previewBody } from '../previews.js';
+import { MODULE_DRAFT_FOLDERS } from '../../channels/registry.js';
 
 /** Draft files a page may embed: a version folder, a known channel folder, strict names. */
-const FILE_RE = /^v\d{1,4}\/(?:infographic|loudspeaker|post|briefing)(?:\/[a-z0-9][a-z0-9._-]{0,120}){1,3}$/;
+const FILE_RE = new RegExp(String.raw`^v\d{1,4}\/(?:infographic|loudspeaker|post|briefing|${MODULE_DRAFT_FOLDERS.join('|')})(?:\/[a-z0-9][a-z0-9._-]{0,120}){1,3}$`);
 
 const notices: Record<string, string> = {
   started: 'Đã khởi tạo chiến dịch. Bản nháp đang được soạn; trang tự cập nhật khi xong.',
