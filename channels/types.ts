@@ -26,6 +26,8 @@ export interface ChannelDescriptor<Id extends string = string> {
    * relative to the version's folder (its first segment is the channel's folder there).
    */
   preview?: { file: string; heading: string };
+  /** What the periodic report counts for a channel module, after the number: "bộ câu hỏi - đáp đã công bố". */
+  reportNoun?: string;
 }
 
 /** A generic channel's draft request: the version's brief and the social infographic. */

@@ -13,4 +13,5 @@ export const qaSetChannel: ChannelDescriptor<'qaSet'> = {
   defaultOn: false,
   ownActivities: false,
   preview: { file: 'qa/preview.html', heading: 'Bộ câu hỏi - đáp' },
+  reportNoun: 'bộ câu hỏi - đáp đã công bố (mục hỏi - đáp trong bài, tệp Word, đoạn đọc trên loa)',
 };
