@@ -10,13 +10,10 @@ import { readJson, writeJson } from '../../activities/campaign/store-json.js';
 import type { ContentBrief } from '../../domain/brief.js';
 import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
 import type { Plan } from '../../domain/plan/schema.js';
-import { formatDuration } from '../../domain/speech/index.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
-import { buildQaSet, MIN_QA, type QaItem } from './questions.js';
-import { qaDocx, qaPreviewHtml, qaSegment } from './render.js';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+import { DOCX_TYPE, qaFiles } from './files.js';
+import { buildQaSet, type QaItem } from './questions.js';
 
 export const qaKeys = {
   set: (id: string, v: number) => `${keys.version(id, v)}qa/qa.json`,
@@ -49,21 +46,12 @@ export function createQaSetActivities({ store }: ActivityDeps) {
     async draft(input: ChannelDraftInput): Promise<DraftSummary> {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
       const plan = await readJson<Plan>(store, keys.plan(input.campaignId));
-      const items = buildQaSet(plan, { brief });
-      const segment = qaSegment(brief, items);
+      const made = await qaFiles(plan, brief);
+      const folder = `${keys.version(input.campaignId, input.version)}qa/`;
+      for (const f of made.files) await store.put(`${folder}${f.name}`, f.body, { contentType: f.contentType });
       const id = input.campaignId;
       const v = input.version;
-      await writeJson(store, qaKeys.set(id, v), items);
-      await store.put(qaKeys.docx(id, v), await qaDocx(brief, items), { contentType: DOCX });
-      await store.put(qaKeys.segment(id, v), segment.text, { contentType: 'text/plain; charset=utf-8' });
-      await store.put(qaKeys.preview(id, v), qaPreviewHtml(brief, items), { contentType: 'text/html; charset=utf-8' });
-      const problems = items.length < MIN_QA ? [`Kế hoạch chỉ đủ dữ liệu cho ${items.length} câu hỏi - đáp (cần ít nhất ${MIN_QA}).`] : [];
-      return {
-        channel: 'qaSet',
-        keys: [qaKeys.preview(id, v), qaKeys.docx(id, v), qaKeys.segment(id, v)],
-        summary: `${items.length} câu hỏi - đáp, tệp Word, đoạn đọc trên loa ${formatDuration(segment.seconds)}`,
-        problems,
-      };
+      return { channel: 'qaSet', keys: [qaKeys.preview(id, v), qaKeys.docx(id, v), qaKeys.segment(id, v)], summary: made.summary, problems: made.problems };
     },
 
     async publish(input: ChannelPublishInput): Promise<ChannelPublishResult> {
@@ -71,7 +59,7 @@ export function createQaSetActivities({ store }: ActivityDeps) {
       const docx = await store.get(qaKeys.docx(id, input.version));
       const segment = await store.get(qaKeys.segment(id, input.version));
       if (!docx || !segment) return { detail: 'chưa có bộ câu hỏi - đáp của phiên bản này', keys: [] };
-      await store.put(qaKeys.siteDocx(id), docx.body, { contentType: DOCX });
+      await store.put(qaKeys.siteDocx(id), docx.body, { contentType: DOCX_TYPE });
       await store.put(qaKeys.siteSegment(id), segment.body, { contentType: 'text/plain; charset=utf-8' });
       const items = await readJson<QaItem[]>(store, qaKeys.set(id, input.version));
       return { detail: `${items.length} câu hỏi - đáp: tệp Word và đoạn đọc trên loa trên trang tin`, keys: [qaKeys.siteDocx(id), qaKeys.siteSegment(id)] };
