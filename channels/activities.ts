@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from '../activities/deps.js';
 import type { DraftSummary } from '../domain/campaign/types.js';
 import { createQaSetActivities } from './qa-set/activities.js';
+import { createSocialActivities } from './social/activities.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from './types.js';
 
 export interface ChannelActivities {
@@ -17,6 +18,7 @@ export interface ChannelActivities {
 export function createChannelModuleActivities(deps: ActivityDeps) {
   const modules: Record<string, ChannelActivities> = {
     qaSet: createQaSetActivities(deps),
+    social: createSocialActivities(deps),
   };
   const moduleOf = (channel: string) => {
     const m = modules[channel];

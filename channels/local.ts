@@ -26,4 +26,24 @@ export const LOCAL_RENDERERS: Record<string, LocalChannelRenderer> = {
     summary: 'Soạn bộ câu hỏi - đáp từ kế hoạch (Word, đoạn đọc trên loa, trang xem trước)',
     render: async (plan, brief) => (await import('./qa-set/files.js')).qaFiles(plan, brief),
   },
+  social: {
+    folder: 'social',
+    summary: 'Soạn bài ngắn cho Fanpage, Zalo OA kèm ảnh vuông (chưa đăng)',
+    async render(_plan, brief) {
+      const { socialText, PLATFORM_LIMITS, socialPlatformLabels } = await import('./social/pack.js');
+      const { previewHtml, socialImageName } = await import('./social/activities.js');
+      const { renderInfographic } = await import('../render/infographic/render.js');
+      const texts = (['facebook', 'zalo'] as const).map((p) => socialText(brief, p));
+      const image = await renderInfographic(brief, 'social');
+      return {
+        files: [
+          ...texts.map((t) => ({ name: `${t.platform}.txt`, body: t.text, contentType: 'text/plain; charset=utf-8', what: `bài cho ${socialPlatformLabels[t.platform]} (${[...t.text].length}/${PLATFORM_LIMITS[t.platform].text} ký tự)` })),
+          { name: socialImageName, body: image.png, contentType: 'image/png', what: `ảnh vuông ${image.width}×${image.height}` },
+          { name: 'preview.html', body: previewHtml(brief, texts, true), contentType: 'text/html; charset=utf-8', what: 'trang xem trước (HTML)' },
+        ],
+        summary: texts.map((t) => `${socialPlatformLabels[t.platform]} ${[...t.text].length} ký tự`).join(', '),
+        problems: [],
+      };
+    },
+  },
 };

@@ -28,6 +28,8 @@ export interface ChannelDescriptor<Id extends string = string> {
   preview?: { file: string; heading: string };
   /** What the periodic report counts for a channel module, after the number: "bộ câu hỏi - đáp đã công bố". */
   reportNoun?: string;
+  /** A publish detail containing this is not yet out (a pack waiting to be posted by hand): not counted. */
+  reportSkips?: string;
 }
 
 /** A generic channel's draft request: the version's brief and the social infographic. */

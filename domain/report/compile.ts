@@ -132,8 +132,10 @@ function channelResult(items: readonly WorkEvidence[], channel: string): { text:
     }
     default: {
       // A channel module: each "published" event is one product, named by its descriptor.
-      const noun = channelDescriptor(channel)?.reportNoun;
-      const p = items.flatMap((i) => i.publications).filter((x) => x.channel === channel);
+      const d = channelDescriptor(channel);
+      const noun = d?.reportNoun;
+      const skips = d && 'reportSkips' in d ? d.reportSkips : undefined;
+      const p = items.flatMap((i) => i.publications).filter((x) => x.channel === channel && !(skips && x.detail.includes(skips)));
       return { text: noun && p.length ? `${p.length} ${noun}` : '', count: noun ? p.length : 0 };
     }
   }

@@ -14,6 +14,7 @@ import {
 } from '../../domain/campaign/types.js';
 import { formatVnDate } from '../../domain/dates.js';
 import { modulePreviews } from '../../channels/registry.js';
+import { socialImageName, socialKeys, type PublishedPack } from '../../channels/social/activities.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { templateTitle } from '../../render/infographic/labels.js';
 import { capitalize } from '../../domain/text/case.js';
@@ -176,5 +177,24 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
     canDecide: current && s.status === 'awaitingApproval' && mine,
     awaitingOthers: s.status === 'awaitingApproval' && !mine,
     canCancel: !live.terminal,
+    socialPack: await socialPackView(store, s.campaignId, editors),
+  };
+}
+
+/** The published social pack, per platform: text to copy, its state, who marked it posted. */
+async function socialPackView(store: ObjectStore, id: string, editors: readonly Editor[]) {
+  const pack = await json<PublishedPack>(store, socialKeys.pack(id));
+  if (!pack) return undefined;
+  return {
+    imageSrc: `/campaigns/${encodeURIComponent(id)}/social/${socialImageName}`,
+    platforms: pack.platforms.map((p) => ({
+      platform: p.platform,
+      label: p.label,
+      text: p.text,
+      chars: [...p.text].length,
+      posted: p.state === 'posted',
+      postedText: p.state === 'posted' ? (p.postedBy ? `${personLabel(editors, p.postedBy)} đánh dấu đã đăng lúc ${formatVnDateTime(p.postedAt)}` : `Đã đăng tự động${p.postedUrl ? `: ${p.postedUrl}` : ''}`) : '',
+      note: p.note ?? '',
+    })),
   };
 }
