@@ -26,6 +26,11 @@ export const LOCAL_RENDERERS: Record<string, LocalChannelRenderer> = {
     summary: 'Soạn bộ câu hỏi - đáp từ kế hoạch (Word, đoạn đọc trên loa, trang xem trước)',
     render: async (plan, brief) => (await import('./qa-set/files.js')).qaFiles(plan, brief),
   },
+  poster: {
+    folder: 'print',
+    summary: 'Xuất tệp PDF in ấn: áp phích A3, A1 và pano ngang 3:1, lề xén 3 mm, chữ dạng vector',
+    render: async (_plan, brief) => (await import('./print/files.js')).printFiles(brief),
+  },
   social: {
     folder: 'social',
     summary: 'Soạn bài ngắn cho Fanpage, Zalo OA kèm ảnh vuông (chưa đăng)',

@@ -69,6 +69,13 @@ export function siteRoutes(store: ObjectStore): Hono {
     return serve(c, `site/media/${file}`, type, extra);
   });
 
+  // The print files (channels/print).
+  app.get('/site/in-an/:file', (c) => {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,220})\.pdf$/.exec(c.req.param('file'));
+    if (!m || m[1]!.includes('..')) return notFound(c);
+    return serve(c, `site/in-an/${m[1]}.pdf`, 'application/pdf');
+  });
+
   // The Q&A sets' Word files and loudspeaker segments (channels/qa-set).
   app.get('/site/hoi-dap/:file', (c) => {
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,199})\.(docx|txt)$/.exec(c.req.param('file'));
