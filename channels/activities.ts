@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from '../activities/deps.js';
 import type { DraftSummary } from '../domain/campaign/types.js';
 import { createQaSetActivities } from './qa-set/activities.js';
+import { createEBoardActivities } from './eboard/activities.js';
 import { createPrintActivities } from './print/activities.js';
 import { createSocialActivities } from './social/activities.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from './types.js';
@@ -21,6 +22,7 @@ export function createChannelModuleActivities(deps: ActivityDeps) {
     qaSet: createQaSetActivities(deps),
     social: createSocialActivities(deps),
     poster: createPrintActivities(deps),
+    eBoard: createEBoardActivities(deps),
   };
   const moduleOf = (channel: string) => {
     const m = modules[channel];

@@ -7,12 +7,13 @@ import { infographicChannel } from './infographic/index.js';
 import { loudspeakerChannel } from './loudspeaker/index.js';
 import { pressBriefingChannel } from './press-briefing/index.js';
 import { qaSetChannel } from './qa-set/index.js';
+import { eBoardChannel } from './eboard/index.js';
 import { printChannel } from './print/index.js';
 import { socialChannel } from './social/index.js';
 import type { ChannelDescriptor } from './types.js';
 import { webPortalChannel } from './web-portal/index.js';
 
-export const CHANNELS = [infographicChannel, webPortalChannel, pressBriefingChannel, loudspeakerChannel, qaSetChannel, socialChannel, printChannel] as const;
+export const CHANNELS = [infographicChannel, webPortalChannel, pressBriefingChannel, loudspeakerChannel, qaSetChannel, socialChannel, printChannel, eBoardChannel] as const;
 
 export type ChannelId = (typeof CHANNELS)[number]['id'];
 
