@@ -31,6 +31,20 @@ export const LOCAL_RENDERERS: Record<string, LocalChannelRenderer> = {
     summary: 'Xuất tệp PDF in ấn: áp phích A3, A1 và pano ngang 3:1, lề xén 3 mm, chữ dạng vector',
     render: async (_plan, brief) => (await import('./print/files.js')).printFiles(brief),
   },
+  eBoard: {
+    folder: 'eboard',
+    summary: 'Vẽ ảnh ngang 1920×1080 cho bảng tin điện tử (như màn hình sẽ trình chiếu)',
+    async render(_plan, brief) {
+      const { renderInfographic } = await import('../render/infographic/render.js');
+      const { truncationNote } = await import('../render/infographic/labels.js');
+      const image = await renderInfographic(brief, 'eboard');
+      return {
+        files: [{ name: 'bang-tin.png', body: image.png, contentType: 'image/png', what: `ảnh trình chiếu ${image.width}×${image.height}` }],
+        summary: `ảnh ${image.width}×${image.height}${image.truncated.length ? `; ${truncationNote('eboard', image.truncated)}` : ''}`,
+        problems: [],
+      };
+    },
+  },
   social: {
     folder: 'social',
     summary: 'Soạn bài ngắn cho Fanpage, Zalo OA kèm ảnh vuông (chưa đăng)',

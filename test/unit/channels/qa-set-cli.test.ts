@@ -43,3 +43,21 @@ describe('campaign render qaSet --local-only (CLI)', () => {
     expect(readFileSync(path.join(work, 'hd/qa/preview.html'), 'utf8')).toContain('<html lang="vi">');
   });
 });
+
+describe('campaign render poster | social | eBoard --local-only (CLI)', () => {
+  it('writes each channel module’s files and names them in Vietnamese', { timeout: 120_000 }, async () => {
+    const args = ['--plan', 'phuong-bac-kan-2026', '--occasion', 'ngay-nha-giao-20-11', '--date', '20/11/2026', '--out', 'kenh', '--local-only'];
+    const poster = await campaign('render', 'poster', ...args);
+    expect([poster.code, poster.err]).toEqual([0, '']);
+    expect(poster.out).toMatch(/kenh\/print\/ap-phich-a1\.pdf\s+Áp phích A1 \(594 × 841 mm\), lề xén 3 mm, chữ dạng vector/);
+    expect(readFileSync(path.join(work, 'kenh/print/pano-3x1.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const social = await campaign('render', 'social', ...args);
+    expect([social.code, social.err]).toEqual([0, '']);
+    expect(social.out).toMatch(/kenh\/social\/facebook\.txt\s+bài cho Fanpage \(Facebook\) \(\d+\/600 ký tự\)/);
+    expect(readFileSync(path.join(work, 'kenh/social/zalo.txt'), 'utf8')).toMatch(/#NgàyNhàGiáoViệtNam/);
+    const board = await campaign('render', 'eBoard', ...args);
+    expect([board.code, board.err]).toEqual([0, '']);
+    expect(board.out).toMatch(/kenh\/eboard\/bang-tin\.png\s+ảnh trình chiếu 1920×1080/);
+    for (const out of [poster.out, social.out, board.out]) expect(out).not.toMatch(/keyMessages|headline|qaSet|eBoard/);
+  });
+});
