@@ -11,6 +11,12 @@ import type { ContentBrief } from '../../domain/brief.js';
 import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
 import type { Plan } from '../../domain/plan/schema.js';
 import type { ObjectStore } from '../../infra/object-store.js';
+import { updateJsonDocument } from '../../infra/json-document.js';
+import { feedKeys, type Rundown, type RundownItem } from '../../activities/campaign/broadcast.js';
+import { campaignSlot } from '../../activities/campaign/drafts.js';
+import { vnDateOf } from '../../domain/campaign/schedule.js';
+import type { Locality } from '../../domain/localities.js';
+import { estimateReadingTime } from '../../domain/speech/index.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
 import { DOCX_TYPE, qaFiles } from './files.js';
 import { buildQaSet, type QaItem } from './questions.js';
@@ -41,6 +47,35 @@ export async function campaignQaSet(store: ObjectStore, campaignId: string, vers
   return buildQaSet(await readJson<Plan>(store, keys.plan(campaignId)), { brief });
 }
 
+/** The Q&A segment's id in a station's rundown, beside the campaign's own bulletin. */
+export const qaFeedId = (campaignId: string) => `${campaignId}.hoi-dap`;
+
+/**
+ * Puts the segment into the feed of every station the campaign reaches, on the publish day, in
+ * the campaign's slot (as its own rundown entry, so the campaign's bulletin stays). Returns the
+ * number of stations.
+ */
+async function addSegmentToFeeds(store: ObjectStore, campaignId: string, version: number, text: string, publishedAt: string): Promise<number> {
+  const found = await store.get(keys.localities(campaignId));
+  const localities = found ? (JSON.parse(found.body.toString('utf8')) as Locality[]) : [];
+  const day = vnDateOf(publishedAt);
+  const seconds = estimateReadingTime(text).seconds;
+  const feedId = qaFeedId(campaignId);
+  for (const locality of localities) {
+    const slot = campaignSlot(locality);
+    const itemKey = feedKeys.item(locality.id, day, slot.id, feedId);
+    await store.put(itemKey, text, { contentType: 'text/plain; charset=utf-8', metadata: { campaign: campaignId, version: String(version) } });
+    const item: RundownItem = { slot: slot.id, slotLabel: slot.label, start: slot.start, campaignId: feedId, version, title: 'Hỏi - đáp về kế hoạch', durationSeconds: seconds, priority: 'normal', scriptKey: itemKey };
+    await updateJsonDocument(store, feedKeys.rundown(locality.id, day), (j) => j as Rundown, (existing) => ({
+      locality: locality.id,
+      localityName: locality.name,
+      day,
+      items: [...(existing?.items ?? []).filter((i) => !(i.campaignId === feedId && i.slot === slot.id)), item].sort((a, b) => a.start.localeCompare(b.start)),
+    }));
+  }
+  return localities.length;
+}
+
 export function createQaSetActivities({ store }: ActivityDeps) {
   return {
     async draft(input: ChannelDraftInput): Promise<DraftSummary> {
@@ -62,7 +97,11 @@ export function createQaSetActivities({ store }: ActivityDeps) {
       await store.put(qaKeys.siteDocx(id), docx.body, { contentType: DOCX_TYPE });
       await store.put(qaKeys.siteSegment(id), segment.body, { contentType: 'text/plain; charset=utf-8' });
       const items = await readJson<QaItem[]>(store, qaKeys.set(id, input.version));
-      return { detail: `${items.length} câu hỏi - đáp: tệp Word và đoạn đọc trên loa trên trang tin`, keys: [qaKeys.siteDocx(id), qaKeys.siteSegment(id)] };
+      const stations = await addSegmentToFeeds(store, id, input.version, segment.body.toString('utf8'), input.publishedAt);
+      return {
+        detail: `${items.length} câu hỏi - đáp: tệp Word và đoạn đọc trên loa trên trang tin${stations ? `; đoạn hỏi - đáp vào lịch phát của ${stations} trạm truyền thanh` : ''}`,
+        keys: [qaKeys.siteDocx(id), qaKeys.siteSegment(id)],
+      };
     },
   };
 }

@@ -121,3 +121,32 @@ describe('Q&A set files', () => {
     expect(JSON.parse(json).mainEntity[0].name).toBe('Có </script><b> không?');
   });
 });
+
+describe('publishing the Q&A set', () => {
+  it('puts the Word file on the site and the segment into the day’s rundown of every station, beside the campaign’s bulletin', async () => {
+    const { MemoryObjectStore } = await import('../../../infra/object-store.js');
+    const { createQaSetActivities, qaFeedId } = await import('../../../channels/qa-set/activities.js');
+    const { keys } = await import('../../../activities/campaign/keys.js');
+    const { loadLocalities } = await import('../../../infra/plan-store.js');
+    const { plan, brief } = await briefFor({ planId: 'phuong-bac-kan-2026', occasionId: 'ngay-nha-giao-20-11', date: '20/11/2026', now: NOW });
+    const store = new MemoryObjectStore();
+    const id = 'campaign-qa-1';
+    const localities = (await loadLocalities(path.join(ROOT, 'test/fixtures/data/localities-file.yaml'))).localities;
+    await store.put(keys.brief(id, 1), JSON.stringify(brief), { contentType: 'application/json' });
+    await store.put(keys.plan(id), JSON.stringify(plan), { contentType: 'application/json' });
+    await store.put(keys.localities(id), JSON.stringify(localities), { contentType: 'application/json' });
+    const qa = createQaSetActivities({ store } as never);
+    const draft = await qa.draft({ channel: 'qaSet', campaignId: id, version: 1, briefKey: keys.brief(id, 1) });
+    expect(draft.problems).toEqual([]);
+    const r = await qa.publish({ channel: 'qaSet', campaignId: id, version: 1, publishedAt: '2026-11-13T00:00:00.000Z' });
+    expect(r.detail).toBe(`${draft.summary.split(',')[0]}: tệp Word và đoạn đọc trên loa trên trang tin; đoạn hỏi - đáp vào lịch phát của ${localities.length} trạm truyền thanh`);
+    expect((await store.get(`site/hoi-dap/${id}.docx`))?.body.subarray(0, 2).toString()).toBe('PK');
+    expect(localities.length).toBeGreaterThan(0);
+    for (const l of localities) {
+      const rundown = JSON.parse((await store.get(`broadcast/${l.id}/2026-11-13/rundown.json`))!.body.toString('utf8')) as { items: { campaignId: string; title: string; scriptKey: string }[] };
+      const item = rundown.items.find((i) => i.campaignId === qaFeedId(id))!;
+      expect(item.title).toBe('Hỏi - đáp về kế hoạch');
+      expect((await store.get(item.scriptKey))!.body.toString('utf8')).toMatch(/^Kính thưa bà con!/);
+    }
+  });
+});
