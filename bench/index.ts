@@ -4,6 +4,7 @@
  * (`npm run bench -- campaign fanout`); `--name=value` flags set sizes (see bench/flags.ts).
  */
 import { benchApprovals, benchCampaign, benchFanout } from './campaign.js';
+import { benchChannels } from './channels.js';
 import { benchDirectory } from './directory.js';
 import { benchNames } from './flags.js';
 import { stopBenchEnv } from './services.js';
@@ -23,6 +24,7 @@ const BENCHES: Bench[] = [
   { name: 'approvals', run: benchApprovals },
   { name: 'directory', run: benchDirectory },
   { name: 'plan-import', run: benchPlanImport },
+  { name: 'channels', run: benchChannels },
 ];
 
 function table(rows: Row[]): string {
