@@ -2,7 +2,8 @@
  * A 20/11 campaign with every channel on, end to end on the real embedded services: drafted,
  * approved by the emailed link, published — the post with its Q&A section and FAQ data, the
  * Q&A Word file, the press briefing, the loudspeaker scripts, the social pack to the editor
- * (no accounts configured here), the print PDFs, and the unit's e-board showing the image.
+ * (no accounts configured here), the print PDFs, and the unit's e-board showing the image;
+ * then the periodic report lists each channel (the social pack once the editor marks it posted).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +11,12 @@ import { ALL_CAMPAIGN_CHANNELS } from '../../domain/campaign/types.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
 import { approvalLink, campaignResult, formFields, postDecision, startProduct } from '../support/campaign.js';
 import { waitForEmails } from '../support/mailbox.js';
+import { markSocialPosted } from '../../channels/social/activities.js';
+import { vnDateOf } from '../../domain/campaign/schedule.js';
+import { vnToday } from '../../domain/dates.js';
+import type { ReportEvidence } from '../../domain/report/evidence.js';
+import type { ReportRequest } from '../../domain/report/request.js';
+import type { ReportRunResult } from '../../workflows/report.js';
 
 const shared = inject('endpoints');
 
@@ -69,5 +76,22 @@ describe('campaign with every channel', () => {
     const playlist = (await (await fetch(`${board}playlist.json`)).json()) as { items: { campaignId: string; image: string }[] };
     const item = playlist.items.find((i) => i.campaignId === id)!;
     expect((await fetch(`${board}${item.image}`)).headers.get('content-type')).toBe('image/png');
+
+    // The editor posts the pack on Fanpage by hand and marks it (as the campaign page's button does).
+    expect(await markSocialPosted(product.store, id, 'facebook', approver, new Date().toISOString())).toBe('marked');
+    // The periodic report over the campaign's window lists every channel's publication.
+    const request: ReportRequest = {
+      planId: 'phuong-bac-kan-2026',
+      dutyId: 'pbk-bc-so-gddt',
+      period: { from: vnDateOf(final.startedAt), to: vnToday(), start: final.startedAt, end: new Date().toISOString() },
+      reportTo: [],
+      email: false,
+    };
+    const report = (await product.client.workflow.execute('reportWorkflow', { taskQueue: product.taskQueue, workflowId: `report-all-${randomUUID().slice(0, 8)}`, args: [request] })) as ReportRunResult;
+    const evidence = JSON.parse((await product.store.get(report.files.evidence))!.body.toString('utf8')) as ReportEvidence;
+    const mine = evidence.items.find((i) => i.id === id)!;
+    expect([...new Set(mine.publications.map((p) => p.channel))].sort()).toEqual([...ALL_CAMPAIGN_CHANNELS].sort());
+    const html = (await product.store.get(report.files.html))!.body.toString('utf8');
+    for (const line of ['1 bộ câu hỏi - đáp đã công bố', '1 bài đăng mạng xã hội (Fanpage, Zalo OA)', '1 bộ tệp in áp phích, pano đã công bố', '1 ảnh trình chiếu trên bảng tin điện tử']) expect(html).toContain(line);
   });
 });
