@@ -11,6 +11,7 @@ import { createPrepareActivities } from './campaign/prepare.js';
 import { createSelfCheckActivities } from './self-check.js';
 import { createScheduleActivities } from './schedules/index.js';
 import { createReportActivities } from './report/index.js';
+import { createChannelModuleActivities } from '../channels/activities.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createChannelActivities(deps),
     ...createScheduleActivities(deps),
     ...createReportActivities(deps),
+    ...createChannelModuleActivities(deps),
   };
 }
 

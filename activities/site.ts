@@ -36,6 +36,7 @@ import {
   sapoOf,
   summarize,
   validatePost,
+  type PostFaq,
   type PostImage,
   type SiteInfo,
   type ValidationResult,
@@ -74,6 +75,8 @@ export interface PublishPostInput {
   infographic?: InfographicRef;
   /** ISO instant with a time zone; passed in (not read from the clock) so a retry renders the same page. */
   publishedAt: string;
+  /** The campaign's Q&A set, as a section of the post. */
+  faq?: PostFaq;
 }
 
 export interface PublishPostResult {
@@ -95,6 +98,8 @@ export interface RenderPostDraftInput {
   infographic?: InfographicRef;
   /** Date shown on the draft; default 08:00 on the occasion day (Vietnam time). */
   publishedAt?: string;
+  /** The campaign's Q&A set, as a section of the post. */
+  faq?: PostFaq;
 }
 
 export interface RenderPostDraftResult {
@@ -326,7 +331,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
           await store.put(mediaKey, g.body, { contentType: g.contentType, cacheControl: 'public, max-age=300' });
           image = { src: `../../media/${file}`, alt: g.alt, caption: g.caption, width: g.width, height: g.height };
         }
-        const { html } = renderPost({ brief, slug, publishedAt, updatedAt, infographic: image, siteTitle: site.title, siteDescription: site.description, siteBaseUrl: site.baseUrl });
+        const { html } = renderPost({ brief, slug, publishedAt, updatedAt, infographic: image, faq: input.faq, siteTitle: site.title, siteDescription: site.description, siteBaseUrl: site.baseUrl });
         const validation = await validatePost(html);
         if (!validation.valid) {
           throw ApplicationFailure.nonRetryable(`rendered post "${slug}" is not valid HTML:\n${validation.errors.join('\n')}`, 'InvalidPostHtml');
@@ -400,7 +405,7 @@ export function createSiteActivities({ store, endpoints }: { store: ObjectStore;
           image = { src: file, alt: g.alt, caption: g.caption, width: g.width, height: g.height };
         }
         const slug = slugify(brief.headline);
-        const { html, wordCount } = renderPost({ brief, slug, publishedAt, infographic: image, siteTitle: site.title, siteDescription: site.description, siteBaseUrl: site.baseUrl });
+        const { html, wordCount } = renderPost({ brief, slug, publishedAt, infographic: image, faq: input.faq, siteTitle: site.title, siteDescription: site.description, siteBaseUrl: site.baseUrl });
         const validation = await validatePost(html);
         const key = `${prefix}index.html`;
         await store.put(key, html, { contentType: 'text/html; charset=utf-8', metadata: { version: String(input.version), valid: String(validation.valid) } });

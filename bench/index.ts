@@ -5,6 +5,7 @@
  */
 import { benchAudio } from './audio.js';
 import { benchApprovals, benchCampaign, benchFanout } from './campaign.js';
+import { benchChannels } from './channels.js';
 import { benchDirectory } from './directory.js';
 import { benchNames } from './flags.js';
 import { stopBenchEnv } from './services.js';
@@ -25,6 +26,7 @@ const BENCHES: Bench[] = [
   { name: 'directory', run: benchDirectory },
   { name: 'plan-import', run: benchPlanImport },
   { name: 'audio', run: benchAudio },
+  { name: 'channels', run: benchChannels },
 ];
 
 function table(rows: Row[]): string {

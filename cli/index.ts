@@ -10,14 +10,14 @@ import { CliError, type Command } from './command.js';
 import { campaignCancelCommand, campaignListCommand, campaignStartCommand, campaignStatusCommand } from './commands/campaign.js';
 import { correctionStartCommand } from './commands/correction.js';
 import { doctorCommand } from './commands/doctor.js';
-import { renderBriefingCommand, renderInfographicCommand, renderPostCommand, renderScriptCommand } from './commands/render.js';
+import { channelRenderCommands, renderBriefingCommand, renderInfographicCommand, renderPostCommand, renderScriptCommand } from './commands/render.js';
 import { plansImportCommand, plansListCommand, plansShowCommand, plansValidateCommand } from './commands/plans.js';
 import { calendarCommand } from './commands/calendar.js';
 import { schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesSyncCommand, schedulesTriggerCommand } from './commands/schedules.js';
 import { reportCommand } from './commands/report.js';
 import { unitsExportCommand, unitsImportCommand, unitsListCommand, unitsShowCommand } from './commands/units.js';
 
-const commands: Command[] = [campaignStartCommand, correctionStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, renderInfographicCommand, renderScriptCommand, renderPostCommand, renderBriefingCommand, doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, plansImportCommand, calendarCommand, schedulesSyncCommand, schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesTriggerCommand, reportCommand, unitsListCommand, unitsShowCommand, unitsImportCommand, unitsExportCommand];
+const commands: Command[] = [campaignStartCommand, correctionStartCommand, campaignStatusCommand, campaignListCommand, campaignCancelCommand, renderInfographicCommand, renderScriptCommand, renderPostCommand, renderBriefingCommand, ...channelRenderCommands(), doctorCommand, plansValidateCommand, plansListCommand, plansShowCommand, plansImportCommand, calendarCommand, schedulesSyncCommand, schedulesListCommand, schedulesPauseCommand, schedulesResumeCommand, schedulesTriggerCommand, reportCommand, unitsListCommand, unitsShowCommand, unitsImportCommand, unitsExportCommand];
 
 function usage(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(34)} ${c.summary}`);

@@ -13,7 +13,7 @@ import { addDays, parseVnDate, parseVnDateTime, vnToday } from '../domain/dates.
 import { isEmailAddress } from '../domain/email.js';
 import { campaignId } from '../domain/campaign/ids.js';
 import { endOfVnDay } from '../domain/campaign/schedule.js';
-import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
+import { ALL_CAMPAIGN_CHANNELS, DEFAULT_CAMPAIGN_CHANNELS, type CampaignChannel, type CampaignInput, type CampaignState } from '../domain/campaign/types.js';
 import { CampaignOccasion, CampaignPlan, CampaignStatus, CampaignYear } from '../domain/search-attributes.js';
 import { leaderProblems } from '../domain/directory/access.js';
 import { resolveAudience } from './campaign-audience.js';
@@ -106,7 +106,7 @@ export async function resolveCampaignInput(req: StartRequest, now: Date = new Da
     }
     for (const t of req.taskIds ?? []) if (!plan.tasks.some((x) => x.id === t)) add('tasks', `kế hoạch ${plan.id} không có nhiệm vụ "${t}"`);
   }
-  const channels = (req.channels?.length ? req.channels : ALL_CAMPAIGN_CHANNELS) as string[];
+  const channels = (req.channels?.length ? req.channels : DEFAULT_CAMPAIGN_CHANNELS) as string[];
   for (const c of channels) if (!ALL_CAMPAIGN_CHANNELS.includes(c as CampaignChannel)) add('channels', `kênh "${c}" không hợp lệ; chọn trong: ${ALL_CAMPAIGN_CHANNELS.join(', ')}`);
   const localities = req.localities ?? 'all';
   const directory = options.directory ?? (await processDirectoryOrSamples()).directory;

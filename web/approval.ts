@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { decisionFormSchema, refusalOf, UNCONFIRMED_DECISION } from './decision-form.js';
 import { csrfFor, csrfMatches, hashToken, isTokenShaped, tokenProblem, type TokenProblem, type TokenRecord } from '../domain/approval-token.js';
+import { modulePreviews } from '../channels/registry.js';
 import { campaignChannelLabels, decisionLabels, type CampaignState, type Decision } from '../domain/campaign/types.js';
 import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import { markTokenUsed, readTokenRecord } from '../infra/approval-tokens.js';
@@ -87,6 +88,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
         script: script?.body.toString('utf8'),
         hasPost: status.drafts.some((d) => d.channel === 'webPortal'),
         hasBriefing: status.drafts.some((d) => d.channel === 'pressBriefing'),
+        previews: modulePreviews(status.drafts.map((d) => d.channel)),
         errors,
         values: { headline: values.headline ?? b?.headline ?? '', keyMessages: values.keyMessages ?? b?.keyMessages.join('\n') ?? '', comment: values.comment ?? '' },
       }),

@@ -29,6 +29,7 @@ import type {
   DraftSummary,
 } from '../domain/campaign/types.js';
 import { broadcastDays } from '../domain/campaign/schedule.js';
+import { isModularChannel } from '../channels/registry.js';
 import { CampaignStatus as SearchStatus } from '../domain/search-attributes.js';
 import { failureReason, workflowFailure } from './failure.js';
 
@@ -90,6 +91,13 @@ export const LOCALITY_BATCH = 100;
 
 /** Patch id: a failing campaign sets its CampaignStatus search attribute to "failed" (added later). */
 export const FAILED_STATUS_PATCH = 'campaign-failed-status';
+
+/**
+ * Patch id: channels other than the first four are drafted and published through the generic
+ * `draftChannel` / `publishChannel` activities (added later). Only campaigns that ask for such a
+ * channel reach it, so earlier histories never see the marker.
+ */
+export const CHANNEL_MODULES_PATCH = 'campaign-channel-modules';
 
 // Every activity heartbeats (in its loops, and every 2 s from the worker's keep-alive, see
 // activities/heartbeat.ts), so a worker's death is noticed after the 10 s heartbeat timeout,
@@ -182,6 +190,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         }),
       );
     }
+    // Every other channel through its module, after the infographic it may embed.
+    const modular = input.channels.filter(isModularChannel);
+    if (modular.length > 0 && patched(CHANNEL_MODULES_PATCH)) {
+      for (const channel of modular) jobs.push(drafting.draftChannel({ channel, campaignId: input.campaignId, version: v, briefKey, infographicKey: infographic.keys[0] }));
+    }
     state.drafts = await Promise.all(jobs);
     for (const d of state.drafts) setChannel(d.channel, d.problems.length ? 'failed' : 'drafted', { detail: d.summary });
     await event('drafted', `Đã soạn bản nháp phiên bản ${v}: ${state.drafts.map((d) => d.summary).join('; ')}`);
@@ -266,6 +279,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         Array.from({ length: batches }, (_, batch) => mail.publishScriptsBatch({ campaignId: input.campaignId, version: v, batch, batchSize: LOCALITY_BATCH, days })),
       );
       detail = `${parts.reduce((s, p) => s + p.bulletins, 0)} bản tin tới ${parts.reduce((s, p) => s + p.localities, 0)} đơn vị`;
+    } else if (isModularChannel(channel) && patched(CHANNEL_MODULES_PATCH)) {
+      // A module may link the web post: wait for it when it is due at the same time or earlier.
+      const postAt = input.channels.includes('webPortal') ? schedule.webPortal : undefined;
+      if (postAt && Date.parse(postAt) <= Date.parse(at)) await condition(() => postUrl.value !== undefined, '1 hour');
+      detail = (await mail.publishChannel({ channel, campaignId: input.campaignId, version: v, publishedAt: isoNow(), postUrl: postUrl.value })).detail;
     }
     setChannel(channel, 'published', { publishAt: at, publishedAt: isoNow(), detail });
     await event('published', `Đã đăng ${channel}: ${detail}`, { channel });

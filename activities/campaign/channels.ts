@@ -10,6 +10,7 @@ import { renderBriefing } from '../../render/briefing/index.js';
 import { createBriefingActivities, unsubscribeUrl } from '../briefing.js';
 import type { ActivityDeps } from '../deps.js';
 import { createSiteActivities } from '../site.js';
+import { campaignQaSet, qaSitePath } from '../../channels/qa-set/activities.js';
 import { keys } from './keys.js';
 import { readJson } from './store-json.js';
 
@@ -28,7 +29,8 @@ export function createChannelActivities(deps: ActivityDeps) {
   return {
     async draftPost(input: { campaignId: string; version: number; briefKey: string; infographicKey?: string }): Promise<DraftSummary> {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
-      const r = await site.renderPostDraft({ brief, campaignId: input.campaignId, version: input.version, infographicKey: input.infographicKey });
+      const qa = await campaignQaSet(store, input.campaignId, input.version, brief);
+      const r = await site.renderPostDraft({ brief, campaignId: input.campaignId, version: input.version, infographicKey: input.infographicKey, ...(qa ? { faq: { items: qa } } : {}) });
       return {
         channel: 'webPortal',
         keys: [r.key],
@@ -60,7 +62,9 @@ export function createChannelActivities(deps: ActivityDeps) {
     async publishCampaignPost(input: { campaignId: string; version: number; publishedAt: string }): Promise<{ url: string; slug: string }> {
       const brief = await readJson<ContentBrief>(store, keys.brief(input.campaignId, input.version));
       const hasImage = await store.head(infographicKey(input.campaignId, input.version));
+      const qa = await campaignQaSet(store, input.campaignId, input.version, brief);
       const r = await site.publishPost({
+        ...(qa ? { faq: { items: qa, docxUrl: `${endpoints.publicBaseUrl.replace(/\/+$/, '')}/site/${qaSitePath(input.campaignId)}` } } : {}),
         campaignId: input.campaignId,
         version: input.version,
         brief,

@@ -95,6 +95,8 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       await writeJson(store, keys.localities(input.campaignId), localities);
       await writeJson(store, keys.media(input.campaignId), media);
       await writeJson(store, keys.brief(input.campaignId, 1), brief);
+      // The Q&A set is written from the plan itself, as it stood when the campaign started.
+      if (input.channels.includes('qaSet')) await writeJson(store, keys.plan(input.campaignId), plan);
 
       return {
         title,

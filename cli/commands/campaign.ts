@@ -3,7 +3,7 @@
  * the same client code the dashboard uses.
  */
 import { formatVnDate, formatVnDateTime } from '../../domain/dates.js';
-import { campaignChannelLabels, campaignStatusLabels, channelStateLabels, decisionLabels, type CampaignStatus } from '../../domain/campaign/types.js';
+import { ALL_CAMPAIGN_CHANNELS, DEFAULT_CAMPAIGN_CHANNELS, campaignChannelLabels, campaignStatusLabels, channelStateLabels, decisionLabels, type CampaignStatus } from '../../domain/campaign/types.js';
 import { isCampaignId } from '../../domain/campaign/ids.js';
 import {
   CampaignExistsError,
@@ -27,7 +27,8 @@ const startUsage = `Cách dùng: campaign start --plan ID --occasion ID --approv
   --occasion ID          mã sự kiện (xem: campaign calendar)
   --date NGÀY            ngày sự kiện (dd/mm/yyyy); mặc định: lần tới kể từ hôm nay
   --tasks IDS            nhiệm vụ, cách nhau bởi dấu phẩy; mặc định: các nhiệm vụ gắn với sự kiện
-  --channels LIST        infographic,webPortal,pressBriefing,loudspeaker (mặc định: tất cả)
+  --channels LIST        ${ALL_CAMPAIGN_CHANNELS.join(',')}
+                         (mặc định: ${DEFAULT_CAMPAIGN_CHANNELS.join(',')})
   --units IDS            kế hoạch của tỉnh, thành phố: các xã, phường, đặc khu phát bản tin, mỗi đơn vị
                          trên trạm của mình, bằng tên của mình (mặc định: mọi đơn vị có trạm)
   --localities all|IDS   trạm, cụm loa nhận bản tin truyền thanh (mặc định: all — mọi trạm của các đơn vị trên)

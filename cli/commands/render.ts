@@ -18,6 +18,8 @@ import { CliError, parseOptions, type Command } from '../command.js';
 import { readableDirectory } from '../directory.js';
 import { table } from '../output.js';
 import { formatVnNumber } from '../../domain/numbers.js';
+import { LOCAL_RENDERERS } from '../../channels/local.js';
+import { campaignChannelLabels, type CampaignChannel } from '../../domain/campaign/types.js';
 
 const common = {
   plan: { type: 'string' },
@@ -366,3 +368,41 @@ export const renderBriefingCommand: Command = {
     return 0;
   },
 };
+
+/** `campaign render <channel>` for each channel module (channels/local.ts). */
+export function channelRenderCommands(): Command[] {
+  return Object.entries(LOCAL_RENDERERS).map(([id, renderer]) => {
+    const label = campaignChannelLabels[id as CampaignChannel] ?? id;
+    const usage = `Cách dùng: campaign render ${id} ${commonUsage}\n\n  ${renderer.summary}.`;
+    return {
+      name: `render ${id}`,
+      summary: renderer.summary,
+      usage,
+      async run(argv: string[]) {
+        const { values } = parseOptions(argv, common, usage);
+        const { plan, brief, out, store } = await prepare(values, usage);
+        const made = await orCliError(label, () => renderer.render(plan, brief));
+        const memory = new MemoryObjectStore();
+        const prefix = `campaigns/${brief.planId}/${brief.occasionId}/${brief.taskId ?? 'plan'}/v1/${renderer.folder}/`;
+        for (const f of made.files) await memory.put(`${prefix}${f.name}`, f.body, { contentType: f.contentType });
+        const files = await writeOut(memory, prefix, path.join(out, renderer.folder), store);
+        const what = new Map(made.files.map((f) => [`${prefix}${f.name}`, f.what]));
+        if (values.json) {
+          process.stdout.write(JSON.stringify({ channel: id, summary: made.summary, problems: made.problems, files, stored: Boolean(store) }, null, 2) + '\n');
+          return made.problems.length ? 1 : 0;
+        }
+        const lines = [
+          `${label}: ${made.summary}`,
+          `Nhiệm vụ: ${tasksLine(brief)}`,
+          '',
+          table(['Tệp', 'Nội dung', 'Dung lượng'], files.map((f) => [shown(f.file), what.get(f.key) ?? '', kb(f.size)])),
+          '',
+          ...made.problems.map((p) => `Lưu ý: ${p}`),
+          storeHint(Boolean(store)),
+        ];
+        process.stdout.write(lines.join('\n') + '\n');
+        return made.problems.length ? 1 : 0;
+      },
+    };
+  });
+}

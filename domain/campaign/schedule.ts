@@ -3,6 +3,7 @@
  * hour per channel), or all at one `publishAt` time. Pure; Asia/Ho_Chi_Minh.
  */
 import { addDays, VN_OFFSET_MS, vnParts, type IsoDate } from '../dates.js';
+import { CHANNELS } from '../../channels/registry.js';
 import type { CampaignChannel } from './types.js';
 
 export interface ChannelLead {
@@ -10,13 +11,8 @@ export interface ChannelLead {
   repeatDaily?: boolean;
 }
 
-/** Local publishing hour per channel when the lead time gives only a day. */
-export const PUBLISH_HOUR: Record<CampaignChannel, number> = {
-  pressBriefing: 8,
-  infographic: 7,
-  webPortal: 7,
-  loudspeaker: 0, // scripts go to the feed at the start of the day, for that day's slots
-};
+/** Local publishing hour per channel when the lead time gives only a day (from each channel's descriptor). */
+export const PUBLISH_HOUR = Object.fromEntries(CHANNELS.map((c) => [c.id, c.publishHour])) as Record<CampaignChannel, number>;
 
 /** The instant of a local (Asia/Ho_Chi_Minh) date and time, as an ISO string in UTC. */
 export function vnDateTimeToIso(date: IsoDate, hour: number, minute = 0): string {

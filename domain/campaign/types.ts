@@ -5,24 +5,19 @@
  */
 import type { Correction } from '../correction.js';
 
-/** The channels a campaign produces drafts for. */
-export const CampaignChannel = {
-  infographic: 'infographic',
-  webPortal: 'webPortal',
-  pressBriefing: 'pressBriefing',
-  loudspeaker: 'loudspeaker',
-} as const;
-export type CampaignChannel = (typeof CampaignChannel)[keyof typeof CampaignChannel];
-export const ALL_CAMPAIGN_CHANNELS: readonly CampaignChannel[] = ['infographic', 'webPortal', 'pressBriefing', 'loudspeaker'];
+import { CHANNELS, CHANNEL_IDS, type ChannelId } from '../../channels/registry.js';
 
-export const campaignChannelLabels: Record<CampaignChannel, string> = {
-  infographic: 'Infographic',
-  webPortal: 'Bài đăng cổng thông tin',
-  pressBriefing: 'Thông tin cho báo chí',
-  loudspeaker: 'Truyền thanh cơ sở',
-};
+/** The channels a campaign produces drafts for (one folder each under channels/). */
+export const CampaignChannel = Object.fromEntries(CHANNEL_IDS.map((id) => [id, id])) as { readonly [K in ChannelId]: K };
+export type CampaignChannel = ChannelId;
+/** Every channel a campaign may ask for. */
+export const ALL_CAMPAIGN_CHANNELS: readonly CampaignChannel[] = CHANNEL_IDS;
+/** The channels of a campaign that names none. */
+export const DEFAULT_CAMPAIGN_CHANNELS: readonly CampaignChannel[] = CHANNELS.filter((c) => c.defaultOn).map((c) => c.id);
 
-const CHANNEL_PREFIX = /^(infographic|webPortal|pressBriefing|loudspeaker): /;
+export const campaignChannelLabels = Object.fromEntries(CHANNELS.map((c) => [c.id, c.label])) as Record<CampaignChannel, string>;
+
+const CHANNEL_PREFIX = new RegExp(`^(${CHANNEL_IDS.join('|')}): `);
 
 /**
  * A line the workflow writes as `<channel id>: <summary>` (the drafts listed in an approval

@@ -4,7 +4,8 @@
  * broadcasts per locality, and the plan's targets — each either with the evidence the product
  * holds or said plainly to have none. Pure; every output format renders this model.
  */
-import { campaignChannelLabels, decisionLabels, type CampaignChannel, type Decision } from '../campaign/types.js';
+import { channelDescriptor } from '../../channels/registry.js';
+import { ALL_CAMPAIGN_CHANNELS, campaignChannelLabels, decisionLabels, type CampaignChannel, type Decision } from '../campaign/types.js';
 import { formatVnDate, formatVnDateTime } from '../dates.js';
 import { capitalize } from '../text/case.js';
 import { allTargets, formatMeasureValue } from '../plan/describe.js';
@@ -20,7 +21,7 @@ export const NO_EVIDENCE = 'Chưa có dữ liệu minh chứng trong hệ thốn
 export const NO_CHANNEL_EVIDENCE = 'Chưa có dữ liệu minh chứng trong hệ thống';
 
 /** Channels the product itself produces and publishes. */
-const PRODUCT_CHANNELS: readonly CampaignChannel[] = ['infographic', 'webPortal', 'pressBriefing', 'loudspeaker'];
+const PRODUCT_CHANNELS: readonly CampaignChannel[] = ALL_CAMPAIGN_CHANNELS;
 
 export interface SummaryFigure {
   key: string;
@@ -129,8 +130,14 @@ function channelResult(items: readonly WorkEvidence[], channel: string): { text:
       const p = items.flatMap((i) => i.publications).filter((x) => x.channel === 'infographic');
       return { text: p.length ? `${p.length} bộ infographic đã công bố` : '', count: p.length };
     }
-    default:
-      return { text: '', count: 0 };
+    default: {
+      // A channel module: each "published" event is one product, named by its descriptor.
+      const d = channelDescriptor(channel);
+      const noun = d?.reportNoun;
+      const skips = d && 'reportSkips' in d ? d.reportSkips : undefined;
+      const p = items.flatMap((i) => i.publications).filter((x) => x.channel === channel && !(skips && x.detail.includes(skips)));
+      return { text: noun && p.length ? `${p.length} ${noun}` : '', count: noun ? p.length : 0 };
+    }
   }
 }
 

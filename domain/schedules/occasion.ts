@@ -3,7 +3,7 @@
  * fires once a year (or on each dated instance) early enough that the drafts wait for approval
  * before the channel with the longest lead time is due. Pure.
  */
-import { ALL_CAMPAIGN_CHANNELS, type CampaignChannel } from '../campaign/types.js';
+import { DEFAULT_CAMPAIGN_CHANNELS, type CampaignChannel } from '../campaign/types.js';
 import { leadTimeFor } from '../calendar/lead-times.js';
 import type { Occasion } from '../calendar/occasions.js';
 import { addDays, isoParts, toIsoDate, type IsoDate } from '../dates.js';
@@ -36,8 +36,9 @@ export const OCCASION_START_HOUR = 8;
 /** The campaign channels for an occasion's tied tasks (always with the infographic the post and briefing embed). */
 export function occasionChannels(plan: Plan, taskIds: readonly string[]): CampaignChannel[] {
   const named = new Set<string>(plan.tasks.filter((t) => taskIds.includes(t.id)).flatMap((t) => t.channels));
-  const chosen = ALL_CAMPAIGN_CHANNELS.filter((c) => c === 'infographic' || named.has(c));
-  return chosen.length > 1 ? [...chosen] : [...ALL_CAMPAIGN_CHANNELS];
+  // Scheduled campaigns keep to the default channels; the channel modules are chosen by hand for now.
+  const chosen = DEFAULT_CAMPAIGN_CHANNELS.filter((c) => c === 'infographic' || named.has(c));
+  return chosen.length > 1 ? [...chosen] : [...DEFAULT_CAMPAIGN_CHANNELS];
 }
 
 /** Days before the occasion the campaign starts: the longest lead time of its channels plus the approval margin. */

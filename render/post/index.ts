@@ -5,7 +5,7 @@
 export { TEXT_LIMITS, LIST_LIMITS } from './limits.js';
 export { ContentInputError, ProblemCollector, type InputProblem } from './clean-text.js';
 export { cleanBrief, cleanBriefInto } from './clean-brief.js';
-export { renderPost, countWords, summarize, sapoOf, planLine, taskLabel, isHttpUrl, type PostImage, type RenderPostInput, type RenderedPost } from './render-post.js';
+export { renderPost, countWords, summarize, sapoOf, planLine, taskLabel, isHttpUrl, type PostImage, type PostFaq, type RenderPostInput, type RenderedPost } from './render-post.js';
 export { renderSiteIndex, renderFeed, renderSiteNotFound, newestFirst, type SitePostSummary } from './site-pages.js';
 export { DEFAULT_SITE, postUrl, type SiteInfo } from './site-context.js';
 export { validatePost, type ValidationResult } from './validate.js';

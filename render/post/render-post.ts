@@ -12,6 +12,7 @@ import { DEFAULT_SITE, siteChrome, postUrl, type SiteInfo } from './site-context
 import { renderSiteTemplate } from './templates.js';
 import { formatVnTime } from '../../domain/dates.js';
 import { parseInstant, vnIsoInstant, vnLongDate } from './vn-time.js';
+import { faqJsonLd } from '../../channels/qa-set/render.js';
 
 /** The infographic as the post shows it. `src` is relative to the post page or an absolute http(s) URL. */
 export interface PostImage {
@@ -34,6 +35,14 @@ export interface RenderPostInput {
   /** Absolute URL of the site root without trailing slash, e.g. http://localhost:3000/site. */
   siteBaseUrl: string;
   siteDescription?: string;
+  /** The campaign's Q&A set, shown as a section with FAQPage structured data. */
+  faq?: PostFaq;
+}
+
+/** A Q&A section of a post: the pairs and, when published, the address of the Word file. */
+export interface PostFaq {
+  items: { question: string; answer: string }[];
+  docxUrl?: string;
 }
 
 export interface RenderedPost {
@@ -126,6 +135,7 @@ export function renderPost(input: RenderPostInput): RenderedPost {
       leadBody: brief.leadBody,
       tags: brief.tags,
       correction: correctionView(input.brief.correction),
+      faq: input.faq?.items.length ? { items: input.faq.items, docxUrl: input.faq.docxUrl, jsonLd: faqJsonLd(input.faq.items) } : undefined,
     },
   });
   return { html, wordCount: countWords([brief.headline, sapo, ...paragraphs]) };

@@ -4,6 +4,7 @@
  * time, post and briefing previews), version history, decisions and events.
  */
 import {
+  ALL_CAMPAIGN_CHANNELS,
   campaignChannelLabels,
   campaignStatusLabels,
   channelStateLabels,
@@ -12,6 +13,8 @@ import {
   type CampaignStatus,
 } from '../../domain/campaign/types.js';
 import { formatVnDate } from '../../domain/dates.js';
+import { modulePreviews } from '../../channels/registry.js';
+import { socialImageName, socialKeys, type PublishedPack } from '../../channels/social/activities.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { templateTitle } from '../../render/infographic/labels.js';
 import { capitalize } from '../../domain/text/case.js';
@@ -52,7 +55,7 @@ async function json<T>(store: ObjectStore, key: string): Promise<T | undefined> 
 /** Event texts written by the workflow name channels, decisions and people by id; show their labels. */
 export function eventText(text: string, editors: readonly Editor[] = []): string {
   return withPersonLabels(editors, text)
-    .replace(/^Đã đăng (infographic|webPortal|pressBriefing|loudspeaker):/, (_, ch: keyof typeof campaignChannelLabels) => `Đã đăng ${campaignChannelLabels[ch].toLocaleLowerCase('vi')}:`)
+    .replace(new RegExp(`^Đã đăng (${ALL_CAMPAIGN_CHANNELS.join('|')}):`), (_, ch: keyof typeof campaignChannelLabels) => `Đã đăng ${campaignChannelLabels[ch].toLocaleLowerCase('vi')}:`)
     .replace(/: (approve|requestChanges|reject)\b/, (_, d: keyof typeof decisionLabels) => `: ${decisionLabels[d].toLocaleLowerCase('vi')}`);
 }
 
@@ -113,7 +116,9 @@ async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
   }
   const post = wants.has('webPortal') && (await store.head(`${base}post/index.html`).catch(() => undefined)) ? fileUrl(`${base}post/index.html`) : undefined;
   const briefing = wants.has('pressBriefing') && (await store.head(`${base}briefing/preview.html`).catch(() => undefined)) ? fileUrl(`${base}briefing/preview.html`) : undefined;
-  return { images, script, post, briefing };
+  const modules = [];
+  for (const p of modulePreviews(wants)) if (await store.head(`${base}${p.file}`).catch(() => undefined)) modules.push({ heading: p.heading, src: fileUrl(`${base}${p.file}`) });
+  return { images, script, post, briefing, modules };
 }
 
 /** "Ngày Nhà giáo Việt Nam 20/11/2026": what a campaign is called on its pages. */
@@ -172,5 +177,24 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
     canDecide: current && s.status === 'awaitingApproval' && mine,
     awaitingOthers: s.status === 'awaitingApproval' && !mine,
     canCancel: !live.terminal,
+    socialPack: await socialPackView(store, s.campaignId, editors),
+  };
+}
+
+/** The published social pack, per platform: text to copy, its state, who marked it posted. */
+async function socialPackView(store: ObjectStore, id: string, editors: readonly Editor[]) {
+  const pack = await json<PublishedPack>(store, socialKeys.pack(id));
+  if (!pack) return undefined;
+  return {
+    imageSrc: `/campaigns/${encodeURIComponent(id)}/social/${socialImageName}`,
+    platforms: pack.platforms.map((p) => ({
+      platform: p.platform,
+      label: p.label,
+      text: p.text,
+      chars: [...p.text].length,
+      posted: p.state === 'posted',
+      postedText: p.state === 'posted' ? (p.postedBy ? `${personLabel(editors, p.postedBy)} đánh dấu đã đăng lúc ${formatVnDateTime(p.postedAt)}` : `Đã đăng tự động${p.postedUrl ? `: ${p.postedUrl}` : ''}`) : '',
+      note: p.note ?? '',
+    })),
   };
 }

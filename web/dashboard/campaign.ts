@@ -17,9 +17,12 @@ import { campaignTitle, campaignView, liveStatus } from './campaign-view.js';
 import { requireJson, requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
 import { draftFileHeaders, previewBody } from '../previews.js';
+import { MODULE_DRAFT_FOLDERS } from '../../channels/registry.js';
+import { markSocialPosted, socialImageName, socialKeys } from '../../channels/social/activities.js';
+import { isSocialPlatform } from '../../channels/social/pack.js';
 
 /** Draft files a page may embed: a version folder, a known channel folder, strict names. */
-const FILE_RE = /^v\d{1,4}\/(?:infographic|loudspeaker|post|briefing)(?:\/[a-z0-9][a-z0-9._-]{0,120}){1,3}$/;
+const FILE_RE = new RegExp(String.raw`^v\d{1,4}\/(?:infographic|loudspeaker|post|briefing|${MODULE_DRAFT_FOLDERS.join('|')})(?:\/[a-z0-9][a-z0-9._-]{0,120}){1,3}$`);
 
 const notices: Record<string, string> = {
   started: 'Đã khởi tạo chiến dịch. Bản nháp đang được soạn; trang tự cập nhật khi xong.',
@@ -27,6 +30,7 @@ const notices: Record<string, string> = {
   requestChanges: 'Đã ghi nhận yêu cầu sửa. Phiên bản mới đang được soạn.',
   reject: 'Đã ghi nhận quyết định: Từ chối.',
   cancelled: 'Đã gửi yêu cầu hủy chiến dịch.',
+  socialPosted: 'Đã ghi nhận: bài đăng mạng xã hội đã đăng. Báo cáo định kỳ sẽ tính bài này.',
 };
 
 type Ctx = Context<DashEnv>;
@@ -154,6 +158,25 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       return page(c, state, { errors: [message], values }, 409);
     }
     return c.redirect(`/campaigns/${encodeURIComponent(id)}?ok=${decision}`, 303);
+  });
+
+  // The social pack's square image, and an editor's "posted" mark (channels/social).
+  app.get('/campaigns/:id/social/:file', requirePage(ctx, ofCampaign), async (c) => {
+    const id = c.req.param('id');
+    if (!isCampaignId(id) || c.req.param('file') !== socialImageName) return c.text('Không tìm thấy tệp.', 404);
+    const obj = await ctx.deps.store.get(socialKeys.image(id));
+    if (!obj) return c.text('Không tìm thấy tệp.', 404);
+    return c.body(new Uint8Array(obj.body), 200, { 'Content-Type': 'image/png', 'Content-Disposition': `attachment; filename="${socialImageName}"`, 'Cache-Control': 'private, max-age=60' });
+  });
+
+  app.post('/campaigns/:id/social/:platform/posted', requirePost(ctx, ofCampaign), async (c) => {
+    const state = await load(c);
+    if (state instanceof Response) return state;
+    const platform = c.req.param('platform');
+    if (!isSocialPlatform(platform)) return c.text('Không tìm thấy nền tảng.', 404);
+    const r = await markSocialPosted(ctx.deps.store, state.campaignId, platform, c.get('session').email, ctx.now().toISOString());
+    if (r === 'unknown') return page(c, state, { errors: ['Chiến dịch chưa có gói bài đăng mạng xã hội cho nền tảng này.'] }, 409);
+    return c.redirect(`/campaigns/${encodeURIComponent(state.campaignId)}?ok=socialPosted`, 303);
   });
 
   app.get('/campaigns/:id/cancel', requirePage(ctx, ofCampaign), async (c) => {

@@ -4,7 +4,7 @@
  * different people for the two-person rule), and the request for `resolveCampaignInput`.
  * Pure: no I/O, so the rules are unit-tested directly.
  */
-import { ALL_CAMPAIGN_CHANNELS } from '../../domain/campaign/types.js';
+import { DEFAULT_CAMPAIGN_CHANNELS } from '../../domain/campaign/types.js';
 import type { FieldProblem, StartRequest } from '../../infra/campaign-client.js';
 import type { Form } from './context.js';
 import { splitList } from './data.js';
@@ -70,13 +70,13 @@ export function startFormValues(form: Form): StartFormValues {
   };
 }
 
-/** Defaults of a fresh form: every channel and locality, the signed-in editor approves. */
+/** Defaults of a fresh form: the default channels, every locality, the signed-in editor approves. */
 export function defaultStartValues(plan: string, occasion: string, editorEmail: string, localityIds: string[], units?: string[]): StartFormValues {
   return {
     plan,
     occasion,
     tasks: [],
-    channels: [...ALL_CAMPAIGN_CHANNELS],
+    channels: [...DEFAULT_CAMPAIGN_CHANNELS],
     localities: localityIds,
     unitMode: units !== undefined,
     units: units ?? [],

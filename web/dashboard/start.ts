@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { occasionsBetween } from '../../domain/calendar/index.js';
-import { ALL_CAMPAIGN_CHANNELS, campaignChannelLabels } from '../../domain/campaign/types.js';
+import { CHANNELS } from '../../channels/registry.js';
 import { addDays, vnToday } from '../../domain/dates.js';
 import type { Plan } from '../../domain/plan/index.js';
 import { CampaignExistsError, CampaignRequestError, resolveCampaignInput, startCampaign, type FieldProblem } from '../../infra/campaign-client.js';
@@ -24,13 +24,6 @@ import { daysAway, vnDayLabel } from './format.js';
 import { requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
 import { defaultStartValues, FIELD_OF, startFormValues, startRequest, type StartFormValues } from './start-form.js';
-
-const channelHints: Record<string, string> = {
-  infographic: 'Bốn mẫu: mạng xã hội, áp phích, bảng tin điện tử, chỉ tiêu.',
-  webPortal: 'Bài đăng trên trang thông tin điện tử.',
-  pressBriefing: 'Thư gửi phóng viên trong danh sách báo chí.',
-  loudspeaker: 'Kịch bản cho từng đài truyền thanh, theo khung giờ phát.',
-};
 
 async function localitiesOrProblem(): Promise<{ localities: Locality[]; problem?: string }> {
   try {
@@ -107,7 +100,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
         const names = [...new Set(ties.map((o) => o.name))];
         return { id: t.id, label: `${t.number} ${t.title}`, checked: v.tasks.includes(t.id), ties: names.join('; ') };
       }),
-      channels: ALL_CAMPAIGN_CHANNELS.map((ch) => ({ value: ch, label: campaignChannelLabels[ch], hint: channelHints[ch], checked: v.channels.includes(ch) })),
+      channels: CHANNELS.map((ch) => ({ value: ch.id, label: ch.label, hint: ch.hint, checked: v.channels.includes(ch.id) })),
       localities: localities.map((l) => ({ id: l.id, label: l.cluster && l.cluster !== l.name ? `${l.cluster} (${l.name})` : l.name, station: l.station, checked: v.localities.includes(l.id) })),
       unitMode: units !== undefined,
       units: (units ?? []).map((u) => ({ id: u.id, label: u.name, folded: u.folded, stations: u.stations ? `${u.stations} trạm, cụm loa` : 'chưa có trạm truyền thanh', disabled: u.stations === 0, checked: v.units.includes(u.id) })),

@@ -1,0 +1,174 @@
+/**
+ * Drafting and publishing the social pack. The draft writes the text per platform, the square
+ * image and a preview under the version's `social/`. Publishing posts through each platform the
+ * unit configured (accounts.ts); for every other platform it keeps a ready-to-post pack for the
+ * dashboard (`social/<campaign>/pack.json`, copy button, "đã đăng" mark) and emails it to the
+ * campaign's editors.
+ */
+import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ActivityDeps } from '../../activities/deps.js';
+import { keys } from '../../activities/campaign/keys.js';
+import { readJson, writeJson } from '../../activities/campaign/store-json.js';
+import type { ContentBrief } from '../../domain/brief.js';
+import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
+import { escapeXml } from '../../render/sanitize.js';
+import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
+import { adaptersFor, loadSocialAccounts, type SocialAccounts } from './accounts.js';
+import { SocialPostError } from './adapters.js';
+import { AWAITING_MARK } from './index.js';
+import { SocialPlatform, socialPlatformLabels, socialText, type SocialText } from './pack.js';
+
+const PLATFORMS: readonly SocialPlatform[] = [SocialPlatform.facebook, SocialPlatform.zalo];
+const IMAGE = 'anh-vuong.png';
+/** File name of the pack's square image (draft folder and published pack). */
+export const socialImageName = IMAGE;
+
+export const socialKeys = {
+  folder: (id: string, v: number) => `${keys.version(id, v)}social/`,
+  /** The published pack the dashboard shows, with each platform's state. */
+  pack: (id: string) => `social/${id}/pack.json`,
+  image: (id: string) => `social/${id}/${IMAGE}`,
+  /** An editor's "posted" mark, in the campaign's audit log (the report reads it there). */
+  mark: (id: string, platform: SocialPlatform) => `audit/${id}/social-posted-${platform}.json`,
+};
+
+/** One platform of a published pack. */
+export interface PackPlatform extends SocialText {
+  label: string;
+  state: 'posted' | 'awaiting';
+  /** Where the API post is, or who marked it posted. */
+  postedUrl?: string;
+  postedBy?: string;
+  postedAt?: string;
+  note?: string;
+}
+
+export interface PublishedPack {
+  campaignId: string;
+  version: number;
+  headline: string;
+  platforms: PackPlatform[];
+}
+
+export function previewHtml(brief: ContentBrief, texts: SocialText[], hasImage: boolean): string {
+  const parts = texts.map((t) => `<h2>${escapeXml(socialPlatformLabels[t.platform])} — ${[...t.text].length} ký tự</h2>\n<pre>${escapeXml(t.text)}</pre>`).join('\n');
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Bài đăng mạng xã hội: ${escapeXml(brief.headline)}</title>
+<style>body{font-family:"Be Vietnam Pro","Noto Sans",system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem}pre{white-space:pre-wrap;font:inherit;border:1px solid #d9d9e0;padding:0.75rem}img{max-width:100%;height:auto}</style>
+</head>
+<body>
+${hasImage ? `<img src="${IMAGE}" alt="Ảnh vuông kèm bài: ${escapeXml(brief.headline)}" width="1080" height="1080">\n` : ''}${parts}
+</body>
+</html>
+`;
+}
+
+export function createSocialActivities(deps: ActivityDeps, options: { accounts?: () => SocialAccounts; fetch?: typeof fetch } = {}) {
+  const { store, mailer, endpoints } = deps;
+  const accounts = options.accounts ?? (() => loadSocialAccounts());
+  return {
+    async draft(input: ChannelDraftInput): Promise<DraftSummary> {
+      const brief = await readJson<ContentBrief>(store, input.briefKey);
+      const texts = PLATFORMS.map((p) => socialText(brief, p));
+      const folder = socialKeys.folder(input.campaignId, input.version);
+      const image = input.infographicKey ? await store.get(input.infographicKey) : undefined;
+      if (image) await store.put(`${folder}${IMAGE}`, image.body, { contentType: image.contentType ?? 'image/png' });
+      await writeJson(store, `${folder}texts.json`, texts);
+      await store.put(`${folder}preview.html`, previewHtml(brief, texts, Boolean(image)), { contentType: 'text/html; charset=utf-8' });
+      const lengths = texts.map((t) => `${socialPlatformLabels[t.platform]} ${[...t.text].length} ký tự`).join(', ');
+      return {
+        channel: 'social',
+        keys: [`${folder}preview.html`, `${folder}texts.json`],
+        summary: `bài ngắn cho ${lengths}${image ? ', kèm ảnh vuông' : ', chưa có ảnh vuông'}`,
+        problems: image ? [] : ['Chưa có ảnh infographic vuông để đăng kèm.'],
+      };
+    },
+
+    async publish(input: ChannelPublishInput): Promise<ChannelPublishResult> {
+      const id = input.campaignId;
+      const brief = await readJson<ContentBrief>(store, keys.brief(id, input.version));
+      const campaign = await readJson<CampaignInput>(store, keys.input(id));
+      const image = await store.get(`${socialKeys.folder(id, input.version)}${IMAGE}`);
+      if (image) await store.put(socialKeys.image(id), image.body, { contentType: 'image/png' });
+      const publicImage = image ? `${endpoints.publicBaseUrl}/site/media/${id}-social.png` : undefined;
+      const adapters = adaptersFor(accounts(), campaign.mediaListUnit ?? campaign.units?.[0], brief.issuer, options.fetch);
+      const platforms: PackPlatform[] = [];
+      for (const platform of PLATFORMS) {
+        // Due before the web post (the usual lead times): the link goes to the site's front page.
+        const text = socialText(brief, platform, input.postUrl ?? `${endpoints.publicBaseUrl}/site/`);
+        const adapter = adapters.find((a) => a.platform === platform);
+        const base: PackPlatform = { ...text, label: socialPlatformLabels[platform], state: 'awaiting' };
+        if (!adapter) {
+          platforms.push(base);
+          continue;
+        }
+        try {
+          const posted = await adapter.post({ hook: text.hook, text: text.text, ...(image ? { image: { body: image.body, contentType: 'image/png', filename: IMAGE, url: publicImage } } : {}) });
+          platforms.push({ ...base, state: 'posted', postedUrl: posted.url ?? posted.id, postedAt: input.publishedAt });
+        } catch (err) {
+          if (err instanceof SocialPostError && !err.permanent) throw ApplicationFailure.retryable(err.message, 'SocialPostRetry');
+          platforms.push({ ...base, note: (err as Error).message });
+        }
+      }
+      const pack: PublishedPack = { campaignId: id, version: input.version, headline: brief.headline, platforms };
+      // An editor's marks survive a retried publish.
+      const earlier = await store.get(socialKeys.pack(id));
+      if (earlier) {
+        const before = JSON.parse(earlier.body.toString('utf8')) as PublishedPack;
+        for (const p of pack.platforms) {
+          const was = before.platforms.find((b) => b.platform === p.platform);
+          if (was?.state === 'posted' && p.state === 'awaiting') Object.assign(p, { state: 'posted', postedBy: was.postedBy, postedAt: was.postedAt, postedUrl: was.postedUrl });
+        }
+      }
+      await writeJson(store, socialKeys.pack(id), pack);
+
+      const waiting = pack.platforms.filter((p) => p.state === 'awaiting');
+      const editors = [...new Set([...(campaign.startedBy ? [campaign.startedBy] : []), ...campaign.approvers])];
+      if (waiting.length && editors.length) {
+        const ledger = `social/${id}/sent-v${input.version}.json`;
+        if (!(await store.head(ledger))) {
+          const domain = /@([^>\s]+)/.exec(endpoints.mailFrom)?.[1] ?? 'localhost';
+          const mid = createHash('sha256').update(`${id}:${input.version}:social`).digest('hex').slice(0, 24);
+          await mailer.sendMail({
+            from: endpoints.mailFrom,
+            to: editors,
+            subject: `[Bài đăng mạng xã hội] ${brief.headline}`,
+            messageId: `<social.${mid}@${domain}>`,
+            text:
+              `Kính gửi Ban biên tập,\n\nGói bài sẵn sàng đăng cho ${waiting.map((p) => p.label).join(', ')} (đơn vị chưa cấu hình tài khoản đăng tự động). ` +
+              `Sao chép nội dung dưới đây, đăng kèm ảnh vuông đính kèm, rồi bấm "Đánh dấu đã đăng" trên trang chiến dịch: ${endpoints.publicBaseUrl}/campaigns/${encodeURIComponent(id)}\n\n` +
+              waiting.map((p) => `--- ${p.label} ---\n${p.text}\n`).join('\n'),
+            ...(image ? { attachments: [{ filename: IMAGE, content: image.body, contentType: 'image/png' }] } : {}),
+          });
+          await writeJson(store, ledger, { sentAt: input.publishedAt, to: editors });
+        }
+      }
+      const parts = [
+        ...pack.platforms.filter((p) => p.state === 'posted').map((p) => `đã đăng trên ${p.label}${p.postedUrl ? ` (${p.postedUrl})` : ''}`),
+        ...(waiting.length ? [`gói bài cho ${waiting.map((p) => p.label).join(', ')} gửi ${editors.length} biên tập viên, ${AWAITING_MARK}`] : []),
+      ];
+      return { detail: parts.join('; '), keys: [socialKeys.pack(id)] };
+    },
+  };
+}
+
+/**
+ * An editor marks a platform's pack posted: the pack shows it, and an entry in the campaign's
+ * audit log lets the periodic report count it. Marking twice changes nothing.
+ */
+export async function markSocialPosted(store: ActivityDeps['store'], campaignId: string, platform: SocialPlatform, editor: string, at: string): Promise<'marked' | 'already' | 'unknown'> {
+  const found = await store.get(socialKeys.pack(campaignId));
+  if (!found) return 'unknown';
+  const pack = JSON.parse(found.body.toString('utf8')) as PublishedPack;
+  const p = pack.platforms.find((x) => x.platform === platform);
+  if (!p) return 'unknown';
+  if (p.state === 'posted') return 'already';
+  Object.assign(p, { state: 'posted', postedBy: editor, postedAt: at });
+  await writeJson(store, socialKeys.pack(campaignId), pack);
+  await writeJson(store, socialKeys.mark(campaignId, platform), { campaignId, kind: 'published', channel: 'social', at, text: `Đã đăng social: ${p.label} — ${editor} đánh dấu đã đăng`, version: pack.version });
+  return 'marked';
+}
