@@ -17,7 +17,7 @@ import { processDirectoryOrSamples, type DirectoryReader } from './directory-sto
 import { loadPlan } from './plan-store.js';
 
 /** The channels a correction goes out on unless the editor narrows them. */
-export const CORRECTION_CHANNELS: readonly CampaignChannel[] = ['loudspeaker', 'webPortal', 'pressBriefing'];
+export const CORRECTION_CHANNELS: readonly CampaignChannel[] = ['loudspeaker', 'webPortal', 'pressBriefing', 'social'];
 
 export interface CorrectionRequest {
   /** The plan whose issuing unit speaks (its stations, site and media list by default). */

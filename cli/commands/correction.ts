@@ -27,7 +27,7 @@ const usage = `Cách dùng: campaign correction start --plan ID --headline TIÊU
   --remind-after PHÚT    nhắc sau bao nhiêu phút (mặc định 15)
   --escalate-after PHÚT  chuyển cấp sau bao nhiêu phút (mặc định 30)
   --decide-within PHÚT   hạn quyết định (mặc định 120)
-  --channels LIST        loudspeaker,webPortal,pressBriefing (mặc định: cả ba)
+  --channels LIST        loudspeaker,webPortal,pressBriefing,social (mặc định: cả bốn)
   --units IDS            các xã, phường, đặc khu phát bản tin (kế hoạch cấp tỉnh)
   --json                 in kết quả dạng JSON`;
 

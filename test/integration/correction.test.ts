@@ -60,6 +60,7 @@ describe('an urgent correction', () => {
       ['loudspeaker', 'published'],
       ['webPortal', 'published'],
       ['pressBriefing', 'published'],
+      ['social', 'published'],
     ]);
     for (const c of final.channels) expect(Date.parse(c.publishedAt!)).toBeGreaterThanOrEqual(pressed);
 
@@ -80,6 +81,10 @@ describe('an urgent correction', () => {
     const journalist = media.journalists[0]!.email;
     const mails = await waitForEmails(product.endpoints, journalist, 1, 60_000);
     expect(mails.some((m) => m.subject === '[Đính chính] Không thu phí học thêm bắt buộc — UBND tỉnh Lạng Sơn')).toBe(true);
+
+    // The social pack, ready to post, reaches the approver (no page credentials are configured here).
+    const packs = await waitForEmails(product.endpoints, approver, 2, 60_000);
+    expect(packs.some((m) => (m.text ?? '').includes('Không thu phí học thêm bắt buộc') && m.subject !== undefined && !/phê duyệt/i.test(m.subject))).toBe(true);
 
     // Every station of the province's communes: an emergency bulletin first in today's rundown.
     const localities = JSON.parse((await product.store.get(`campaigns/${input.campaignId}/inputs/localities.json`))!.body.toString('utf8')) as { id: string; system?: string }[];

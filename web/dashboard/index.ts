@@ -9,6 +9,7 @@
  */
 import { Hono } from 'hono';
 import { campaignRoutes } from './campaign.js';
+import { correctionRoutes } from './correction.js';
 import { dashContext, type DashboardDeps, type DashEnv } from './context.js';
 import { homeRoutes } from './home.js';
 import { planReviewRoutes } from './plan-review.js';
@@ -33,6 +34,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<DashEnv> {
   planRoutes(app, ctx);
   // `/campaigns/new` before `/campaigns/:id`.
   startRoutes(app, ctx);
+  correctionRoutes(app, ctx);
   campaignRoutes(app, ctx);
   scheduleRoutes(app, ctx);
   reportRoutes(app, ctx);
