@@ -114,6 +114,8 @@ describe('dashboard: pressing a decision', () => {
     const h = harness();
     h.states.set(ID, campaignState());
     await h.store.put(`${PREFIX}/v1/brief.json`, JSON.stringify(BRIEF), { contentType: 'application/json' });
+    // As the worker records it when preparing: the access check reads the campaign's unit from it.
+    await h.store.put(`${PREFIX}/inputs/campaign.json`, JSON.stringify({ campaignId: ID, planId: campaignState().planId }), { contentType: 'application/json' });
     const cookie = await signIn(h, email);
     const csrf = await csrfOf(h, cookie);
     h.statusCalls.length = 0;
