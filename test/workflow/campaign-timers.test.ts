@@ -147,7 +147,11 @@ describe('campaign workflow timers', () => {
       await awaiting(h, 1);
       expect(await refusal(decide(h, { approver: EDITOR, decision: 'requestChanges' }))).toMatch(/nhận xét/);
       await decide(h, { approver: EDITOR, decision: 'requestChanges', comment: 'Sửa tiêu đề', edits: { headline: 'Tri ân thầy cô' } });
-      await awaiting(h, 2);
+      // Asked for once drafted and its request sent (the version number moves before the re-draft).
+      await waitFor('the request for version 2', async () => {
+        const s = await stateOf(h);
+        return s.version === 2 && s.events.filter((e) => e.kind === 'approvalRequested').length === 2 ? s : undefined;
+      });
       expect(await refusal(decide(h, { approver: EDITOR, decision: 'approve', version: 1 }))).toMatch(/Phiên bản 1 đã cũ/);
       await decide(h, { approver: EDITOR, decision: 'approve', version: 2 });
     });
@@ -361,7 +365,12 @@ describe('bulletin workflow timers', () => {
       async (h) => {
         await awaiting(h as never, 1);
         await decide(h, { approver: EDITOR, decision: 'requestChanges', comment: 'Đọc chậm hơn', edits: { headline: 'Giữ gìn vệ sinh' } });
-        await awaiting(h as never, 2);
+        // Version 2 is asked for once it is drafted and its request sent (the version number
+        // moves before the re-draft starts).
+        await waitFor('the request for version 2', async () => {
+          const s = await stateOf(h as never);
+          return s.version === 2 && s.events.filter((e) => e.kind === 'approvalRequested').length === 2 ? s : undefined;
+        });
         expect(await refusal(decide(h, { approver: EDITOR, decision: 'approve', version: 1 }))).toMatch(/Phiên bản 1 đã cũ/);
         await decide(h, { approver: EDITOR, decision: 'approve', version: 2 });
       },
