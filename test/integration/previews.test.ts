@@ -57,6 +57,8 @@ describe('draft previews in a real browser', () => {
   it('the dashboard campaign page loads every image, previews included', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
+    // The whole suite shares two cores: a page may take a while to answer at its busiest.
+    page.setDefaultTimeout(90_000);
     await page.goto(`${product.base}/sign-in`);
     await page.getByLabel('Địa chỉ email').fill(editor.email);
     await page.getByRole('button', { name: 'Gửi liên kết đăng nhập' }).click();
@@ -93,6 +95,8 @@ describe('draft previews in a real browser', () => {
     // A fresh browser context: no dashboard session, only the token in the link.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
+    // The whole suite shares two cores: a page may take a while to answer at its busiest.
+    page.setDefaultTimeout(90_000);
     await page.goto(link!);
     await page.getByRole('heading', { level: 1, name: 'Phê duyệt nội dung truyền thông' }).waitFor();
     await expectEveryImageLoads(page);

@@ -24,9 +24,14 @@ export function homeRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const occasions = occasionCards(plans, today, today, addDays(today, HOME_WINDOW_DAYS));
     const { listings: found, problem: campaignProblem } = await campaignsOrProblem(ctx);
     const listings = campaignsOf(access, found);
+    // Who each waiting campaign waits for is in its live state: asked of every candidate at once,
+    // each given a few seconds, so one campaign whose worker does not answer (a query waits for a
+    // worker) cannot hold the home page.
+    const candidates = listings.filter((x) => x.status === 'awaitingApproval' && x.workflowStatus === 'RUNNING').slice(0, 50);
+    const states = await Promise.all(candidates.map((l) => withinMs(ctx.deps.campaigns.status(l.campaignId), STATUS_WAIT_MS).catch(() => undefined)));
     const waiting = [];
-    for (const l of listings.filter((x) => x.status === 'awaitingApproval' && x.workflowStatus === 'RUNNING').slice(0, 50)) {
-      const state = await ctx.deps.campaigns.status(l.campaignId).catch(() => undefined);
+    for (const [i, l] of candidates.entries()) {
+      const state = states[i];
       if (state?.status === 'awaitingApproval' && state.awaiting.some((a) => a.toLowerCase() === email)) {
         waiting.push({ ...campaignRow(l, plans), version: state.version, step: state.steps > 1 ? `bước ${state.step}/${state.steps}` : '' });
       }
@@ -54,4 +59,13 @@ export function homeRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     }
     return renderDash(c, ctx, 'dashboard/calendar', 'Lịch sự kiện 12 tháng tới', { months, problems: [problem].filter(Boolean) });
   });
+}
+
+/** How long the home page waits for one campaign's live state. */
+const STATUS_WAIT_MS = 4_000;
+
+/** The promise's value, or undefined once `ms` have passed. */
+function withinMs<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]).finally(() => clearTimeout(timer));
 }
