@@ -4,45 +4,21 @@
  * recorded — also after the campaign has finished — while another decision is refused, and a
  * campaign that never existed is gone.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CampaignInput, CampaignState, DecisionInput } from '../../domain/campaign/types.js';
 import { temporalGateway } from '../../infra/campaign-gateway.js';
 import { startCampaign } from '../../infra/campaign-client.js';
 import type { Endpoints } from '../../infra/config.js';
-import { mockWorker, startWorkflowEnv } from '../support/workflow-env.js';
+import { mockWorker, testCampaignInput, useWorkflowEnv } from '../support/workflow-env.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startWorkflowEnv();
-}, 120_000);
-afterAll(async () => {
-  await env?.teardown();
-});
+const workflowEnv = useWorkflowEnv();
 
-const input: CampaignInput = {
-  campaignId: 'campaign-decision-update',
-  planId: 'phuong-bac-kan-2026',
-  occasionId: 'ngay-nha-giao-20-11',
-  occasionDate: '2026-11-20',
-  taskIds: [],
-  channels: ['infographic'],
-  localities: 'all',
-  localitiesFile: 'data/localities.yaml',
-  mediaListFile: 'data/media.yaml',
-  approvers: ['bien-tap@example.org'],
-  escalateTo: [],
-  leaders: [],
-  reminderAfterMs: 24 * 3600_000,
-  escalateAfterMs: 48 * 3600_000,
-  tokenTtlMs: 72 * 3600_000,
-  decideBy: '2026-11-20T16:59:59.000Z',
-};
+const input: CampaignInput = testCampaignInput('campaign-decision-update', { channels: ['infographic'] });
 
 describe('decisions sent to the campaign workflow', () => {
   it('the same decision twice is recorded once and answered as recorded, before and after the campaign ends', async () => {
     let published = 0;
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       prepareCampaign: async () => ({ title: 'Ngày Nhà giáo Việt Nam 20/11', briefKey: 'b', localityCount: 0, recipientCount: 0, schedule: {}, loudspeakerRepeatDaily: false }),
       appendAudit: async () => undefined,
       draftInfographics: async () => ({ channel: 'infographic', keys: ['k'], summary: '4 mẫu infographic', problems: [] }),
@@ -52,11 +28,11 @@ describe('decisions sent to the campaign workflow', () => {
         return { summary: '4 tệp ảnh công khai', keys: [] };
       },
     });
-    const gateway = temporalGateway({ temporalAddress: env.address, temporalNamespace: env.namespace ?? 'default' } as Endpoints);
+    const gateway = temporalGateway({ temporalAddress: workflowEnv().address, temporalNamespace: workflowEnv().namespace ?? 'default' } as Endpoints);
     try {
       await worker.runUntil(async () => {
-        await startCampaign(env.client, taskQueue, input);
-        const handle = env.client.workflow.getHandle(input.campaignId);
+        await startCampaign(workflowEnv().client, taskQueue, input);
+        const handle = workflowEnv().client.workflow.getHandle(input.campaignId);
         for (let i = 0; i < 300 && (await handle.query<CampaignState>('status')).status !== 'awaitingApproval'; i++) await new Promise((r) => setTimeout(r, 100));
         const d: DecisionInput = { version: 1, step: 1, approver: 'bien-tap@example.org', decision: 'approve', at: '2026-11-10T02:00:00.000Z', tokenHash: 'a'.repeat(64) };
 

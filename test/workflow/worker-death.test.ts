@@ -5,22 +5,16 @@
  * a bulletin run and a report each carry on within seconds. The first attempt of each activity
  * here behaves like a dead worker (no heartbeat, no result); the second one answers.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Context } from '@temporalio/activity';
 import type { CampaignInput, CampaignState, DraftSummary } from '../../domain/campaign/types.js';
 import type { BulletinSeriesInput } from '../../domain/schedules/bulletin.js';
 import { startCampaign } from '../../infra/campaign-client.js';
-import { mockWorker, startWorkflowEnv } from '../support/workflow-env.js';
+import { mockWorker, testCampaignInput, useWorkflowEnv } from '../support/workflow-env.js';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startWorkflowEnv();
-}, 120_000);
-afterAll(async () => {
-  release();
-  await env?.teardown();
-});
+const workflowEnv = useWorkflowEnv();
+// Registered after the server's hooks, so it runs before the teardown (after-hooks run in reverse).
+afterAll(() => release());
 
 /** Attempts that play dead are released at the end, so the worker can shut down. */
 let release: () => void = () => {};
@@ -43,7 +37,7 @@ function diesOnFirstAttempt<A extends unknown[], R>(then: (...args: A) => Promis
  * activity's started event carries its attempt number and the last attempt's failure).
  */
 async function heartbeatTimeouts(workflowId: string): Promise<string[]> {
-  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await workflowEnv().client.workflow.getHandle(workflowId).fetchHistory();
   const types = new Map<string, string>();
   const out: string[] = [];
   for (const e of history.events ?? []) {
@@ -57,31 +51,14 @@ async function heartbeatTimeouts(workflowId: string): Promise<string[]> {
   return out.sort();
 }
 
-const input: CampaignInput = {
-  campaignId: 'campaign-worker-death',
-  planId: 'phuong-bac-kan-2026',
-  occasionId: 'ngay-nha-giao-20-11',
-  occasionDate: '2026-11-20',
-  taskIds: [],
-  channels: ['infographic', 'loudspeaker'],
-  localities: 'all',
-  localitiesFile: 'data/localities.yaml',
-  mediaListFile: 'data/media.yaml',
-  approvers: ['bien-tap@example.org'],
-  escalateTo: [],
-  leaders: [],
-  reminderAfterMs: 24 * 3600_000,
-  escalateAfterMs: 48 * 3600_000,
-  tokenTtlMs: 72 * 3600_000,
-  decideBy: '2026-11-20T16:59:59.000Z',
-};
+const input: CampaignInput = testCampaignInput('campaign-worker-death', { channels: ['infographic', 'loudspeaker'] });
 
 describe('a worker that dies mid-activity', () => {
   it('a campaign gets its drafts and approval mail from another attempt after the heartbeat timeout', async () => {
     const drafts: DraftSummary = { channel: 'infographic', keys: ['k'], summary: '4 mẫu infographic', problems: [] };
     let mailed: () => void = () => {};
     const approvalMailSent = new Promise<void>((resolve) => (mailed = resolve));
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       prepareCampaign: async () => ({ title: 'Ngày Nhà giáo Việt Nam 20/11', briefKey: 'b', localityCount: 2, recipientCount: 0, schedule: {}, loudspeakerRepeatDaily: false }),
       appendAudit: async () => undefined,
       draftInfographics: diesOnFirstAttempt(async () => drafts),
@@ -92,8 +69,8 @@ describe('a worker that dies mid-activity', () => {
       }),
     });
     await worker.runUntil(async () => {
-      await startCampaign(env.client, taskQueue, input);
-      const handle = env.client.workflow.getHandle(input.campaignId);
+      await startCampaign(workflowEnv().client, taskQueue, input);
+      const handle = workflowEnv().client.workflow.getHandle(input.campaignId);
       let state: CampaignState | undefined;
       for (let i = 0; i < 600 && state?.status !== 'awaitingApproval'; i++) {
         state = await handle.query<CampaignState>('status');
@@ -112,7 +89,7 @@ describe('a worker that dies mid-activity', () => {
   }, 120_000);
 
   it('a bulletin run and a report carry on after the heartbeat timeout', async () => {
-    const { taskQueue, worker } = await mockWorker(env, {
+    const { taskQueue, worker } = await mockWorker(workflowEnv(), {
       prepareBulletinRun: diesOnFirstAttempt(async () => ({ messageIndex: 0, message: 'Giữ gìn vệ sinh môi trường.', day: '2026-03-03', briefKey: 'b', localityCount: 3, reused: false })),
       appendAudit: async () => undefined,
       recordBulletinRun: async () => undefined,
@@ -123,8 +100,8 @@ describe('a worker that dies mid-activity', () => {
     });
     const series = { seriesId: 'hb-series', planId: 'p', taskId: 't', approvers: ['a@example.org'], pool: ['x'], localities: 'all', localitiesFile: 'l', decideWithinMs: 3600_000 } as unknown as BulletinSeriesInput;
     await worker.runUntil(async () => {
-      const bulletin = await env.client.workflow.start('bulletinWorkflow', { taskQueue, workflowId: 'bulletin-worker-death', args: [series] });
-      const report = await env.client.workflow.start('reportWorkflow', {
+      const bulletin = await workflowEnv().client.workflow.start('bulletinWorkflow', { taskQueue, workflowId: 'bulletin-worker-death', args: [series] });
+      const report = await workflowEnv().client.workflow.start('reportWorkflow', {
         taskQueue,
         workflowId: 'report-worker-death',
         args: [{ planId: 'phuong-bac-kan-2026', period: { from: '2026-01-01', to: '2026-06-04', start: '2025-12-31T17:00:00.000Z', end: '2026-06-04T16:59:59.999Z' }, reportTo: [], email: false }],
