@@ -170,6 +170,10 @@ export async function bulletinWorkflow(series: BulletinSeriesInput): Promise<Bul
       await event(decision.decision, `${decision.approver}: ${decision.decision}${decision.comment ? ` — ${decision.comment}` : ''}`, { decision });
       if (decision.decision === 'approve') break;
       if (decision.decision === 'reject') return close('rejected', 'Bản tin bị từ chối; không phát.');
+      // Shown at once, before the new version number (the search attribute follows when drafting
+      // starts): nobody reads "awaiting approval" of a version still being revised. State only,
+      // no command, so running bulletins replay unchanged.
+      state.status = 'drafting';
       state.version += 1;
       briefKey = (await act.reviseBrief({ campaignId: runId, version: state.version, edits: decision.edits ?? {}, comment: decision.comment ?? '' })).briefKey;
     }

@@ -383,6 +383,41 @@ describe('bulletin workflow timers', () => {
     expect(published).toEqual([2]);
   });
 
+  it('while version 2 is being revised the run says "drafting", never "awaiting approval" of a version not yet drafted', async () => {
+    const published: number[] = [];
+    let release = () => {};
+    const revising = new Promise<void>((resolve) => (release = resolve));
+    let revisingStarted = false;
+    const activities = {
+      ...bulletinActivities(published),
+      reviseBrief: async (i: { version: number }) => {
+        revisingStarted = true;
+        await revising;
+        return { briefKey: `campaigns/b/v${i.version}/brief.json` };
+      },
+    } as Partial<Activities>;
+    const seen: { status: string; version: number }[] = [];
+    const { result } = await runBulletin(
+      series(),
+      published,
+      async (h) => {
+        await awaiting(h as never, 1);
+        await decide(h, { approver: EDITOR, decision: 'requestChanges', comment: 'Ngắn hơn' });
+        await waitFor('the revision to start', async () => (revisingStarted ? true : undefined));
+        const s = await stateOf(h as never);
+        seen.push({ status: s.status, version: s.version });
+        release();
+        await awaiting(h as never, 2);
+        await decide(h, { approver: EDITOR, decision: 'approve', version: 2 });
+      },
+      undefined,
+      activities,
+    );
+    expect(seen).toEqual([{ status: 'drafting', version: 2 }]);
+    expect(result.status).toBe('published');
+    expect(published).toEqual([2]);
+  });
+
   it('the decision window counts from the run\'s start: a second version not decided in time expires', async () => {
     const published: number[] = [];
     const { result, status } = await runBulletin(series({ decideWithinMs: 4_000 }), published, async (h) => {
