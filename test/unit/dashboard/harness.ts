@@ -87,6 +87,8 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
   const reportOutcome: { error?: Error } = {};
   /** Status queries asked, by campaign id. */
   const statusCalls: string[] = [];
+  /** Campaigns whose status query never answers (their worker is gone). */
+  const statusHangs = new Set<string>();
   /**
    * Faults of the next decide calls: `unavailable` (Temporal did not answer, nothing recorded),
    * `lostAnswer` (recorded, then the answer was lost).
@@ -96,6 +98,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
   const gateway: CampaignGateway = {
     async status(id) {
       statusCalls.push(id);
+      if (statusHangs.has(id)) return new Promise<never>(() => undefined);
       return states.get(id);
     },
     // As the campaign workflow's `decide` update: its validator's checks and messages, and
@@ -222,7 +225,7 @@ export function harness(opts: { now?: Date; publicBaseUrl?: string; editors?: Ed
     });
   }
 
-  return { app, store, clock, sent, states, decisions, statusCalls, decideFaults, started, cancelled, schedules, scheduleActions, reports, reportOutcome, endpoints, mailCount };
+  return { app, store, clock, sent, states, decisions, statusCalls, statusHangs, decideFaults, started, cancelled, schedules, scheduleActions, reports, reportOutcome, endpoints, mailCount };
 }
 
 export type Harness = ReturnType<typeof harness>;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { campaignState, csrfOf, form, harness, signIn } from './harness.js';
 
 const ID = campaignState().campaignId;
@@ -128,6 +128,32 @@ describe('pages for a signed-in editor', () => {
     expect(waiting).not.toContain(`${ID}-x`);
     // Outside the window: not on the home page, but on the 12-month calendar.
     expect(html).not.toContain('Ngày Khoa học và Công nghệ Việt Nam');
+  });
+
+  it('a waiting campaign whose worker never answers does not hold the home page; the others are still listed', async () => {
+    const h = harness({ now: new Date('2026-10-25T03:00:00Z') });
+    h.states.set(ID, campaignState());
+    h.states.set(`${ID}-mat`, campaignState({ campaignId: `${ID}-mat` }));
+    h.statusHangs.add(`${ID}-mat`);
+    const cookie = await signIn(h);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let res: Response | undefined;
+      void Promise.resolve(h.app.request('/', { headers: { Cookie: cookie } })).then((r) => (res = r));
+      // The silent campaign stays silent for ever; the page must still be answered within the
+      // few seconds (of the fake clock) it gives each campaign.
+      for (let waited = 0; !res && waited < 10_000; waited += 250) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersByTimeAsync(250);
+      }
+      expect(res, 'the home page was held by the campaign that does not answer').toBeDefined();
+      const html = decode(await res!.text());
+      const waiting = html.slice(html.indexOf('Chờ bạn quyết định'), html.indexOf('Sự kiện trong 60 ngày tới'));
+      expect(waiting).toContain(`href="/campaigns/${ID}"`);
+      expect(waiting).not.toContain(`${ID}-mat`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the plan page has targets, a task table and the campaigns each task has had', async () => {
