@@ -14,7 +14,7 @@ import { periodPhrase } from '../../domain/plan/bounds.js';
 import type { DocumentRef, Plan } from '../../domain/plan/schema.js';
 import { reportCadenceLabels } from '../../domain/plan/vocabulary.js';
 import { formatProblem } from '../../domain/plan/yaml-source.js';
-import { checkFile, DataFileError, displayPath, listPlanFiles, loadPlan, loadPlans, PlanNotFoundError, PLANS_DIR } from '../../infra/plan-store.js';
+import { checkFile, DataFileError, displayPath, listPlanFiles, PlanNotFoundError, PLANS_DIR } from '../../infra/plan-store.js';
 import { CliError, parseOptions, type Command } from '../command.js';
 import { readablePlans } from '../directory.js';
 import { PlanVersionNotFoundError } from '../../infra/plan-library.js';

@@ -127,7 +127,7 @@ export function campaignTitle(s: Pick<CampaignState, 'occasionId' | 'occasionDat
 }
 
 /** Everything the campaign page shows, for version `shown` (default: the current one). */
-export async function campaignView(store: ObjectStore, s: CampaignState, opts: { email: string; shown?: number; planLabel?: string; occasionName?: string; editors?: readonly Editor[] }) {
+export async function campaignView(store: ObjectStore, s: CampaignState, opts: { email: string; shown?: number; planLabel?: string; occasionName?: string; editors?: readonly Editor[]; planVersion?: { used: number; current: number } }) {
   const shown = opts.shown && opts.shown >= 1 && opts.shown <= s.version ? opts.shown : s.version;
   const current = shown === s.version;
   const briefs = await Promise.all(Array.from({ length: s.version }, (_, i) => json<Brief>(store, `${s.prefix}/v${i + 1}/brief.json`)));
@@ -141,6 +141,10 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
     title: campaignTitle(s, opts.occasionName ?? brief?.occasionName),
     plan: opts.planLabel ?? (brief ? `${brief.planSymbol} — ${brief.issuerShort}` : s.planId),
     planHref: `/plans/${encodeURIComponent(s.planId)}`,
+    planVersion: opts.planVersion
+      ? `Soạn theo phiên bản ${opts.planVersion.used} của kế hoạch${opts.planVersion.current > opts.planVersion.used ? `; kế hoạch nay đã có phiên bản ${opts.planVersion.current}` : ''}`
+      : '',
+    planVersionsHref: `/plans/${encodeURIComponent(s.planId)}/versions`,
     live,
     version: s.version,
     shown,

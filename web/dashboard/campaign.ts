@@ -20,6 +20,8 @@ import { draftFileHeaders, previewBody } from '../previews.js';
 import { MODULE_DRAFT_FOLDERS } from '../../channels/registry.js';
 import { markSocialPosted, socialImageName, socialKeys } from '../../channels/social/activities.js';
 import { isSocialPlatform } from '../../channels/social/pack.js';
+import { recordedCampaignInput } from '../../infra/campaign-record.js';
+import { processPlans } from '../../infra/plan-library.js';
 
 /** Draft files a page may embed: a version folder, a known channel folder, strict names. */
 const FILE_RE = new RegExp(String.raw`^v\d{1,4}\/(?:infographic|loudspeaker|post|briefing|${MODULE_DRAFT_FOLDERS.join('|')})(?:\/[a-z0-9][a-z0-9._-]{0,120}){1,3}$`);
@@ -61,7 +63,10 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const occasionName = findOccasion(state.occasionId, plans)?.name;
     // People are named as the platform and the campaign's unit list them.
     const editors = await peopleOf(ctx.deps.editors, ctx.directory, [c.get('access').ownerOf(state.planId)]);
-    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName, editors });
+    // The plan version the campaign drafts from (recorded at start), beside the plan's current one.
+    const [input, current] = await Promise.all([recordedCampaignInput(ctx.deps.store, state.campaignId), processPlans().get(state.planId).catch(() => undefined)]);
+    const planVersion = input?.planVersion ? { used: input.planVersion, current: current?.version ?? 0 } : undefined;
+    const view = await campaignView(ctx.deps.store, state, { email: c.get('session').email, shown, planLabel: plan ? planLabel(plan) : undefined, occasionName, editors, planVersion });
     const ok = c.req.query('ok');
     return renderDash(c, ctx, 'dashboard/campaign', view.title, {
       c: view,

@@ -6,7 +6,6 @@ import type { Hono } from 'hono';
 import { formatVnDate } from '../../domain/dates.js';
 import { planIssueDate, planSymbol, resolutionName, formatTimeframe, formatChannels, type Plan } from '../../domain/plan/index.js';
 import { periodPhrase } from '../../domain/plan/bounds.js';
-import type { CampaignInput } from '../../domain/campaign/types.js';
 import { processPlans, type StoredPlan } from '../../infra/plan-library.js';
 import { PlanNotFoundError } from '../../infra/plan-store.js';
 import { vnTimeLabel } from '../../infra/directory-store.js';
@@ -16,6 +15,7 @@ import { campaignRow, campaignsOf, campaignsOrProblem, plansOf, plansOrProblem, 
 import { requirePage } from './guard.js';
 import { planOfParam } from './subjects.js';
 import { renderDash } from './render.js';
+import { recordedCampaignInput } from '../../infra/campaign-record.js';
 
 const PLAN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -59,8 +59,7 @@ export function planRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const listings = campaignsOf(c.get('access'), found);
     const byTask = new Map<string, CampaignRow[]>();
     for (const l of listings.slice(0, 100)) {
-      const stored = await ctx.deps.store.get(`campaigns/${l.campaignId}/inputs/campaign.json`).catch(() => undefined);
-      const input = stored ? (JSON.parse(stored.body.toString('utf8')) as Partial<CampaignInput>) : undefined;
+      const input = await recordedCampaignInput(ctx.deps.store, l.campaignId);
       for (const taskId of input?.taskIds ?? []) byTask.set(taskId, [...(byTask.get(taskId) ?? []), campaignRow(l, plans.length ? plans : [plan])]);
     }
     return renderDash(c, ctx, 'dashboard/plan', plan.title, {

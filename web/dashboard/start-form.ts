@@ -16,6 +16,8 @@ export type PublishMode = (typeof PublishMode)[keyof typeof PublishMode];
 
 export interface StartFormValues {
   plan: string;
+  /** The plan's version the form was shown with (0: a plan outside the library). */
+  planVersion: number;
   /** `<occasion id>@<yyyy-mm-dd>` as chosen in the select. */
   occasion: string;
   tasks: string[];
@@ -55,6 +57,7 @@ export function startFormValues(form: Form): StartFormValues {
   const mode = form.one('publishMode');
   return {
     plan: form.one('plan') ?? '',
+    planVersion: Math.max(0, Math.trunc(Number(form.one('planVersion') ?? 0)) || 0),
     occasion: form.one('occasion') ?? '',
     tasks: form.many('tasks'),
     channels: form.many('channels'),
@@ -71,9 +74,10 @@ export function startFormValues(form: Form): StartFormValues {
 }
 
 /** Defaults of a fresh form: the default channels, every locality, the signed-in editor approves. */
-export function defaultStartValues(plan: string, occasion: string, editorEmail: string, localityIds: string[], units?: string[]): StartFormValues {
+export function defaultStartValues(plan: string, occasion: string, editorEmail: string, localityIds: string[], units?: string[], planVersion = 0): StartFormValues {
   return {
     plan,
+    planVersion,
     occasion,
     tasks: [],
     channels: [...DEFAULT_CAMPAIGN_CHANNELS],
@@ -120,6 +124,8 @@ export function startRequest(v: StartFormValues, ctx: { now: Date; editorEmail: 
   return {
     request: {
       planId: v.plan,
+      // Drafted from the version the editor saw on the form, not whatever is current later.
+      ...(v.planVersion > 0 ? { planVersion: v.planVersion } : {}),
       occasionId,
       ...(date ? { date } : {}),
       taskIds: v.tasks,

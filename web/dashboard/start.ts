@@ -17,6 +17,8 @@ import { foldVietnamese } from '../../domain/directory/search.js';
 import type { DashContext, DashEnv } from './context.js';
 import { capitalize } from '../../domain/text/case.js';
 import { planLabel, plansOf, plansOrProblem } from './data.js';
+import { processPlans, type StoredPlan } from '../../infra/plan-library.js';
+import { formatVnDateTime } from '../../domain/dates.js';
 import { planOfField } from './subjects.js';
 import { editorRoleLabels } from './editors.js';
 import { editorRoleLabels as unitRoleLabels } from '../../domain/directory/schema.js';
@@ -43,6 +45,17 @@ interface AudienceChoice {
   units?: { id: string; name: string; folded: string; stations: number; byDefault: boolean }[];
   localities: Locality[];
   problem?: string;
+}
+
+/** The plan's current version in the library; undefined for a plan outside it (or unreadable). */
+async function currentVersion(planId: string): Promise<StoredPlan | undefined> {
+  const stored = await processPlans().get(planId).catch(() => undefined);
+  return stored && stored.version > 0 ? stored : undefined;
+}
+
+/** "phiên bản 3, lưu lúc 09:15 ngày 18/11/2026, bởi Nguyễn Thu Biên". */
+function versionLabel(s: StoredPlan): string {
+  return [`phiên bản ${s.version}`, s.at ? `lưu lúc ${formatVnDateTime(s.at)}` : '', s.by ? `bởi ${s.by}` : ''].filter(Boolean).join(', ');
 }
 
 async function audienceChoice(ctx: DashContext, planId: string): Promise<AudienceChoice> {
@@ -87,8 +100,9 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const ownPeople = (owner?.editors ?? []).map((e) => ({ name: e.name, email: e.email, role: capitalize(unitRoleLabels[e.role]), leader: e.role === 'leader', unit: e.office ?? owner!.name }));
     const editors: { name: string; email: string; role: string; leader: boolean; unit?: string }[] = [...ownPeople, ...platform.filter((p) => !ownPeople.some((o) => o.email === p.email))];
     const err = (id: string) => (errors[id] ? { id: `${id}-error`, messages: errors[id] } : undefined);
+    const stored = await currentVersion(plan.id);
     return renderDash(c, ctx, 'dashboard/start', 'Khởi tạo chiến dịch', {
-      plan: { id: plan.id, label: planLabel(plan), title: plan.title },
+      plan: { id: plan.id, label: planLabel(plan), title: plan.title, version: v.planVersion || stored?.version || 0, versionLabel: stored ? versionLabel(stored) : '', versionsHref: `/plans/${encodeURIComponent(plan.id)}/versions` },
       summary,
       existing,
       occasions: occasions.map((o) => {
@@ -111,6 +125,7 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       leaders: editors.filter((e) => e.leader).map((e) => ({ email: e.email, label: `${e.name}${e.unit ? ` (${e.unit})` : ''}`, checked: v.leaders.includes(e.email) })),
       forceNew: v.forceNew,
       errors: {
+        plan: err('plan'),
         occasion: err('occasion'),
         tasks: err('tasks'),
         channels: err('channels'),
@@ -135,7 +150,8 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!plan) return choosePlan(c, plans, query, query.plan ? `Không có kế hoạch mã “${query.plan}”; hãy chọn trong danh sách.` : undefined);
     const { localities, units } = await audienceChoice(ctx, plan.id);
     const occasion = query.occasion ? `${query.occasion}@${query.date ?? ''}` : '';
-    return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id), units?.filter((u) => u.byDefault).map((u) => u.id)));
+    const stored = await currentVersion(plan.id);
+    return form(c, plan, defaultStartValues(plan.id, occasion, c.get('session').email, localities.map((l) => l.id), units?.filter((u) => u.byDefault).map((u) => u.id), stored?.version));
   });
 
   app.post('/campaigns/new', requirePost(ctx, ofPlan), async (c) => {
@@ -145,6 +161,14 @@ export function startRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (problem) return renderDash(c, ctx, 'dashboard/problem', 'Không đọc được kế hoạch', { heading: 'Không đọc được kế hoạch', text: problem }, 500);
     const plan = plans.find((p) => p.id === v.plan);
     if (!plan) return choosePlan(c, plans, {}, 'Kế hoạch không còn trong danh sách; hãy chọn lại.');
+    // Saved again since the form was opened: the editor reviews the new version (its tasks may
+    // differ) before a campaign is drafted from it.
+    const stored = await currentVersion(plan.id);
+    if (stored && v.planVersion > 0 && stored.version > v.planVersion) {
+      const seen = v.planVersion;
+      const message = `Kế hoạch vừa được cập nhật (${versionLabel(stored)}) sau khi bạn mở biểu mẫu với phiên bản ${seen}. Biểu mẫu nay theo phiên bản mới; hãy xem lại nhiệm vụ rồi bấm khởi tạo lại.`;
+      return form(c, plan, { ...v, planVersion: stored.version }, [{ field: 'plan', message }], 409);
+    }
     const { localities } = await audienceChoice(ctx, plan.id);
     const { request, problems } = startRequest(v, { now: ctx.now(), editorEmail: c.get('session').email, allLocalityIds: localities.map((l) => l.id) });
     let input;

@@ -6,12 +6,12 @@
  */
 import type { Context } from 'hono';
 import { isCampaignId } from '../../domain/campaign/ids.js';
-import type { CampaignInput } from '../../domain/campaign/types.js';
 import { describeSchedule, UnknownScheduleError } from '../../infra/schedules.js';
 import type { AccessView } from './access.js';
 import type { DashContext, DashEnv } from './context.js';
 import { plansOrProblem } from './data.js';
 import type { Subject, SubjectOf } from './guard.js';
+import { recordedCampaignInput } from '../../infra/campaign-record.js';
 
 type Ctx = Context<DashEnv>;
 
@@ -43,13 +43,7 @@ export function campaignOfParam(ctx: DashContext): SubjectOf {
   return async (c: Ctx, access) => {
     const id = c.req.param('id') ?? '';
     if (!isCampaignId(id)) return undefined;
-    const stored = await ctx.deps.store.get(`campaigns/${id}/inputs/campaign.json`).catch(() => undefined);
-    let input: Partial<CampaignInput> | undefined;
-    try {
-      input = stored ? (JSON.parse(stored.body.toString('utf8')) as Partial<CampaignInput>) : undefined;
-    } catch {
-      input = undefined;
-    }
+    const input = await recordedCampaignInput(ctx.deps.store, id);
     if (input?.planId) return { what: 'chiến dịch này', unitId: input.ownerUnit ?? access.ownerOf(input.planId) };
     const state = await ctx.deps.campaigns.status(id).catch(() => undefined);
     // Unknown (or Temporal silent): the route itself answers 404 or 503.

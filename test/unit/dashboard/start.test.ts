@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PlanLibrary, usePlanLibrary } from '../../../infra/plan-library.js';
 import { isoToVnLocal } from '../../../web/dashboard/format.js';
 import { defaultStartValues, startRequest } from '../../../web/dashboard/start-form.js';
 import { campaignState, csrfOf, form, harness, signIn } from './harness.js';
@@ -116,5 +117,61 @@ describe('POST /campaigns/new', () => {
     const again = await h.app.request('/campaigns/new', { method: 'POST', body: form({ ...valid, csrf, forceNew: 'yes' }), headers: { Cookie: cookie } });
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toMatch(/^\/campaigns\/campaign-phuong-bac-kan-2026-ngay-nha-giao-20-11-2026-r[a-z0-9]+\?ok=started$/);
+  });
+});
+
+describe('the start form pins the plan version the editor saw', () => {
+  async function setup() {
+    const store = new MemoryObjectStore();
+    await new DirectoryStore(store).seed(await loadSampleUnits());
+    const library = new PlanLibrary(store, { now: () => new Date('2026-10-20T02:00:00Z') });
+    await library.ensureSeeded();
+    usePlanLibrary(library);
+    const h = harness({ now, store });
+    const cookie = await signIn(h);
+    const csrf = await csrfOf(h, cookie);
+    return { h, cookie, csrf, library };
+  }
+  afterEach(() => usePlanLibrary(undefined));
+  const valid = { plan: 'phuong-bac-kan-2026', occasion: 'ngay-nha-giao-20-11@2026-11-20', channels: ['infographic'], publishMode: 'schedule', approvers: ['bientap@example.org'] };
+  const saveVersion2 = async (library: PlanLibrary) => {
+    const v1 = (await library.data('phuong-bac-kan-2026'))!;
+    await library.save({ ...v1.data, title: `${String(v1.data.title)} (sửa đổi)` }, { by: 'lanhdao@example.org', at: new Date('2026-10-25T02:30:00Z'), expectedVersion: v1.version });
+  };
+
+  it('shows the version on the form and drafts from it', async () => {
+    const { h, cookie, csrf } = await setup();
+    const html = await (await h.app.request('/campaigns/new?plan=phuong-bac-kan-2026&occasion=ngay-nha-giao-20-11&date=2026-11-20', { headers: { Cookie: cookie } })).text();
+    expect(html).toContain('<input type="hidden" name="planVersion" value="1">');
+    expect(html).toContain('Nội dung được soạn từ phiên bản 1, lưu lúc 09:00 ngày 20/10/2026');
+    const res = await h.app.request('/campaigns/new', { method: 'POST', body: form({ ...valid, planVersion: '1', csrf }), headers: { Cookie: cookie } });
+    expect(res.status).toBe(303);
+    expect(h.started.map((s) => s.planVersion)).toEqual([1]);
+  });
+
+  it('a version saved after the form was opened stops the start and says who saved it; the form then offers the new version', async () => {
+    const { h, cookie, csrf, library } = await setup();
+    await saveVersion2(library);
+    const res = await h.app.request('/campaigns/new', { method: 'POST', body: form({ ...valid, planVersion: '1', csrf }), headers: { Cookie: cookie } });
+    expect(res.status).toBe(409);
+    expect(h.started).toEqual([]);
+    const html = await res.text();
+    expect(html).toContain('Kế hoạch vừa được cập nhật (phiên bản 2, lưu lúc 09:30 ngày 25/10/2026, bởi lanhdao@example.org) sau khi bạn mở biểu mẫu với phiên bản 1.');
+    expect(html).toContain('<input type="hidden" name="planVersion" value="2">');
+    // Sent again from the refreshed form: drafted from version 2.
+    const again = await h.app.request('/campaigns/new', { method: 'POST', body: form({ ...valid, planVersion: '2', csrf }), headers: { Cookie: cookie } });
+    expect(again.status).toBe(303);
+    expect(h.started.map((s) => s.planVersion)).toEqual([2]);
+  });
+
+  it('the campaign page says which version it drafts from, and when the plan has moved on', async () => {
+    const { h, cookie, library } = await setup();
+    const id = campaignState().campaignId;
+    h.states.set(id, campaignState());
+    await h.store.put(`campaigns/${id}/inputs/campaign.json`, JSON.stringify({ planId: 'phuong-bac-kan-2026', planVersion: 1 }), { contentType: 'application/json' });
+    const page = async () => (await (await h.app.request(`/campaigns/${id}`, { headers: { Cookie: cookie } })).text());
+    expect(await page()).toContain('Soạn theo phiên bản 1 của kế hoạch ·');
+    await saveVersion2(library);
+    expect(await page()).toContain('Soạn theo phiên bản 1 của kế hoạch; kế hoạch nay đã có phiên bản 2');
   });
 });
