@@ -6,7 +6,7 @@
  */
 import type { ActivityDeps } from '../../activities/deps.js';
 import { keys } from '../../activities/campaign/keys.js';
-import { readJson, writeJson } from '../../activities/campaign/store-json.js';
+import { readJson } from '../../activities/campaign/store-json.js';
 import type { ContentBrief } from '../../domain/brief.js';
 import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
 import type { Plan } from '../../domain/plan/schema.js';

@@ -76,7 +76,6 @@ function symbolCode(code: string): string {
  * "số"), each with the base vowels it usually stands for.
  */
 const STANDINS: Record<string, string> = { d: 'oa', '6': 'o', '0': 'o', '4': 'a', '§': 'o', '¢': 'eo', '€': 'e', '&': 'e', '¥': 'y', '1': 'i', i: 'au', r: 'u', t: 'u', w: 'u', y: 'u', g: 'o', b: 'o' };
-const VOWEL_STANDINS = new Set(Object.keys(STANDINS));
 /** Consonants (and digits) OCR confuses, OCR letter → the letters it may stand for. */
 const CONSONANT_CONFUSIONS: Record<string, string> = { '1': 'l', '5': 's', '8': 's', p: 'đ', b: 'đ', e: 'c', m: 'n', n: 'm', l: 'h', i: 'l', q: 'n', f: 'p', '0': 'o' };
 /** Two OCR letters read for one letter of the word: "ii" for "u" ("ciia" → "của"), "ir" for "ư". */

@@ -38,15 +38,6 @@ interface RectOp {
 }
 type Op = TextOp | RectOp;
 
-interface PageSpec {
-  /** Trimmed size in points. */
-  width: number;
-  height: number;
-  /** Bleed on every side, in points. */
-  bleed: number;
-  ops: Op[];
-}
-
 const fonts = new Map<FontWeight, fontkit.Font>();
 export function fontOf(weight: FontWeight): fontkit.Font {
   let f = fonts.get(weight);

@@ -17,7 +17,6 @@ import type { Context, Hono } from 'hono';
 import type { FieldFlag } from '../../domain/intake/extract.js';
 import { fieldLabel, provenanceLabels, reviewItems } from '../../domain/intake/review.js';
 import type { PlanProblem } from '../../domain/plan/yaml-source.js';
-import { capitalize } from '../../domain/text/case.js';
 import { DirectoryStore, UnitValidationError, vnTimeLabel } from '../../infra/directory-store.js';
 import { importPlanDocument } from '../../infra/intake/import.js';
 import { DocumentReadError, SUPPORTED_EXTENSIONS } from '../../infra/intake/readers.js';
