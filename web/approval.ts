@@ -16,7 +16,7 @@ import { draftFileHeaders, previewBody } from './previews.js';
 import { renderPage } from './views.js';
 import { personLabel, type Editor } from './dashboard/editors.js';
 import { campaignPeople } from '../infra/campaign-people.js';
-import { templateTitle } from '../render/infographic/labels.js';
+import { templateTitle } from '../channels/infographic/render/labels.js';
 import { formatVnDateTime } from '../domain/dates.js';
 
 export interface ApprovalDeps {

@@ -16,7 +16,7 @@ import { formatVnDate } from '../../domain/dates.js';
 import { modulePreviews } from '../../channels/registry.js';
 import { socialImageName, socialKeys, type PublishedPack } from '../../channels/social/activities.js';
 import type { ObjectStore } from '../../infra/object-store.js';
-import { templateTitle } from '../../render/infographic/labels.js';
+import { templateTitle } from '../../channels/infographic/render/labels.js';
 import { capitalize } from '../../domain/text/case.js';
 import { personLabel, withPersonLabels, type Editor } from './editors.js';
 import { formatVnDateTime } from '../../domain/dates.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyUnsubscribeToken } from '../../../render/briefing/index.js';
+import { verifyUnsubscribeToken } from '../../../channels/press-briefing/render/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'render-cli-'));
