@@ -42,7 +42,8 @@ import {
   type RenderedBriefing,
 } from './render/index.js';
 import { cleanText } from '../../domain/text/clean.js';
-import { ContentInputError, ProblemCollector, imageInfo } from '../web-portal/render/index.js';
+import { ContentInputError, ProblemCollector } from '../../render/content/clean-text.js';
+import { imageInfo } from '../../render/content/image-info.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import type { ActivityDeps } from '../../activities/deps.js';
 import { infographicAlt } from '../web-portal/site.js';

@@ -5,13 +5,13 @@
  * the link to the web post and the lead body's press contact.
  */
 import { occasionLabel, type ContentBrief } from '../../../domain/brief.js';
-import { cleanBriefInto } from '../../web-portal/render/clean-brief.js';
-import { ProblemCollector } from '../../web-portal/render/clean-text.js';
-import { figureView } from '../../web-portal/render/figures.js';
-import { imageInfo } from '../../web-portal/render/image-info.js';
+import { cleanBriefInto } from '../../../render/content/clean-brief.js';
+import { ProblemCollector } from '../../../render/content/clean-text.js';
+import { figureView } from '../../../render/content/figures.js';
+import { imageInfo } from '../../../render/content/image-info.js';
 import { isHttpUrl, taskLabel } from '../../web-portal/render/render-post.js';
 import { formatVnDateTime, formatVnSpelledDateTime } from '../../../domain/dates.js';
-import { parseInstant } from '../../web-portal/render/vn-time.js';
+import { parseInstant } from '../../../render/content/vn-time.js';
 import { isEmailAddress } from '../../../domain/email.js';
 import { renderBriefingTemplate } from './templates.js';
 

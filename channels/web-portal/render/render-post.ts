@@ -5,13 +5,13 @@
  */
 import type { ContentBrief } from '../../../domain/brief.js';
 import { isSafeSlug } from '../../../domain/slug.js';
-import { cleanBriefInto } from './clean-brief.js';
-import { ProblemCollector } from './clean-text.js';
-import { figureView } from './figures.js';
+import { cleanBriefInto } from '../../../render/content/clean-brief.js';
+import { ProblemCollector } from '../../../render/content/clean-text.js';
+import { figureView } from '../../../render/content/figures.js';
 import { DEFAULT_SITE, siteChrome, postUrl, type SiteInfo } from './site-context.js';
 import { renderSiteTemplate } from './templates.js';
 import { formatVnTime } from '../../../domain/dates.js';
-import { parseInstant, vnIsoInstant, vnLongDate } from './vn-time.js';
+import { parseInstant, vnIsoInstant, vnLongDate } from '../../../render/content/vn-time.js';
 import { faqJsonLd } from '../../qa-set/render.js';
 
 /** The infographic as the post shows it. `src` is relative to the post page or an absolute http(s) URL. */

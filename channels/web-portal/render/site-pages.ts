@@ -5,7 +5,7 @@
 import { cleanText } from '../../../domain/text/clean.js';
 import { postUrl, siteChrome, type SiteInfo } from './site-context.js';
 import { renderSiteTemplate } from './templates.js';
-import { parseInstant, rfc822, vnIsoInstant, vnLongDate } from './vn-time.js';
+import { parseInstant, rfc822, vnIsoInstant, vnLongDate } from '../../../render/content/vn-time.js';
 
 /** What the index and the feed need to know about one published post. */
 export interface SitePostSummary {

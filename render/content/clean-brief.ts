@@ -3,9 +3,9 @@
  * control characters and held to its limit (see `limits.ts`), lists capped, dates and numbers
  * checked. Returns a brief of the same shape or throws ContentInputError naming every problem.
  */
-import type { BriefFigure, ContentBrief } from '../../../domain/brief.js';
-import { isIsoDate } from '../../../domain/dates.js';
-import { isFigureBound } from '../../../domain/plan/bounds.js';
+import type { BriefFigure, ContentBrief } from '../../domain/brief.js';
+import { isIsoDate } from '../../domain/dates.js';
+import { isFigureBound } from '../../domain/plan/bounds.js';
 import { ProblemCollector } from './clean-text.js';
 import { LIST_LIMITS } from './limits.js';
 

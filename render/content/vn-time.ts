@@ -3,7 +3,7 @@
  * the weekday-and-words form of posts, `<time datetime>` values and the RFC 822 form RSS wants.
  * Built on the formatters of domain/dates.ts. Pure; never depends on the host time zone.
  */
-import { formatVnLongDate, VN_OFFSET_MS, vnParts, vnWeekday } from '../../../domain/dates.js';
+import { formatVnLongDate, VN_OFFSET_MS, vnParts, vnWeekday } from '../../domain/dates.js';
 
 // An ISO 8601 instant with an explicit offset or Z, e.g. 2026-11-20T08:00:00+07:00.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;

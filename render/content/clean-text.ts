@@ -5,8 +5,8 @@
  * documented limits. Problems are collected so the editor sees all of them at once, each naming
  * its field in Vietnamese.
  */
-import { formatVnNumber } from '../../../domain/numbers.js';
-import { cleanText } from '../../../domain/text/clean.js';
+import { formatVnNumber } from '../../domain/numbers.js';
+import { cleanText } from '../../domain/text/clean.js';
 import { TEXT_LIMITS, type TextLimitName } from './limits.js';
 
 /** One problem with one field: `path` for developers, `message` in Vietnamese for editors. */
