@@ -37,9 +37,13 @@ export const LOCAL_RENDERERS: Record<string, LocalChannelRenderer> = {
     async render(_plan, brief) {
       const { renderInfographic } = await import('./infographic/render/render.js');
       const { truncationNote } = await import('./infographic/render/labels.js');
+      const { eboardPreviewHtml, EBOARD_PREVIEW_IMAGE } = await import('./eboard/preview.js');
       const image = await renderInfographic(brief, 'eboard');
       return {
-        files: [{ name: 'bang-tin.png', body: image.png, contentType: 'image/png', what: `ảnh trình chiếu ${image.width}×${image.height}` }],
+        files: [
+          { name: EBOARD_PREVIEW_IMAGE, body: image.png, contentType: 'image/png', what: `ảnh trình chiếu ${image.width}×${image.height}` },
+          { name: 'preview.html', body: eboardPreviewHtml(brief, undefined, true), contentType: 'text/html; charset=utf-8', what: 'trang xem trước (HTML)' },
+        ],
         summary: `ảnh ${image.width}×${image.height}${image.truncated.length ? `; ${truncationNote('eboard', image.truncated)}` : ''}`,
         problems: [],
       };
