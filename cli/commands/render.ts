@@ -20,6 +20,7 @@ import { table } from '../output.js';
 import { formatVnNumber } from '../../domain/numbers.js';
 import { LOCAL_RENDERERS } from '../../channels/local.js';
 import { campaignChannelLabels, type CampaignChannel } from '../../domain/campaign/types.js';
+import { CHANNELS } from '../../channels/registry.js';
 
 const common = {
   plan: { type: 'string' },
@@ -369,8 +370,28 @@ export const renderBriefingCommand: Command = {
   },
 };
 
-/** `campaign render <channel>` for each channel module (channels/local.ts). */
+/** The first four channels' own commands, by channel id. */
+const OWN_RENDER_COMMANDS: Partial<Record<CampaignChannel, Command>> = {
+  infographic: renderInfographicCommand,
+  webPortal: renderPostCommand,
+  pressBriefing: renderBriefingCommand,
+  loudspeaker: renderScriptCommand,
+};
+
+/**
+ * `campaign render <channel>` for every channel of the registry, by the id `--channels` takes:
+ * a first channel's own command under its id (`render webPortal` is `render post`), and each
+ * channel module's local renderer (channels/local.ts).
+ */
 export function channelRenderCommands(): Command[] {
+  const aliases = CHANNELS.flatMap((c) => {
+    const own = OWN_RENDER_COMMANDS[c.id];
+    return own && own.name !== `render ${c.id}` ? [{ ...own, name: `render ${c.id}`, summary: `Như "campaign ${own.name}" (${c.label})` }] : [];
+  });
+  return [...aliases, ...moduleRenderCommands()];
+}
+
+function moduleRenderCommands(): Command[] {
   return Object.entries(LOCAL_RENDERERS).map(([id, renderer]) => {
     const label = campaignChannelLabels[id as CampaignChannel] ?? id;
     const usage = `Cách dùng: campaign render ${id} ${commonUsage}\n\n  ${renderer.summary}.`;
