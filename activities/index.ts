@@ -4,9 +4,10 @@
  */
 import type { ActivityDeps } from './deps.js';
 import { createApprovalActivities } from './campaign/approval.js';
-import { createBroadcastActivities } from './campaign/broadcast.js';
-import { createChannelActivities } from './campaign/channels.js';
-import { createDraftActivities } from './campaign/drafts.js';
+import { createInfographicChannelActivities } from '../channels/infographic/activities.js';
+import { createLoudspeakerActivities } from '../channels/loudspeaker/activities.js';
+import { createPressBriefingActivities } from '../channels/press-briefing/activities.js';
+import { createWebPortalActivities } from '../channels/web-portal/activities.js';
 import { createPrepareActivities } from './campaign/prepare.js';
 import { createSelfCheckActivities } from './self-check.js';
 import { createScheduleActivities } from './schedules/index.js';
@@ -17,10 +18,12 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createSelfCheckActivities(deps),
     ...createPrepareActivities(deps),
-    ...createDraftActivities(deps),
     ...createApprovalActivities(deps),
-    ...createBroadcastActivities(deps),
-    ...createChannelActivities(deps),
+    // The first four channels' own activities (their names are in running campaigns' histories).
+    ...createInfographicChannelActivities(deps),
+    ...createWebPortalActivities(deps),
+    ...createPressBriefingActivities(deps),
+    ...createLoudspeakerActivities(deps),
     ...createScheduleActivities(deps),
     ...createReportActivities(deps),
     ...createChannelModuleActivities(deps),

@@ -4,7 +4,7 @@
  * Written by the web server's unsubscribe route, read by the briefing activity before each send.
  */
 import { PreconditionFailedError, type ObjectStore } from '../infra/object-store.js';
-import { emailHash } from '../render/briefing/unsubscribe-token.js';
+import { emailHash } from '../channels/press-briefing/render/unsubscribe-token.js';
 
 /** How the address was unsubscribed: the RFC 8058 one-click POST or the confirmation form. */
 export type SuppressionSource = 'one-click' | 'form';

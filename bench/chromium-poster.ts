@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ContentBrief } from '../domain/brief.js';
 import { FONT_WEIGHTS, fontPath } from '../render/fonts.js';
-import { infographicContent } from '../render/infographic/content.js';
+import { infographicContent } from '../channels/infographic/render/content.js';
 import { escapeXml } from '../render/sanitize.js';
 
 /** Full HTML page (1080×1350) equivalent to the "poster" template. */

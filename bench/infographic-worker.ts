@@ -3,7 +3,7 @@
  * - "throughput": warm up, report "ready", wait for "go", render N posters, report elapsed ms.
  * - "rss": render N posters, reporting RSS after each, then the samples.
  */
-import { renderInfographic } from '../render/infographic/render.js';
+import { renderInfographic } from '../channels/infographic/render/render.js';
 import { langSonTeachersDay } from '../test/fixtures/briefs.js';
 
 const mode = process.argv[2];

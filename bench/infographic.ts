@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderInfographic } from '../render/infographic/render.js';
+import { renderInfographic } from '../channels/infographic/render/render.js';
 import { langSonTeachersDay } from '../test/fixtures/briefs.js';
 import { posterHtml } from './chromium-poster.js';
 import { percentile, type Row } from './row.js';

@@ -35,11 +35,15 @@ export const LOCAL_RENDERERS: Record<string, LocalChannelRenderer> = {
     folder: 'eboard',
     summary: 'Vẽ ảnh ngang 1920×1080 cho bảng tin điện tử (như màn hình sẽ trình chiếu)',
     async render(_plan, brief) {
-      const { renderInfographic } = await import('../render/infographic/render.js');
-      const { truncationNote } = await import('../render/infographic/labels.js');
+      const { renderInfographic } = await import('./infographic/render/render.js');
+      const { truncationNote } = await import('./infographic/render/labels.js');
+      const { eboardPreviewHtml, EBOARD_PREVIEW_IMAGE } = await import('./eboard/preview.js');
       const image = await renderInfographic(brief, 'eboard');
       return {
-        files: [{ name: 'bang-tin.png', body: image.png, contentType: 'image/png', what: `ảnh trình chiếu ${image.width}×${image.height}` }],
+        files: [
+          { name: EBOARD_PREVIEW_IMAGE, body: image.png, contentType: 'image/png', what: `ảnh trình chiếu ${image.width}×${image.height}` },
+          { name: 'preview.html', body: eboardPreviewHtml(brief, undefined, true), contentType: 'text/html; charset=utf-8', what: 'trang xem trước (HTML)' },
+        ],
         summary: `ảnh ${image.width}×${image.height}${image.truncated.length ? `; ${truncationNote('eboard', image.truncated)}` : ''}`,
         problems: [],
       };
@@ -51,7 +55,7 @@ export const LOCAL_RENDERERS: Record<string, LocalChannelRenderer> = {
     async render(_plan, brief) {
       const { socialText, PLATFORM_LIMITS, socialPlatformLabels } = await import('./social/pack.js');
       const { previewHtml, socialImageName } = await import('./social/activities.js');
-      const { renderInfographic } = await import('../render/infographic/render.js');
+      const { renderInfographic } = await import('./infographic/render/render.js');
       const texts = (['facebook', 'zalo'] as const).map((p) => socialText(brief, p));
       const image = await renderInfographic(brief, 'social');
       return {

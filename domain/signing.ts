@@ -13,7 +13,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SigningPurpose = {
   /** CSRF value of the approval page, bound to the hash of the approval token (web/approval.ts). */
   approvalCsrf: 'csrf',
-  /** Unsubscribe links in briefings, bound to the lower-cased address (render/briefing/unsubscribe-token.ts). */
+  /** Unsubscribe links in briefings, bound to the lower-cased address (channels/press-briefing/render/unsubscribe-token.ts). */
   unsubscribe: 'unsubscribe',
   /** Dashboard session cookie payload (web/dashboard/auth.ts). */
   session: 'session',

@@ -42,7 +42,7 @@ export interface TemplateFolderOptions {
 export class TemplateRenderError extends Error {
   override readonly name = 'TemplateRenderError';
   constructor(
-    /** The templates involved, outermost first, as paths below the templates folder (e.g. "web/layout.hbs", "web/partials/dash-nav.hbs"). */
+    /** The templates involved, outermost first, as paths below the templates folder (e.g. "web/layout.hbs", "web/partials/dash-nav.hbs") or, for a channel's own, from the repository root. */
     readonly templates: string[],
     /** The field that is missing, when that is the reason. */
     readonly field: string | undefined,
@@ -58,7 +58,8 @@ export class TemplateRenderError extends Error {
   }
 }
 
-const TEMPLATES_ROOT = join(import.meta.dirname, '..', 'templates');
+const REPO_ROOT = join(import.meta.dirname, '..');
+const TEMPLATES_ROOT = join(REPO_ROOT, 'templates');
 
 function filesBelow(dir: string, suffix: string, skip: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -76,7 +77,12 @@ export function loadTemplateFolder(dir: string, options: TemplateFolderOptions):
   const hbs = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
   const isPlain = (file: string) => (typeof plainText === 'boolean' ? plainText : plainText.test(file));
-  const shown = (file: string) => relative(TEMPLATES_ROOT, join(dir, file)).split('\\').join('/');
+  // Shared templates are named below templates/ ("web/layout.hbs"); a channel's own, kept in
+  // its folder, from the repository root ("channels/infographic/templates/poster.svg.hbs").
+  const shown = (file: string) => {
+    const inShared = relative(TEMPLATES_ROOT, join(dir, file));
+    return (inShared.startsWith('..') ? relative(REPO_ROOT, join(dir, file)) : inShared).split('\\').join('/');
+  };
 
   const partialsDir = join(dir, 'partials');
   const partials: [string, string][] = existsSync(partialsDir)

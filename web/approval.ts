@@ -16,7 +16,8 @@ import { draftFileHeaders, previewBody } from './previews.js';
 import { renderPage } from './views.js';
 import { personLabel, type Editor } from './dashboard/editors.js';
 import { campaignPeople } from '../infra/campaign-people.js';
-import { templateTitle } from '../render/infographic/labels.js';
+import { infographicGallery } from '../channels/infographic/preview.js';
+import { scriptPreview } from '../channels/loudspeaker/preview.js';
 import { formatVnDateTime } from '../domain/dates.js';
 
 export interface ApprovalDeps {
@@ -67,11 +68,8 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     const brief = await deps.store.get(`${base}brief.json`);
     const b = brief ? (JSON.parse(brief.body.toString('utf8')) as { headline: string; keyMessages: string[]; occasionName: string; planSymbol: string; issuer: string }) : undefined;
     const scriptKey = status.drafts.find((d) => d.channel === 'loudspeaker')?.keys[0];
-    const script = scriptKey ? await deps.store.get(scriptKey) : undefined;
-    const images =
-      status.drafts
-        .find((d) => d.channel === 'infographic')
-        ?.keys.map((k) => ({ src: `/approve/${token}/files/${k.slice(base.length)}`, label: templateTitle(k.slice(k.lastIndexOf('/') + 1).replace(/\.[a-z]+$/, '')) })) ?? [];
+    const script = scriptKey ? await scriptPreview(deps.store, scriptKey) : undefined;
+    const images = infographicGallery(status.drafts.find((d) => d.channel === 'infographic')?.keys ?? [], (k) => `/approve/${token}/files/${k.slice(base.length)}`);
     c.header('Cache-Control', 'no-store');
     return c.html(
       renderPage('approval', 'Phê duyệt nội dung', {
@@ -85,7 +83,7 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
         brief: b,
         drafts: status.drafts.map((d) => ({ label: campaignChannelLabels[d.channel], summary: d.summary, problems: d.problems })),
         images,
-        script: script?.body.toString('utf8'),
+        script: script?.text,
         hasPost: status.drafts.some((d) => d.channel === 'webPortal'),
         hasBriefing: status.drafts.some((d) => d.channel === 'pressBriefing'),
         previews: modulePreviews(status.drafts.map((d) => d.channel)),

@@ -8,7 +8,7 @@ import { eboardKeys, eboardPage, REFRESH_SECONDS, type EBoardPlaylist } from '..
 import { Hono, type Context } from 'hono';
 import { isSafeSlug } from '../domain/slug.js';
 import type { ObjectStore } from '../infra/object-store.js';
-import { DEFAULT_SITE, contentTypeForExtension, renderSiteIndex, renderSiteNotFound } from '../render/post/index.js';
+import { DEFAULT_SITE, contentTypeForExtension, renderSiteIndex, renderSiteNotFound } from '../channels/web-portal/render/index.js';
 
 /** A media file name: a slug, one dot, a known image extension. */
 const MEDIA_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(png|jpg|jpeg|webp|svg)$/;

@@ -8,7 +8,7 @@
 import { Hono, type Context } from 'hono';
 import { suppress, isSuppressed } from '../activities/suppression.js';
 import type { ObjectStore } from '../infra/object-store.js';
-import { renderUnsubscribePage, verifyUnsubscribeToken } from '../render/briefing/index.js';
+import { renderUnsubscribePage, verifyUnsubscribeToken } from '../channels/press-briefing/render/index.js';
 import { bodyProblemPage, readForm } from './request-body.js';
 
 export interface UnsubscribeDeps {

@@ -28,8 +28,9 @@ import type {
   DraftEdits,
   DraftSummary,
 } from '../domain/campaign/types.js';
-import { broadcastDays } from '../domain/campaign/schedule.js';
 import { isModularChannel } from '../channels/registry.js';
+import { FIRST_DRAFTED, moduleStep, ownStep, OWN_STEPS } from '../channels/workflow.js';
+import type { CampaignActivityProxies, ChannelDraftContext, ChannelPublishContext } from '../channels/workflow-step.js';
 import { CampaignStatus as SearchStatus } from '../domain/search-attributes.js';
 import { failureReason, workflowFailure } from './failure.js';
 
@@ -86,8 +87,8 @@ export function acceptDecisions(state: CampaignState, subject: { name: string; a
   };
 }
 
-/** Scripts are drafted and published in batches so 1,000+ localities stay small in history. */
-export const LOCALITY_BATCH = 100;
+/** Scripts are drafted and published in batches (the bulletin workflow uses the same size). */
+export { LOCALITY_BATCH } from '../channels/loudspeaker/workflow.js';
 
 /** Patch id: a failing campaign sets its CampaignStatus search attribute to "failed" (added later). */
 export const FAILED_STATUS_PATCH = 'campaign-failed-status';
@@ -111,6 +112,7 @@ const briefings = proxyActivities<Activities>({
   heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '2 seconds', maximumAttempts: 8 },
 });
+const channelActivities: CampaignActivityProxies = { drafting, mail, briefings };
 
 function isoNow(): string {
   return new Date(Date.now()).toISOString();
@@ -167,33 +169,16 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     const v = state.version;
     const jobs: Promise<DraftSummary>[] = [];
     const wants = (c: CampaignChannel) => input.channels.includes(c);
-    // The infographic comes first: the post and the briefing embed it.
-    const infographic = await drafting.draftInfographics({ campaignId: input.campaignId, version: v, briefKey });
-    if (wants('infographic')) jobs.push(Promise.resolve(infographic));
-    if (wants('webPortal')) jobs.push(drafting.draftPost({ campaignId: input.campaignId, version: v, briefKey, infographicKey: infographic.keys[0] }));
-    if (wants('pressBriefing')) jobs.push(drafting.draftBriefing({ campaignId: input.campaignId, version: v, briefKey, infographicKey: infographic.keys[0] }));
-    if (wants('loudspeaker')) {
-      const batches = Math.ceil(state.localityCount / LOCALITY_BATCH);
-      jobs.push(
-        Promise.all(
-          Array.from({ length: batches }, (_, batch) =>
-            drafting.draftScriptsBatch({ campaignId: input.campaignId, version: v, briefKey, batch, batchSize: LOCALITY_BATCH }),
-          ),
-        ).then((parts) => {
-          const seconds = parts.reduce((s, p) => s + p.seconds, 0);
-          return {
-            channel: 'loudspeaker' as const,
-            keys: parts.flatMap((p) => p.sampleKeys).slice(0, 3),
-            summary: `${parts.reduce((s, p) => s + p.count, 0)} kịch bản, tổng ${Math.round(seconds / 60)} phút đọc`,
-            problems: parts.flatMap((p) => p.problems),
-          };
-        }),
-      );
-    }
-    // Every other channel through its module, after the infographic it may embed.
+    const ctx = (channel: string, infographicKey?: string): ChannelDraftContext => ({ channel, campaignId: input.campaignId, version: v, briefKey, infographicKey, localityCount: state.localityCount });
+    // The infographic comes first, for every campaign: the others embed it.
+    const first = await ownStep(FIRST_DRAFTED)!.draft(ctx(FIRST_DRAFTED), channelActivities);
+    if (wants(FIRST_DRAFTED)) jobs.push(Promise.resolve(first));
+    // Then the channels with activities of their own, in registry order.
+    for (const { channel, step } of OWN_STEPS) if (channel !== FIRST_DRAFTED && wants(channel)) jobs.push(step.draft(ctx(channel, first.keys[0]), channelActivities));
+    // Every other channel through its module, in the campaign's order.
     const modular = input.channels.filter(isModularChannel);
     if (modular.length > 0 && patched(CHANNEL_MODULES_PATCH)) {
-      for (const channel of modular) jobs.push(drafting.draftChannel({ channel, campaignId: input.campaignId, version: v, briefKey, infographicKey: infographic.keys[0] }));
+      for (const channel of modular) jobs.push(moduleStep.draft(ctx(channel, first.keys[0]), channelActivities));
     }
     state.drafts = await Promise.all(jobs);
     for (const d of state.drafts) setChannel(d.channel, d.problems.length ? 'failed' : 'drafted', { detail: d.summary });
@@ -259,32 +244,22 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     setChannel(channel, 'publishing', { publishAt: at });
     const v = state.version;
     let detail = '';
-    if (channel === 'infographic') {
-      detail = (await mail.publishInfographics({ campaignId: input.campaignId, version: v })).summary;
-    } else if (channel === 'webPortal') {
-      const r = await mail.publishCampaignPost({ campaignId: input.campaignId, version: v, publishedAt: isoNow() });
-      postUrl.value = r.url;
-      detail = r.url;
-    } else if (channel === 'pressBriefing') {
-      // A post due at the same time or earlier is linked from the briefing; one due later sets
-      // the embargo (journalists may not publish before the post is out).
-      const postAt = input.channels.includes('webPortal') ? schedule.webPortal : undefined;
-      if (postAt && Date.parse(postAt) <= Date.parse(at)) await condition(() => postUrl.value !== undefined, '1 hour');
-      const embargoUntil = postAt && Date.parse(postAt) > Date.parse(at) ? postAt : undefined;
-      detail = (await briefings.sendCampaignBriefings({ campaignId: input.campaignId, version: v, postUrl: postUrl.value, embargoUntil })).summary;
-    } else if (channel === 'loudspeaker') {
-      const batches = Math.ceil(state.localityCount / LOCALITY_BATCH);
-      const days = broadcastDays(at, input.occasionDate, !input.publishAt && repeatDaily);
-      const parts = await Promise.all(
-        Array.from({ length: batches }, (_, batch) => mail.publishScriptsBatch({ campaignId: input.campaignId, version: v, batch, batchSize: LOCALITY_BATCH, days })),
-      );
-      detail = `${parts.reduce((s, p) => s + p.bulletins, 0)} bản tin tới ${parts.reduce((s, p) => s + p.localities, 0)} đơn vị`;
-    } else if (isModularChannel(channel) && patched(CHANNEL_MODULES_PATCH)) {
-      // A module may link the web post: wait for it when it is due at the same time or earlier.
-      const postAt = input.channels.includes('webPortal') ? schedule.webPortal : undefined;
-      if (postAt && Date.parse(postAt) <= Date.parse(at)) await condition(() => postUrl.value !== undefined, '1 hour');
-      detail = (await mail.publishChannel({ channel, campaignId: input.campaignId, version: v, publishedAt: isoNow(), postUrl: postUrl.value })).detail;
-    }
+    const ctx: ChannelPublishContext = {
+      channel,
+      campaignId: input.campaignId,
+      version: v,
+      at,
+      channels: input.channels,
+      schedule,
+      occasionDate: input.occasionDate,
+      localityCount: state.localityCount,
+      repeatDaily: !input.publishAt && repeatDaily,
+      postUrl,
+      now: isoNow,
+    };
+    const own = ownStep(channel);
+    if (own) detail = await own.publish(ctx, channelActivities);
+    else if (isModularChannel(channel) && patched(CHANNEL_MODULES_PATCH)) detail = await moduleStep.publish(ctx, channelActivities);
     setChannel(channel, 'published', { publishAt: at, publishedAt: isoNow(), detail });
     await event('published', `Đã đăng ${channel}: ${detail}`, { channel });
   }

@@ -7,7 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { keys } from '../campaign/keys.js';
 import { updateJsonDocument } from '../../infra/json-document.js';
 import { readJson, writeJson } from '../campaign/store-json.js';
-import { campaignSlot } from '../campaign/drafts.js';
+import { campaignSlot } from '../../channels/loudspeaker/activities.js';
 import { vnDateOf } from '../../domain/campaign/schedule.js';
 import { formatVnTime } from '../../domain/dates.js';
 import type { Locality } from '../../domain/localities.js';

@@ -12,6 +12,7 @@ import { slugify } from '../../domain/slug.js';
 import { updateJsonDocument } from '../../infra/json-document.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
 import { eboardKeys, type EBoardPlaylist } from './playlist.js';
+import { eboardPreviewHtml, EBOARD_PREVIEW_IMAGE } from './preview.js';
 
 /** The unit whose e-board shows a campaign: the owner recorded at start, else the issuer's area. */
 export function eboardUnit(campaign: Pick<CampaignInput, 'mediaListUnit' | 'units'>, brief: Pick<ContentBrief, 'issuerShort'>): string {
@@ -24,12 +25,18 @@ export function createEBoardActivities({ store, endpoints }: ActivityDeps) {
     async draft(input: ChannelDraftInput): Promise<DraftSummary> {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
       const campaign = await readJson<CampaignInput>(store, keys.input(input.campaignId));
-      const has = await store.head(imageKey(input.campaignId, input.version));
+      const image = await store.get(imageKey(input.campaignId, input.version));
+      const has = image !== undefined;
       const unit = eboardUnit(campaign, brief);
+      const page = `${endpoints.publicBaseUrl}/site/bang-tin/${unit}/`;
+      // The preview (approval page, dashboard): the screen image as the display shows it.
+      const folder = `${keys.version(input.campaignId, input.version)}eboard/`;
+      if (image) await store.put(`${folder}${EBOARD_PREVIEW_IMAGE}`, image.body, { contentType: image.contentType ?? 'image/png' });
+      await store.put(`${folder}preview.html`, eboardPreviewHtml(brief, page, has), { contentType: 'text/html; charset=utf-8' });
       return {
         channel: 'eBoard',
         keys: has ? [imageKey(input.campaignId, input.version)] : [],
-        summary: `ảnh 1920×1080 trình chiếu trên bảng tin điện tử của ${brief.issuerShort} (${endpoints.publicBaseUrl}/site/bang-tin/${unit}/)`,
+        summary: `ảnh 1920×1080 trình chiếu trên bảng tin điện tử của ${brief.issuerShort} (${page})`,
         problems: has ? [] : ['Chưa có ảnh trình chiếu bảng tin điện tử (mẫu ngang 1920×1080) của phiên bản này.'],
       };
     },

@@ -12,5 +12,6 @@ export const eBoardChannel: ChannelDescriptor<'eBoard'> = {
   publishHour: 7,
   defaultOn: false,
   ownActivities: false,
+  preview: { file: 'eboard/preview.html', heading: 'Bảng tin điện tử công cộng' },
   reportNoun: 'ảnh trình chiếu trên bảng tin điện tử',
 };

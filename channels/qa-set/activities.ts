@@ -12,8 +12,8 @@ import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js
 import type { Plan } from '../../domain/plan/schema.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { updateJsonDocument } from '../../infra/json-document.js';
-import { feedKeys, type Rundown, type RundownItem } from '../../activities/campaign/broadcast.js';
-import { campaignSlot } from '../../activities/campaign/drafts.js';
+import { feedKeys, type Rundown, type RundownItem } from '../loudspeaker/activities.js';
+import { campaignSlot } from '../loudspeaker/activities.js';
 import { vnDateOf } from '../../domain/campaign/schedule.js';
 import type { Locality } from '../../domain/localities.js';
 import { estimateReadingTime } from '../../domain/speech/index.js';

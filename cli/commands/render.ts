@@ -20,6 +20,7 @@ import { table } from '../output.js';
 import { formatVnNumber } from '../../domain/numbers.js';
 import { LOCAL_RENDERERS } from '../../channels/local.js';
 import { campaignChannelLabels, type CampaignChannel } from '../../domain/campaign/types.js';
+import { CHANNELS } from '../../channels/registry.js';
 
 const common = {
   plan: { type: 'string' },
@@ -105,7 +106,7 @@ async function orCliError<T>(what: string, run: () => Promise<T>): Promise<T> {
  * briefing; a layout that cannot hold the text gives a note instead of an image.
  */
 async function socialInfographic(brief: ContentBrief, memory: ObjectStore): Promise<{ key?: string; note?: string }> {
-  const { createInfographicActivities } = await import('../../activities/infographic.js');
+  const { createInfographicActivities } = await import('../../channels/infographic/render-activity.js');
   try {
     const r = await createInfographicActivities({ store: memory }).renderInfographicActivity({ brief, templates: ['social'], version: 1 });
     const social = r.outputs[0]!;
@@ -143,9 +144,9 @@ export const renderInfographicCommand: Command = {
   async run(argv) {
     const { values } = parseOptions(argv, { ...common, template: { type: 'string' } }, infographicUsage);
     // Loaded here, not at the top: sharp and the fonts start only for commands that draw.
-    const { renderInfographic } = await import('../../render/infographic/render.js');
-    const { TEMPLATE_NAMES } = await import('../../render/infographic/templates.js');
-    const { createInfographicActivities } = await import('../../activities/infographic.js');
+    const { renderInfographic } = await import('../../channels/infographic/render/render.js');
+    const { TEMPLATE_NAMES } = await import('../../channels/infographic/render/templates.js');
+    const { createInfographicActivities } = await import('../../channels/infographic/render-activity.js');
     const templates = values.template ? [values.template] : [...TEMPLATE_NAMES];
     const unknown = templates.filter((t) => !TEMPLATE_NAMES.includes(t));
     if (unknown.length) throw new CliError(`Không có mẫu "${unknown.join(', ')}". Các mẫu: ${TEMPLATE_NAMES.join(', ')}`, 2);
@@ -193,7 +194,7 @@ export const renderScriptCommand: Command = {
   usage: scriptUsage,
   async run(argv) {
     const { values } = parseOptions(argv, { ...common, locality: { type: 'string' }, units: { type: 'string' }, 'localities-file': { type: 'string' } }, scriptUsage);
-    const { renderLoudspeakerScript, loudspeakerFiles } = await import('../../render/script/index.js');
+    const { renderLoudspeakerScript, loudspeakerFiles } = await import('../../channels/loudspeaker/render/index.js');
     const { brief, out, store } = await prepare(values, scriptUsage);
     const audience = await draftAudience(brief.planId, 'loudspeaker', values);
     const localities = values.locality ? audience.localities.filter((l) => l.id === values.locality) : audience.localities;
@@ -240,7 +241,7 @@ export const renderPostCommand: Command = {
     const { brief, out, store } = await prepare(values, postUsage);
     // The site's address and the sender come from the configuration (environment and .env); no service is contacted.
     const config = loadConfig();
-    const { createSiteActivities } = await import('../../activities/site.js');
+    const { createSiteActivities } = await import('../../channels/web-portal/site.js');
     const memory = new MemoryObjectStore();
     const image = await socialInfographic(brief, memory);
     const site = createSiteActivities({ store: memory, endpoints: { publicBaseUrl: config.web.publicBaseUrl } });
@@ -294,9 +295,9 @@ export const renderBriefingCommand: Command = {
     const { media } = await draftAudience(brief.planId, 'pressBriefing', values);
     const recipient = values.recipient ? media.journalists.find((j) => j.id === values.recipient) : media.journalists[0];
     if (!recipient) throw new CliError(`Không có phóng viên "${values.recipient}". Các phóng viên: ${media.journalists.map((j) => j.id).join(', ')}`, 2);
-    const { briefingMail, briefingMessageId, loadBriefingImage, unsubscribeUrl } = await import('../../activities/briefing.js');
-    const { pressContact } = await import('../../activities/campaign/channels.js');
-    const { ContentInputError } = await import('../../render/post/index.js');
+    const { briefingMail, briefingMessageId, loadBriefingImage, unsubscribeUrl } = await import('../../channels/press-briefing/send.js');
+    const { pressContact } = await import('../../channels/press-briefing/activities.js');
+    const { ContentInputError } = await import('../../channels/web-portal/render/index.js');
     const { composeMessage } = await import('../../infra/smtp.js');
     const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
 
@@ -369,8 +370,28 @@ export const renderBriefingCommand: Command = {
   },
 };
 
-/** `campaign render <channel>` for each channel module (channels/local.ts). */
+/** The first four channels' own commands, by channel id. */
+const OWN_RENDER_COMMANDS: Partial<Record<CampaignChannel, Command>> = {
+  infographic: renderInfographicCommand,
+  webPortal: renderPostCommand,
+  pressBriefing: renderBriefingCommand,
+  loudspeaker: renderScriptCommand,
+};
+
+/**
+ * `campaign render <channel>` for every channel of the registry, by the id `--channels` takes:
+ * a first channel's own command under its id (`render webPortal` is `render post`), and each
+ * channel module's local renderer (channels/local.ts).
+ */
 export function channelRenderCommands(): Command[] {
+  const aliases = CHANNELS.flatMap((c) => {
+    const own = OWN_RENDER_COMMANDS[c.id];
+    return own && own.name !== `render ${c.id}` ? [{ ...own, name: `render ${c.id}`, summary: `Như "campaign ${own.name}" (${c.label})` }] : [];
+  });
+  return [...aliases, ...moduleRenderCommands()];
+}
+
+function moduleRenderCommands(): Command[] {
   return Object.entries(LOCAL_RENDERERS).map(([id, renderer]) => {
     const label = campaignChannelLabels[id as CampaignChannel] ?? id;
     const usage = `Cách dùng: campaign render ${id} ${commonUsage}\n\n  ${renderer.summary}.`;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createBriefingActivities, type SendBriefingsInput } from '../../activities/briefing.js';
+import { createBriefingActivities, type SendBriefingsInput } from '../../channels/press-briefing/send.js';
 import { S3ObjectStore } from '../../infra/s3.js';
 import { createMailTransport } from '../../infra/smtp.js';
 import { unsubscribeRoutes } from '../../web/unsubscribe.js';

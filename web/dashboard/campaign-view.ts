@@ -16,11 +16,11 @@ import { formatVnDate } from '../../domain/dates.js';
 import { modulePreviews } from '../../channels/registry.js';
 import { socialImageName, socialKeys, type PublishedPack } from '../../channels/social/activities.js';
 import type { ObjectStore } from '../../infra/object-store.js';
-import { templateTitle } from '../../render/infographic/labels.js';
+import { infographicGallery } from '../../channels/infographic/preview.js';
+import { scriptPreview } from '../../channels/loudspeaker/preview.js';
 import { capitalize } from '../../domain/text/case.js';
 import { personLabel, withPersonLabels, type Editor } from './editors.js';
 import { formatVnDateTime } from '../../domain/dates.js';
-import { readingTime } from './format.js';
 
 export const TERMINAL: readonly CampaignStatus[] = ['published', 'rejected', 'cancelled', 'expired', 'failed'];
 
@@ -31,15 +31,6 @@ interface Brief {
   occasionDate: string;
   planSymbol: string;
   issuerShort: string;
-}
-
-interface ScriptSidecar {
-  localityName: string;
-  station: string;
-  slot: { label: string; start: string; durationMinutes: number };
-  durationSeconds: number;
-  spareSeconds: number;
-  priorityLabel: string;
 }
 
 async function json<T>(store: ObjectStore, key: string): Promise<T | undefined> {
@@ -89,31 +80,9 @@ async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
   const base = `${s.prefix}/v${v}/`;
   const wants = new Set(s.channels.map((c) => c.channel));
   const fileUrl = (key: string) => `/campaigns/${encodeURIComponent(s.campaignId)}/files/${key.slice(s.prefix.length + 1)}`;
-  const images = wants.has('infographic')
-    ? (await store.list(`${base}infographic/`))
-        .filter((k) => k.endsWith('.png'))
-        .map((k) => {
-          const template = k.slice(k.lastIndexOf('/') + 1, -4);
-          return { src: fileUrl(k), label: templateTitle(template) };
-        })
-    : [];
-  let script: { text: string; locality: string; station: string; slot: string; reading: string; spare: string; priority: string } | undefined;
+  const images = wants.has('infographic') ? infographicGallery(await store.list(`${base}infographic/`), fileUrl) : [];
   const sample = s.drafts.find((d) => d.channel === 'loudspeaker')?.keys[0]?.replace(/\/v\d+\//, `/v${v}/`);
-  if (wants.has('loudspeaker') && sample) {
-    const text = await store.get(sample).catch(() => undefined);
-    const side = await json<ScriptSidecar>(store, sample.replace(/\.txt$/, '.json'));
-    if (text) {
-      script = {
-        text: text.body.toString('utf8'),
-        locality: side?.localityName ?? '',
-        station: side?.station ?? '',
-        slot: side ? `${side.slot.label} (${side.slot.start}, ${side.slot.durationMinutes} phút)` : '',
-        reading: side ? readingTime(side.durationSeconds) : '',
-        spare: side && side.spareSeconds >= 0 ? `còn trống ${readingTime(side.spareSeconds)} trong khung giờ` : '',
-        priority: side?.priorityLabel ?? '',
-      };
-    }
-  }
+  const script = wants.has('loudspeaker') && sample ? await scriptPreview(store, sample) : undefined;
   const post = wants.has('webPortal') && (await store.head(`${base}post/index.html`).catch(() => undefined)) ? fileUrl(`${base}post/index.html`) : undefined;
   const briefing = wants.has('pressBriefing') && (await store.head(`${base}briefing/preview.html`).catch(() => undefined)) ? fileUrl(`${base}briefing/preview.html`) : undefined;
   const modules = [];

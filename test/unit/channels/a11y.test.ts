@@ -5,8 +5,8 @@
 import axe from 'axe-core';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderUnsubscribePage } from '../../../render/briefing/index.js';
-import { DEFAULT_SITE, renderPost, renderSiteIndex, renderSiteNotFound } from '../../../render/post/index.js';
+import { renderUnsubscribePage } from '../../../channels/press-briefing/render/index.js';
+import { DEFAULT_SITE, renderPost, renderSiteIndex, renderSiteNotFound } from '../../../channels/web-portal/render/index.js';
 import { bacKanTeachersDay, quangNgaiSchoolOpening } from '../../fixtures/channels/briefs.js';
 import { HOSTILE } from '../../fixtures/channels/hostile.js';
 

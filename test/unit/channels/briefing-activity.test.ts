@@ -7,7 +7,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { briefingMessageId, createBriefingActivities, ledgerKeys, type SendBriefingsInput } from '../../../activities/briefing.js';
+import { briefingMessageId, createBriefingActivities, ledgerKeys, type SendBriefingsInput } from '../../../channels/press-briefing/send.js';
 import { suppress } from '../../../activities/suppression.js';
 import { parseConfig, endpointsFromConfig } from '../../../infra/config.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderBriefing, type RenderBriefingInput } from '../../../render/briefing/index.js';
-import { ContentInputError } from '../../../render/post/index.js';
+import { renderBriefing, type RenderBriefingInput } from '../../../channels/press-briefing/render/index.js';
+import { ContentInputError } from '../../../channels/web-portal/render/index.js';
 import { bacKanPressContact, bacKanTeachersDay, journalists, quangNgaiSchoolOpening } from '../../fixtures/channels/briefs.js';
 import { BRIEF_TEXT_FIELDS, HOSTILE, HOSTILE_SHORT, HUGE } from '../../fixtures/channels/hostile.js';
 import { solidPng } from '../../fixtures/channels/png.js';

@@ -46,6 +46,10 @@ describe('public e-board', () => {
     await campaign('campaign-eb-1', '#a4161a');
     const draft = await eboard().draft({ channel: 'eBoard', campaignId: 'campaign-eb-1', version: 1, briefKey: keys.brief('campaign-eb-1', 1) });
     expect(draft.problems).toEqual([]);
+    // Its preview for the approval page and the dashboard: the screen image beside a page showing it.
+    const preview = (await store.get(`${keys.version('campaign-eb-1', 1)}eboard/preview.html`))!.body.toString('utf8');
+    expect(preview).toContain('<img src="bang-tin.png" alt="Ảnh trình chiếu trên bảng tin điện tử: ');
+    expect((await sharp((await store.get(`${keys.version('campaign-eb-1', 1)}eboard/bang-tin.png`))!.body).metadata()).width).toBe(1920);
     expect(draft.summary).toContain(`ảnh 1920×1080 trình chiếu trên bảng tin điện tử của UBND phường Bắc Kạn (${base}/site/bang-tin/${UNIT}/)`);
     const first = await eboard().publish({ channel: 'eBoard', campaignId: 'campaign-eb-1', version: 1, publishedAt: '2026-11-17T00:00:00.000Z' });
     expect(first.detail).toBe(`ảnh đã lên bảng tin điện tử: ${base}/site/bang-tin/${UNIT}/`);

@@ -8,7 +8,7 @@ import {
   validatePost,
   vnLongDate,
   type RenderPostInput,
-} from '../../../render/post/index.js';
+} from '../../../channels/web-portal/render/index.js';
 import { formatFigureValue } from '../../../domain/numbers.js';
 import { bacKanTeachersDay, quangNgaiSchoolOpening } from '../../fixtures/channels/briefs.js';
 import { BRIEF_TEXT_FIELDS, HOSTILE, HOSTILE_SHORT, HUGE } from '../../fixtures/channels/hostile.js';

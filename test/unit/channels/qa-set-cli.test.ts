@@ -58,6 +58,7 @@ describe('campaign render poster | social | eBoard --local-only (CLI)', () => {
     const board = await campaign('render', 'eBoard', ...args);
     expect([board.code, board.err]).toEqual([0, '']);
     expect(board.out).toMatch(/kenh\/eboard\/bang-tin\.png\s+ảnh trình chiếu 1920×1080/);
+    expect(readFileSync(path.join(work, 'kenh/eboard/preview.html'), 'utf8')).toContain('<img src="bang-tin.png" alt="Ảnh trình chiếu trên bảng tin điện tử: ');
     for (const out of [poster.out, social.out, board.out]) expect(out).not.toMatch(/keyMessages|headline|qaSet|eBoard/);
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildQaSet, LEAD_NOT_STATED, MAX_QA, MIN_QA } from '../../../channels/qa-set/questions.js';
 import { faqJsonLd, qaDocx, qaSegment } from '../../../channels/qa-set/render.js';
 import { briefFor } from '../../../infra/briefs.js';
-import { renderPost, validatePost } from '../../../render/post/index.js';
+import { renderPost, validatePost } from '../../../channels/web-portal/render/index.js';
 import { readDocx } from '../../fixtures/schedules/docx-text.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..', '..');

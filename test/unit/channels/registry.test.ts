@@ -16,7 +16,7 @@ describe('channel registry', () => {
     expect(DEFAULT_CAMPAIGN_CHANNELS).toEqual(['infographic', 'webPortal', 'pressBriefing', 'loudspeaker']);
     expect(ALL_CAMPAIGN_CHANNELS.filter(isModularChannel)).toEqual(['qaSet', 'social', 'poster', 'eBoard']);
     for (const c of CHANNELS) expect(c.label).toMatch(/[^\x00-\x7f]|Infographic/);
-    expect(modulePreviews(['eBoard', 'qaSet', 'infographic']).map((p) => p.file)).toEqual(['qa/preview.html']);
+    expect(modulePreviews(['eBoard', 'qaSet', 'infographic']).map((p) => p.file)).toEqual(['qa/preview.html', 'eboard/preview.html']);
     expect(channelLine('poster: 3 tệp PDF in ấn')).toBe('Áp phích, pano (bản in): 3 tệp PDF in ấn');
   });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyUnsubscribeToken } from '../../../render/briefing/index.js';
+import { verifyUnsubscribeToken } from '../../../channels/press-briefing/render/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'render-cli-'));
@@ -105,6 +105,10 @@ describe('campaign render … --local-only (CLI)', () => {
     const one = await campaign('render', 'script', ...LANG_SON, '--tasks', 'ls-truyen-thong-toan-xa-hoi', '--locality', 'xa-huu-lung-trung-tam', '--out', 'loa-1', '--local-only');
     expect(one.code).toBe(0);
     expect(one.out).toContain(`Nhiệm vụ: III.3 — ${TASKS[1]}`);
+    // The same command under the channel's id, as `--channels` names it.
+    const byId = await campaign('render', 'loudspeaker', ...LANG_SON, '--locality', 'xa-huu-lung-trung-tam', '--out', 'loa-id', '--local-only');
+    expect([byId.code, byId.err]).toEqual([0, '']);
+    expect(readFileSync(path.join(work, 'loa-id/loudspeaker-xa-huu-lung-trung-tam.txt'), 'utf8')).toBe(script);
     const bad = await campaign('render', 'post', ...LANG_SON, '--tasks', 'khong-co', '--local-only');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('Kế hoạch lang-son-62-kh-ubnd-2026 không có nhiệm vụ "khong-co".');

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import Parser from 'rss-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SITE_KEYS, createSiteActivities, readManifest } from '../../../activities/site.js';
+import { SITE_KEYS, createSiteActivities, readManifest } from '../../../channels/web-portal/site.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
-import { validatePost } from '../../../render/post/index.js';
+import { validatePost } from '../../../channels/web-portal/render/index.js';
 import { siteRoutes } from '../../../web/site.js';
 import { bacKanTeachersDay, quangNgaiSchoolOpening } from '../../fixtures/channels/briefs.js';
 import { HOSTILE, HUGE } from '../../fixtures/channels/hostile.js';

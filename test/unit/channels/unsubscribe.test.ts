@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { isSuppressed, suppressionKey } from '../../../activities/suppression.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
-import { createUnsubscribeToken, emailHash, verifyUnsubscribeToken } from '../../../render/briefing/index.js';
+import { createUnsubscribeToken, emailHash, verifyUnsubscribeToken } from '../../../channels/press-briefing/render/index.js';
 import { unsubscribeRoutes } from '../../../web/unsubscribe.js';
 
 const secret = 's'.repeat(32);

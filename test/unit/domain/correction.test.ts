@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorrectionBrief, parseCorrection } from '../../../domain/correction.js';
 import { loadPlan } from '../../../infra/plan-store.js';
-import { briefingSubject } from '../../../render/briefing/render-briefing.js';
-import { renderPost } from '../../../render/post/render-post.js';
-import { renderLoudspeakerScript } from '../../../render/script/loudspeaker.js';
-import { renderInfographic } from '../../../render/infographic/render.js';
+import { briefingSubject } from '../../../channels/press-briefing/render/render-briefing.js';
+import { renderPost } from '../../../channels/web-portal/render/render-post.js';
+import { renderLoudspeakerScript } from '../../../channels/loudspeaker/render/loudspeaker.js';
+import { renderInfographic } from '../../../channels/infographic/render/render.js';
 
 const langSon = await loadPlan('lang-son-62-kh-ubnd-2026');
 const input = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csrfFor, csrfMatches } from '../../../domain/approval-token.js';
 import { sign, SigningPurpose, verify } from '../../../domain/signing.js';
-import { createUnsubscribeToken, verifyUnsubscribeToken } from '../../../render/briefing/index.js';
+import { createUnsubscribeToken, verifyUnsubscribeToken } from '../../../channels/press-briefing/render/index.js';
 import { csrfForSession, readSession } from '../../../web/dashboard/auth.js';
 
 const secret = 'campaign-ops-test-secret-0123456789abcdef';

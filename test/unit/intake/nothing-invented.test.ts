@@ -8,9 +8,9 @@ import { occasionsBetween } from '../../../domain/calendar/index.js';
 import { reviewItems } from '../../../domain/intake/review.js';
 import { parsePlan } from '../../../domain/plan/index.js';
 import { importPlanDocument } from '../../../infra/intake/import.js';
-import { renderBriefing } from '../../../render/briefing/index.js';
-import { renderPost } from '../../../render/post/index.js';
-import { renderLoudspeakerScript } from '../../../render/script/index.js';
+import { renderBriefing } from '../../../channels/press-briefing/render/index.js';
+import { renderPost } from '../../../channels/web-portal/render/index.js';
+import { renderLoudspeakerScript } from '../../../channels/loudspeaker/render/index.js';
 import { journalists } from '../../fixtures/channels/briefs.js';
 import { localities } from '../../fixtures/speech/seed-briefs.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
-import { createInfographicActivities } from '../../../activities/infographic.js';
+import { createInfographicActivities } from '../../../channels/infographic/render-activity.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
 import sharp from '../../../render/sharp.js';
 import { langSonTask2, langSonTeachersDay } from '../../fixtures/briefs.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatFigureValue, formatVnCount, formatVnPercent } from '../../../domain/numbers.js';
 import { formatMeasureValue } from '../../../domain/plan/describe.js';
 import type { Measure } from '../../../domain/plan/target-schema.js';
-import { handlebars } from '../../../render/infographic/handlebars.js';
-import { infographicContent } from '../../../render/infographic/content.js';
+import { handlebars } from '../../../channels/infographic/render/handlebars.js';
+import { infographicContent } from '../../../channels/infographic/render/content.js';
 import { quangNgaiSchoolOpening } from '../../fixtures/channels/briefs.js';
 
 describe('Vietnamese figures', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import sharp from '../../../render/sharp.js';
 import { TextTooLongError } from '../../../render/layout.js';
-import { renderInfographic, renderInfographicSvg, type RenderedInfographic } from '../../../render/infographic/render.js';
-import { getTemplate, TEMPLATE_NAMES } from '../../../render/infographic/templates.js';
+import { renderInfographic, renderInfographicSvg, type RenderedInfographic } from '../../../channels/infographic/render/render.js';
+import { getTemplate, TEMPLATE_NAMES } from '../../../channels/infographic/render/templates.js';
 import type { ContentBrief } from '../../../domain/brief.js';
 import { hostileBrief, langSonTeachersDay } from '../../fixtures/briefs.js';
 

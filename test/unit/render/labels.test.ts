@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 // Drafting infographics needs the store only.
-import { createDraftActivities } from '../../../activities/campaign/drafts.js';
+import { createInfographicChannelActivities } from '../../../channels/infographic/activities.js';
 import type { ActivityDeps } from '../../../activities/deps.js';
 import { MemoryObjectStore } from '../../../infra/object-store.js';
-import { fieldLabel, templateTitle, truncationNote } from '../../../render/infographic/labels.js';
+import { fieldLabel, templateTitle, truncationNote } from '../../../channels/infographic/render/labels.js';
 import { langSonTeachersDay } from '../../fixtures/briefs.js';
 import { INTERNAL_WORDS } from '../../support/words.js';
 
@@ -26,7 +26,7 @@ describe('infographic labels', () => {
     const store = new MemoryObjectStore();
     const brief = { ...langSonTeachersDay, keyMessages: Array.from({ length: 6 }, (_, i) => `Thông điệp số ${i + 1}: tôn vinh nhà giáo, lan tỏa mô hình hay, cách làm hiệu quả trên địa bàn.`) };
     await store.put('campaigns/c-1/v1/brief.json', JSON.stringify(brief), { contentType: 'application/json' });
-    const { draftInfographics } = createDraftActivities({ store } as unknown as ActivityDeps);
+    const { draftInfographics } = createInfographicChannelActivities({ store } as unknown as ActivityDeps);
     const draft = await draftInfographics({ campaignId: 'c-1', version: 1, briefKey: 'campaigns/c-1/v1/brief.json' });
     expect(draft.summary).toBe(
       '4 mẫu infographic (PNG và WebP); ' +
@@ -41,7 +41,7 @@ describe('infographic labels', () => {
     const store = new MemoryObjectStore();
     const brief = { ...langSonTeachersDay, headline: 'Đẩy mạnh truyền thông về giáo dục và đào tạo '.repeat(10) };
     await store.put('campaigns/c-2/v1/brief.json', JSON.stringify(brief), { contentType: 'application/json' });
-    const { draftInfographics } = createDraftActivities({ store } as unknown as ActivityDeps);
+    const { draftInfographics } = createInfographicChannelActivities({ store } as unknown as ActivityDeps);
     const draft = await draftInfographics({ campaignId: 'c-2', version: 1, briefKey: 'campaigns/c-2/v1/brief.json' });
     expect(draft.problems.length).toBeGreaterThan(0);
     for (const p of draft.problems) {

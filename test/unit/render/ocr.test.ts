@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from '../../../render/sharp.js';
-import { renderInfographic } from '../../../render/infographic/render.js';
-import { TEMPLATE_NAMES } from '../../../render/infographic/templates.js';
+import { renderInfographic } from '../../../channels/infographic/render/render.js';
+import { TEMPLATE_NAMES } from '../../../channels/infographic/render/templates.js';
 import { langSonTask2, langSonTeachersDay } from '../../fixtures/briefs.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from '../../../render/sharp.js';
-import { renderInfographic, renderInfographicSvg } from '../../../render/infographic/render.js';
-import { getTemplate, TEMPLATE_NAMES, UnknownTemplateError } from '../../../render/infographic/templates.js';
+import { renderInfographic, renderInfographicSvg } from '../../../channels/infographic/render/render.js';
+import { getTemplate, TEMPLATE_NAMES, UnknownTemplateError } from '../../../channels/infographic/render/templates.js';
 import { langSonTask2, langSonTeachersDay, shortBrief } from '../../fixtures/briefs.js';
 
 describe('renderInfographic', () => {

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderApprovalRequest } from '../../../activities/campaign/approval.js';
 import { compileReport, reportDuty, type ReportModel } from '../../../domain/report/index.js';
 import { loadPlan } from '../../../infra/plan-store.js';
-import { renderBriefingTemplate } from '../../../render/briefing/templates.js';
-import { renderTemplateFile } from '../../../render/infographic/handlebars.js';
-import { renderSiteTemplate } from '../../../render/post/templates.js';
+import { renderBriefingTemplate } from '../../../channels/press-briefing/render/templates.js';
+import { renderTemplateFile } from '../../../channels/infographic/render/handlebars.js';
+import { renderSiteTemplate } from '../../../channels/web-portal/render/templates.js';
 import { renderReportHtml } from '../../../render/report/index.js';
-import { SCRIPT_TEMPLATE, renderTextTemplate } from '../../../render/script/templates.js';
-import { buildScriptView } from '../../../render/script/view.js';
+import { SCRIPT_TEMPLATE, renderTextTemplate } from '../../../channels/loudspeaker/render/templates.js';
+import { buildScriptView } from '../../../channels/loudspeaker/render/view.js';
 import { loadTemplateFolder, TemplateRenderError } from '../../../render/template-folder.js';
 import { renderPage, renderWebTemplate } from '../../../web/views.js';
 import { langSonTeachersDay } from '../../fixtures/briefs.js';
@@ -86,7 +86,7 @@ describe('every template family is strict: a misspelt field fails and is named',
     const site = { title: 'Trang tin', description: 'Tin tức', homeHref: '/site/', feedHref: '/site/feed.xml', feedUrl: '/site/feed.xml' };
     expect(renderSiteTemplate('notFound', { page: { title: 'Không tìm thấy trang' }, site })).toContain('Không tìm thấy trang');
     const err = failure(() => renderSiteTemplate('notFound', { page: { title: 'x' }, site: without(site, 'feedUrl') }));
-    expect(err.templates).toEqual(['post/not-found.hbs', 'post/partials/site-layout.hbs']);
+    expect(err.templates).toEqual(['channels/web-portal/templates/not-found.hbs', 'channels/web-portal/templates/partials/site-layout.hbs']);
     expect(err.field).toBe('feedUrl');
   });
 
@@ -94,7 +94,7 @@ describe('every template family is strict: a misspelt field fails and is named',
     const data = { state: 'confirm', title: 'Ngừng nhận thông tin cho báo chí', maskedEmail: 'd***@example.org', action: '/unsubscribe/x' };
     expect(renderBriefingTemplate('unsubscribePage', data)).toContain('d***@example.org');
     const err = failure(() => renderBriefingTemplate('unsubscribePage', without(data, 'title')));
-    expect([err.template, err.field]).toEqual(['briefing/unsubscribe-page.hbs', 'title']);
+    expect([err.template, err.field]).toEqual(['channels/press-briefing/templates/unsubscribe-page.hbs', 'title']);
   });
 
   describe('reports', () => {
@@ -113,13 +113,13 @@ describe('every template family is strict: a misspelt field fails and is named',
   it('loudspeaker scripts', () => {
     const { view } = buildScriptView({ brief: langSonTeachersDay, locality: localities[0], slot: localities[0].slots[0] });
     const err = failure(() => renderTextTemplate(SCRIPT_TEMPLATE, without(view, 'station')));
-    expect(err.templates).toEqual(['loudspeaker/script.txt.hbs', 'loudspeaker/partials/opening.txt.hbs']);
+    expect(err.templates).toEqual(['channels/loudspeaker/templates/script.txt.hbs', 'channels/loudspeaker/templates/partials/opening.txt.hbs']);
     expect(err.field).toBe('station');
   });
 
   it('infographics', () => {
     const err = failure(() => renderTemplateFile('poster.svg.hbs', { widht: 1080, height: 1350 }));
-    expect(err.template).toBe('infographic/poster.svg.hbs');
+    expect(err.template).toBe('channels/infographic/templates/poster.svg.hbs');
     expect(err.field).toBeTruthy();
     expect(err.message).toContain(`"${err.field}"`);
   });

@@ -9,7 +9,7 @@ import { buildBrief, buildCampaignBrief } from '../../../domain/brief-builder.js
 import { occasionsBetween } from '../../../domain/calendar/index.js';
 import { parsePlan } from '../../../domain/plan/index.js';
 import { findUnspeakable } from '../../../domain/speech/speakable.js';
-import { renderLoudspeakerScript } from '../../../render/script/index.js';
+import { renderLoudspeakerScript } from '../../../channels/loudspeaker/render/index.js';
 import { localities } from '../../fixtures/speech/seed-briefs.js';
 
 const PLAN_DIR = resolve(import.meta.dirname, '..', '..', '..', 'plans');

@@ -9,7 +9,7 @@ import {
   ScriptInputError,
   ScriptTooLongError,
   type LoudspeakerScriptInput,
-} from '../../../render/script/index.js';
+} from '../../../channels/loudspeaker/render/index.js';
 import { langSonTask2, langSonTeachersDay } from '../../fixtures/briefs.js';
 import { bacKanBrief, langSonBrief, localities, quangNgaiBrief, seedBriefs } from '../../fixtures/speech/seed-briefs.js';
 

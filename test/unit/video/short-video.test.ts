@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderInfographic } from '../../../render/infographic/render.js';
+import { renderInfographic } from '../../../channels/infographic/render/render.js';
 import { espeakEngine, type SpeechEngine } from '../../../render/audio/speech-engine.js';
 import { narrationSentences, renderShortVideo, VideoTooLongError } from '../../../render/video/short-video.js';
 import { langSonTeachersDay } from '../../fixtures/briefs.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { csrfFor, hashToken } from '../../../domain/approval-token.js';
 import { issueToken, markTokenUsed, readTokenRecord } from '../../../infra/approval-tokens.js';
-import { createUnsubscribeToken } from '../../../render/briefing/index.js';
+import { createUnsubscribeToken } from '../../../channels/press-briefing/render/index.js';
 import { startWebServer } from '../../../web/server.js';
 import { FORM_MAX_BYTES } from '../../../web/request-body.js';
 import { campaignState, cookiesOf, csrfOf, form, harness, hidden, requestLink, SECRET, signIn, type Harness } from '../dashboard/harness.js';

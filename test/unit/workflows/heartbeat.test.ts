@@ -8,8 +8,7 @@ import type { Context } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Transporter } from 'nodemailer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBroadcastActivities } from '../../../activities/campaign/broadcast.js';
-import { createDraftActivities } from '../../../activities/campaign/drafts.js';
+import { createLoudspeakerActivities } from '../../../channels/loudspeaker/activities.js';
 import { keys } from '../../../activities/campaign/keys.js';
 import { KEEP_ALIVE_MS, heartbeat, keepAliveInterceptor } from '../../../activities/heartbeat.js';
 import { endpointsFromConfig, parseConfig } from '../../../infra/config.js';
@@ -38,7 +37,7 @@ describe('activities heartbeat in their loops', () => {
     const env = new MockActivityEnvironment();
     const beats: unknown[] = [];
     env.on('heartbeat', (d: unknown) => beats.push(d));
-    const drafts = createDraftActivities({ store, mailer: mailer as unknown as Transporter, endpoints });
+    const drafts = createLoudspeakerActivities({ store, mailer: mailer as unknown as Transporter, endpoints });
     const r: { count: number } = await env.run(drafts.draftScriptsBatch, { campaignId, version: 1, briefKey: keys.brief(campaignId, 1), batch: 0, batchSize: 100 });
     expect(r.count).toBe(count);
     expect(beats).toEqual(Array.from({ length: count }, (_, done) => ({ done, total: count })));
@@ -47,11 +46,11 @@ describe('activities heartbeat in their loops', () => {
   it('publishing scripts heartbeats before each station', async () => {
     const { store, count } = await storeWithCampaign();
     const deps = { store, mailer: mailer as unknown as Transporter, endpoints };
-    await createDraftActivities(deps).draftScriptsBatch({ campaignId, version: 1, briefKey: keys.brief(campaignId, 1), batch: 0, batchSize: 100 });
+    await createLoudspeakerActivities(deps).draftScriptsBatch({ campaignId, version: 1, briefKey: keys.brief(campaignId, 1), batch: 0, batchSize: 100 });
     const env = new MockActivityEnvironment();
     const beats: unknown[] = [];
     env.on('heartbeat', (d: unknown) => beats.push(d));
-    const r: { bulletins: number } = await env.run(createBroadcastActivities(deps).publishScriptsBatch, { campaignId, version: 1, batch: 0, batchSize: 100, days: ['2026-11-19'] });
+    const r: { bulletins: number } = await env.run(createLoudspeakerActivities(deps).publishScriptsBatch, { campaignId, version: 1, batch: 0, batchSize: 100, days: ['2026-11-19'] });
     expect(r.bulletins).toBe(count);
     expect(beats).toEqual(Array.from({ length: count }, (_, done) => ({ done, total: count })));
   });
