@@ -21,6 +21,7 @@ import { formatVnNumber } from '../../domain/numbers.js';
 import { LOCAL_RENDERERS } from '../../channels/local.js';
 import { campaignChannelLabels, type CampaignChannel } from '../../domain/campaign/types.js';
 import { CHANNELS } from '../../channels/registry.js';
+import { fieldLabel, truncationNote } from '../../channels/infographic/render/labels.js';
 
 const common = {
   plan: { type: 'string' },
@@ -110,7 +111,7 @@ async function socialInfographic(brief: ContentBrief, memory: ObjectStore): Prom
   try {
     const r = await createInfographicActivities({ store: memory }).renderInfographicActivity({ brief, templates: ['social'], version: 1 });
     const social = r.outputs[0]!;
-    return { key: social.png.key, note: social.truncated.length ? `infographic rút gọn: ${social.truncated.join(', ')}` : undefined };
+    return { key: social.png.key, note: social.truncated.length ? truncationNote('social', social.truncated) : undefined };
   } catch (err) {
     return { note: `không vẽ được infographic (${(err as Error).message}); bản nháp không có ảnh` };
   }
@@ -176,7 +177,7 @@ export const renderInfographicCommand: Command = {
     }
     process.stdout.write(
       `Nhiệm vụ: ${tasksLine(brief)}\n\n` +
-        table(['Tệp', 'Kích thước ảnh', 'Dung lượng', 'Ghi chú'], rows.map((r) => [shown(r.file), `${r.width}×${r.height}`, kb(r.size), r.truncated.length ? `rút gọn: ${r.truncated.join(', ')}` : ''])) +
+        table(['Tệp', 'Kích thước ảnh', 'Dung lượng', 'Ghi chú'], rows.map((r) => [shown(r.file), `${r.width}×${r.height}`, kb(r.size), r.truncated.length ? `Đã rút gọn ${[...new Set(r.truncated.map(fieldLabel))].join(', ')} cho vừa khung` : ''])) +
         `\n\n${storeHint(Boolean(store))}\n`,
     );
     return 0;
