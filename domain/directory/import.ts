@@ -256,7 +256,8 @@ export function formatSlots(slots: readonly { label: string; start: string; dura
 
 const splitList = (s: string) => s.split(/[;,\n]/).map((x) => x.trim()).filter(Boolean);
 
-function parseNumber(s: string): number | undefined {
+/** A number as people write it in a cell or a field (a decimal comma or point). */
+export function parseNumber(s: string): number | undefined {
   const n = Number(s.replace(',', '.'));
   return s === '' || !Number.isFinite(n) ? undefined : n;
 }
@@ -627,8 +628,10 @@ export function planImport(kind: ImportKind, sheet: Sheet, context: ImportContex
 }
 
 /** A re-imported slot keeps its id when its label (or its start) matches one the station had. */
+/** A station as imported keeps the slot ids, intro and outro it had (a sheet carries neither). */
 function keepSlotIds(station: Station, before: Station | undefined): Station {
   if (!before) return station;
+  const jingles = { ...(before.intro ? { intro: before.intro } : {}), ...(before.outro ? { outro: before.outro } : {}) };
   const used = new Set<string>();
   const slots = station.slots.map((slot) => {
     const old = before.slots.find((o) => !used.has(o.id) && o.label === slot.label) ?? before.slots.find((o) => !used.has(o.id) && o.start === slot.start);
@@ -636,7 +639,7 @@ function keepSlotIds(station: Station, before: Station | undefined): Station {
     used.add(old.id);
     return { ...slot, id: old.id };
   });
-  return { ...station, slots };
+  return { ...station, ...(station.system === 'ip' ? jingles : {}), slots };
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);

@@ -6,6 +6,7 @@
 import { isExampleAddress, overlappingSlots } from '../localities.js';
 import { formatPath, type PlanProblem } from '../plan/yaml-source.js';
 import { vietnameseErrorMap } from '../plan/zod-problems.js';
+import { jinglePrefix, jingleSlotLabels } from './jingle.js';
 import { unitSchema, unitTierLabels, type Unit } from './schema.js';
 
 /** One thing wrong with a unit, at a path inside it. */
@@ -33,6 +34,12 @@ export function unitProblems(unit: Unit): UnitProblem[] {
     if (stationIds.has(station.id)) add([...at, 'id'], `mã trạm "${station.id}" bị trùng; mỗi trạm, cụm loa một mã riêng`);
     stationIds.add(station.id);
     if (station.tts && station.system !== 'ip') add([...at, 'tts'], 'chỉ hệ thống IP (loa thông minh) mới đọc bằng giọng máy; hệ thống truyền thống do phát thanh viên đọc');
+    for (const slot of ['intro', 'outro'] as const) {
+      const jingle = station[slot];
+      if (!jingle) continue;
+      if (station.system !== 'ip') add([...at, slot], `chỉ hệ thống IP (loa thông minh) mới phát ${jingleSlotLabels[slot]} cùng tệp bản tin; hệ thống truyền thống do phát thanh viên đọc`);
+      if (!jingle.key.startsWith(`${jinglePrefix(unit.id)}${station.id}/${slot}-`)) add([...at, slot, 'key'], `tệp ${jingleSlotLabels[slot]} “${jingle.file}” không thuộc trạm này; hãy tải tệp lên ở trang sửa trạm`);
+    }
     const slotIds = new Set<string>();
     station.slots.forEach((slot, j) => {
       if (slotIds.has(slot.id)) add([...at, 'slots', j, 'id'], `mã khung giờ "${slot.id}" bị trùng trong trạm này`);
