@@ -14,7 +14,8 @@ import type { ContentBrief } from '../../domain/brief.js';
 import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
 import { escapeXml } from '../../render/sanitize.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
-import { adaptersFor, loadSocialAccounts, type SocialAccounts } from './accounts.js';
+import { readSocialAccounts } from '../../infra/config.js';
+import { adaptersFor, type SocialAccounts } from './accounts.js';
 import { SocialPostError } from './adapters.js';
 import { AWAITING_MARK } from './index.js';
 import { SocialPlatform, socialPlatformLabels, socialText, type SocialText } from './pack.js';
@@ -69,7 +70,7 @@ ${hasImage ? `<img src="${IMAGE}" alt="Ảnh vuông kèm bài: ${escapeXml(brief
 
 export function createSocialActivities(deps: ActivityDeps, options: { accounts?: () => SocialAccounts; fetch?: typeof fetch } = {}) {
   const { store, mailer, endpoints } = deps;
-  const accounts = options.accounts ?? (() => loadSocialAccounts());
+  const accounts = options.accounts ?? (() => readSocialAccounts(endpoints.socialAccountsFile));
   return {
     async draft(input: ChannelDraftInput): Promise<DraftSummary> {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
