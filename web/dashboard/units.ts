@@ -481,7 +481,16 @@ export function unitRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       if (err instanceof UnitValidationError) return renderDash(c, ctx, 'dashboard/problem', 'Chưa mời được', { heading: 'Chưa mời được', text: err.problems.map((p) => capitalize(p.message)).join('. '), back }, 400);
       throw err;
     }
-    await sendSignInLink(ctx, email, name, '/');
+    const access = c.get('access');
+    // The unit that lets the inviter manage this one: the unit itself, or its province.
+    const through = access.grants.find((g) => !g.via && (g.unitId === stored.unit.id || g.unitId === stored.unit.parentId));
+    await sendSignInLink(ctx, email, name, '/', {
+      by: c.get('editor')?.name ?? access.email,
+      byEmail: access.email,
+      byUnit: through ? access.unitName(through.unitId) : access.platformAdmin ? 'quản trị nền tảng' : (access.myUnits()[0] ?? 'quản trị nền tảng'),
+      unit: stored.unit.name,
+      role: unitRoleLabels[role],
+    });
     return c.redirect(`/units/${stored.unit.id}?ok=invited`, 303);
   });
 }
