@@ -43,8 +43,9 @@ function page(c: Ctx, ctx: DashContext, found: { stored: StoredUnit; station: St
   const { stored, station } = found;
   const unit = stored.unit;
   const title = `Sửa trạm: ${station.name}`;
-  return renderDash(c, ctx, 'dashboard/station-form', title, {
-    title,
+  // The browser's title is the station's name alone (the heading says what the page does).
+  return renderDash(c, ctx, 'dashboard/station-form', station.name, {
+    heading: title,
     unit: { id: unit.id, name: unit.name, href: `/units/${unit.id}` },
     action: `/units/${unit.id}/stations/${station.id}`,
     revision: stored.revision,
