@@ -79,6 +79,21 @@ describe('a station’s page', { timeout: 60_000 }, () => {
     expect((await station()).unit.broadcast!.stations[0]!.intro).toBeUndefined();
   });
 
+  it('refuses a save when someone else changed the unit meanwhile, and keeps none of the new files', async () => {
+    const stale = String((await station()).revision);
+    const other = await station();
+    await directory.save({ ...other.unit, body: 'Ủy ban nhân dân phường Lương Văn Tri (đã sửa)' }, { by: 'nguoi.khac@example.org', expectedRevision: other.revision });
+    const body = new FormData();
+    body.append('csrf', await csrfOf(h, cookie));
+    body.append('revision', stale);
+    body.append('intro', new File([new Uint8Array(tone(2))], 'mo-dau.mp3', { type: 'audio/mpeg' }));
+    const res = await h.app.request(PAGE, { method: 'POST', body, headers: { Cookie: cookie } });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('Có người khác vừa lưu đơn vị này');
+    expect((await station()).unit.broadcast!.stations[0]!.intro).toBeUndefined();
+    expect(audioKeys()).toEqual([]);
+  });
+
   it('is for the unit’s administrators only', async () => {
     const editor = await signIn(h, 'bientap.luongvantri@example.org');
     expect((await h.app.request(PAGE, { headers: { Cookie: editor } })).status).toBe(403);
