@@ -6,6 +6,7 @@
 import { benchAudio } from './audio.js';
 import { benchApprovals, benchCampaign, benchFanout } from './campaign.js';
 import { benchChannels } from './channels.js';
+import { benchCorrections } from './correction.js';
 import { benchDirectory } from './directory.js';
 import { benchNames } from './flags.js';
 import { stopBenchEnv } from './services.js';
@@ -23,6 +24,7 @@ const BENCHES: Bench[] = [
   { name: 'campaign', run: benchCampaign },
   { name: 'fanout', run: benchFanout },
   { name: 'approvals', run: benchApprovals },
+  { name: 'corrections', run: benchCorrections },
   { name: 'directory', run: benchDirectory },
   { name: 'plan-import', run: benchPlanImport },
   { name: 'audio', run: benchAudio },

@@ -57,6 +57,9 @@ export const localitySchema = z.strictObject({
   cluster: text.optional(),
   system: z.enum(['ip', 'classic'], { error: 'system phải là ip (loa thông minh) hoặc classic (truyền thống)' }).optional(),
   tts: ttsSchema.optional(),
+  /** Object-store keys of the station's own intro and outro (stations from the directory). */
+  intro: z.string().optional(),
+  outro: z.string().optional(),
 });
 export type Locality = z.output<typeof localitySchema>;
 

@@ -8,8 +8,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { socialAccountsSchema, type SocialAccounts } from '../channels/social/accounts.js';
 import { isMailbox } from '../domain/email.js';
+import { vietnameseErrorMap } from '../domain/plan/zod-problems.js';
 
 const port = z.coerce.number().int().min(1, 'phải là cổng từ 1 đến 65535').max(65535, 'phải là cổng từ 1 đến 65535');
 const optionalText = z
@@ -117,6 +120,10 @@ export const configVariables = {
     schema: optionalText,
     doc: 'YAML list of platform accounts of the dashboard (name, email, role admin, editor or leader), who act for every unit; unit editors sign in from the directory. Default: data/editors.sample.yaml.',
   },
+  SOCIAL_ACCOUNTS_FILE: {
+    schema: optionalText,
+    doc: "YAML file of the units' Facebook Page and Zalo OA accounts and tokens (a secret: keep it outside the repository). Unset: every social pack goes to the campaign's editors by email.",
+  },
 } as const;
 
 type Vars = typeof configVariables;
@@ -143,6 +150,8 @@ export interface Config {
   /** Absolute path of the dashboard's editor list (EDITORS_FILE). */
   editorsFile: string;
   speech: SpeechSettings;
+  /** Absolute path of the units' social accounts (SOCIAL_ACCOUNTS_FILE), checked at start; absent: none. */
+  socialAccountsFile?: string;
 }
 
 /** Text-to-speech for stations that play files. */
@@ -238,9 +247,53 @@ function securityProblems(v: Parsed): ConfigProblem[] {
   return problems;
 }
 
+/** The social accounts file cannot be used: says why, in Vietnamese, naming the variable. */
+export class SocialAccountsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SocialAccountsError';
+  }
+}
+
+/** Why the social accounts file cannot be used (without the variable's name), or its accounts. */
+function socialAccountsOf(file: string): { ok: true; accounts: SocialAccounts } | { ok: false; message: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' ? 'không có quyền đọc tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp' : (err as Error).message;
+    return { ok: false, message: `không đọc được tệp tài khoản mạng xã hội tại ${file} (${why})` };
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    return { ok: false, message: `tệp ${file} không phải YAML hợp lệ: ${(err as Error).message.split('\n')[0]}` };
+  }
+  const r = socialAccountsSchema.safeParse(raw ?? {}, { error: vietnameseErrorMap });
+  if (!r.success) {
+    const what = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' ? `khóa không dùng được ở đây: ${i.keys.join(', ')} (chỉ có facebook, zalo)` : i.message);
+    return { ok: false, message: `tệp ${file} chưa đúng mẫu: ${r.error.issues.map((i) => `${i.path.join('.') || 'tệp'}: ${what(i)}`).join('; ')}` };
+  }
+  return { ok: true, accounts: r.data };
+}
+
+/**
+ * The units' social accounts from the file SOCIAL_ACCOUNTS_FILE named (as resolved in Config and
+ * Endpoints); none when it is unset. Read afresh each time, so a renewed token needs no restart.
+ */
+export function readSocialAccounts(file: string | undefined): SocialAccounts {
+  if (!file) return { units: {} };
+  const read = socialAccountsOf(file);
+  if (!read.ok) throw new SocialAccountsError(`SOCIAL_ACCOUNTS_FILE: ${read.message}`);
+  return read.accounts;
+}
+
 /**
  * Validates the environment; returns every problem at once. Reads nothing but the TLS files
- * named by TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY and TEMPORAL_TLS_CA (to report an unreadable one at start).
+ * named by TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY and TEMPORAL_TLS_CA and the social accounts file
+ * (to report an unreadable one at start).
  */
 export function parseConfig(env: Record<string, string | undefined>): { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
@@ -258,6 +311,11 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
   if (v.SPEECH_ENGINE === 'http' && !v.SPEECH_URL) problems.push({ variable: 'SPEECH_URL', message: 'cần địa chỉ dịch vụ đọc văn bản khi SPEECH_ENGINE=http' });
   if (v.SPEECH_ENGINE === 'espeak' && !['vi', 'vi-vn-x-central', 'vi-vn-x-south'].includes(v.SPEECH_VOICE))
     problems.push({ variable: 'SPEECH_VOICE', value: v.SPEECH_VOICE, message: 'giọng espeak-ng tiếng Việt là vi (miền Bắc), vi-vn-x-central (miền Trung) hoặc vi-vn-x-south (miền Nam)' });
+  const socialAccountsFile = v.SOCIAL_ACCOUNTS_FILE ? path.resolve(v.SOCIAL_ACCOUNTS_FILE) : undefined;
+  if (socialAccountsFile) {
+    const read = socialAccountsOf(socialAccountsFile);
+    if (!read.ok) problems.push({ variable: 'SOCIAL_ACCOUNTS_FILE', value: v.SOCIAL_ACCOUNTS_FILE, message: read.message });
+  }
   if (problems.length > 0) return { ok: false, problems };
   const config: Config = {
     dataDir: path.resolve(v.DATA_DIR),
@@ -290,6 +348,7 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
     approvalSecret: v.APPROVAL_SECRET,
     editorsFile: v.EDITORS_FILE ? path.resolve(v.EDITORS_FILE) : DEFAULT_EDITORS_FILE,
     speech: { engine: v.SPEECH_ENGINE, url: v.SPEECH_URL, apiKey: v.SPEECH_API_KEY, voice: v.SPEECH_VOICE, loudness: v.AUDIO_LOUDNESS },
+    ...(socialAccountsFile ? { socialAccountsFile } : {}),
   };
   return { ok: true, config };
 }
@@ -322,6 +381,8 @@ export interface Endpoints {
   dataDir: string;
   /** Text-to-speech for IP stations; absent: the embedded espeak-ng voice at −16 LUFS. */
   speech?: SpeechSettings;
+  /** The units' social accounts file (read with readSocialAccounts); absent: packs go to the editors. */
+  socialAccountsFile?: string;
 }
 
 /** Endpoints when every service is where the configuration says (embedded ones on their default ports). */
@@ -347,5 +408,6 @@ export function endpointsFromConfig(config: Config, approvalSecret: string): End
     approvalSecret,
     dataDir: config.dataDir,
     speech: config.speech,
+    ...(config.socialAccountsFile ? { socialAccountsFile: config.socialAccountsFile } : {}),
   };
 }

@@ -19,7 +19,7 @@ import { parseDirectoryFile } from '../domain/directory/sample.js';
 import { unitSchema, type Unit, type UnitInput } from '../domain/directory/schema.js';
 import { searchUnits, summarize, type UnitQuery, type UnitSummary } from '../domain/directory/search.js';
 import type { Sheet } from '../domain/directory/table.js';
-import { directoryProblems, toPlanProblems, validateUnit } from '../domain/directory/validate.js';
+import { directoryProblems, toPlanProblems, unitPathLabel, validateUnit } from '../domain/directory/validate.js';
 import { VN_OFFSET_MS } from '../domain/dates.js';
 import type { PlanProblem } from '../domain/plan/yaml-source.js';
 import { readJsonDocument, updateJsonDocument } from './json-document.js';
@@ -133,7 +133,7 @@ export class UnitValidationError extends Error {
     readonly unitId: string,
     readonly problems: PlanProblem[],
   ) {
-    super(`Đơn vị "${unitId}" chưa hợp lệ:\n${problems.map((p) => `  - ${p.path || 'đơn vị'}: ${p.message}`).join('\n')}`);
+    super(`Đơn vị "${unitId}" chưa hợp lệ:\n${problems.map((p) => `  - ${unitPathLabel(p.path) || 'đơn vị'}: ${p.message}`).join('\n')}`);
     this.name = 'UnitValidationError';
   }
 }

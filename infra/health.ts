@@ -14,7 +14,7 @@ import { connectTemporal } from './temporal-connection.js';
 export type HealthState = 'up' | 'down';
 
 export interface HealthCheck {
-  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'directory' | 'plans' | 'web' | 'speech';
+  service: 'temporal' | 'worker' | 'objectStore' | 'smtp' | 'directory' | 'plans' | 'web' | 'speech' | 'social';
   address: string;
   state: HealthState;
   version?: string;
@@ -164,4 +164,5 @@ export const serviceLabels: Record<HealthCheck['service'], string> = {
   plans: 'Kho kế hoạch',
   web: 'Máy chủ web',
   speech: 'Giọng đọc (bản tin âm thanh)',
+  social: 'Tài khoản mạng xã hội',
 };

@@ -12,6 +12,7 @@
  * value for the route to answer with `bodyProblemPage`, never as an exception.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { JINGLE_MAX_BYTES } from '../domain/directory/jingle.js';
 import { renderPage } from './views.js';
 
 /** The largest form any route accepts (no route takes uploads). A full approval form with
@@ -21,9 +22,19 @@ export const FORM_MAX_BYTES = 64 * 1024;
 /** The largest spreadsheet upload (directory imports, `/units/…/import`): a province's stations fit many times over. */
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 
+/** A station's intro and outro (`/units/…/stations/…`): two files of at most JINGLE_MAX_BYTES and the form. */
+export const STATION_AUDIO_MAX_BYTES = 2 * JINGLE_MAX_BYTES + 256 * 1024;
+
 /** Paths whose POST may carry an upload, and so the larger limit. */
 export function uploadPath(path: string): boolean {
-  return /^\/units\/[a-z0-9-]{1,100}\/import$/.test(path);
+  return /^\/units\/[a-z0-9-]{1,100}\/import$/.test(path) || stationAudioPath(path);
+}
+
+const stationAudioPath = (path: string) => /^\/units\/[a-z0-9-]{1,100}\/stations\/[a-z0-9-]{1,100}$/.test(path);
+
+/** The body limit of an upload path. */
+function uploadLimit(path: string): number {
+  return stationAudioPath(path) ? STATION_AUDIO_MAX_BYTES : UPLOAD_MAX_BYTES;
 }
 
 /** An uploaded file of a multipart form. */
@@ -130,7 +141,7 @@ export function limitBodies(maxBytes = FORM_MAX_BYTES, larger: (path: string) =>
       // Unit imports may be larger; a route with its own limit (plan upload) says itself what is too
       // large. Nothing past the limit is read either way.
       const raised = larger(c.req.path);
-      const max = raised ?? (uploadPath(c.req.path) ? Math.max(maxBytes, UPLOAD_MAX_BYTES) : maxBytes);
+      const max = raised ?? (uploadPath(c.req.path) ? Math.max(maxBytes, uploadLimit(c.req.path)) : maxBytes);
       const declared = declaredLength(c);
       if (declared !== undefined && declared > max && raised === undefined) return bodyProblemPage(c, 'tooLarge');
       const body = c.req.raw.body;

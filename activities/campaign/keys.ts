@@ -6,6 +6,8 @@ export const keys = {
   localities: (id: string) => `${campaignPrefix(id)}/inputs/localities.json`,
   media: (id: string) => `${campaignPrefix(id)}/inputs/media.json`,
   plan: (id: string) => `${campaignPrefix(id)}/inputs/plan.json`,
+  /** When each channel is due (as prepared), for channels that say when another one goes out. */
+  schedule: (id: string) => `${campaignPrefix(id)}/inputs/schedule.json`,
   brief: (id: string, v: number) => `${campaignPrefix(id)}/v${v}/brief.json`,
   version: (id: string, v: number) => `${campaignPrefix(id)}/v${v}/`,
   infographic: (id: string, v: number, template: string, ext: 'png' | 'webp') => `${campaignPrefix(id)}/v${v}/infographic/${template}.${ext}`,

@@ -98,13 +98,15 @@ export function createPrepareActivities({ store }: ActivityDeps) {
       // The Q&A set is written from the plan itself, as it stood when the campaign started.
       if (input.channels.includes('qaSet')) await writeJson(store, keys.plan(input.campaignId), plan);
 
+      // A correction names no publish time: every channel at once (its time has passed when approved).
+      const schedule = input.correction ? Object.fromEntries(input.channels.map((c) => [c, input.publishAt ?? new Date().toISOString()])) : publishSchedule(input.occasionDate, input.channels, leads, input.publishAt);
+      await writeJson(store, keys.schedule(input.campaignId), schedule);
       return {
         title,
         briefKey: keys.brief(input.campaignId, 1),
         localityCount: input.channels.includes('loudspeaker') ? localities.length : 0,
         recipientCount: input.channels.includes('pressBriefing') ? media.journalists.length : 0,
-        // A correction names no publish time: every channel at once (its time has passed when approved).
-        schedule: input.correction ? Object.fromEntries(input.channels.map((c) => [c, input.publishAt ?? new Date().toISOString()])) : publishSchedule(input.occasionDate, input.channels, leads, input.publishAt),
+        schedule,
         loudspeakerRepeatDaily: leads.loudspeaker?.repeatDaily ?? false,
       };
     },

@@ -42,6 +42,14 @@ export interface StationAudioInput {
   day: string;
 }
 
+/** The station's own intro or outro from the store (levelled with the speech by the renderer). */
+async function stationJingle(store: ObjectStore, key: string | undefined, which: string): Promise<Buffer | undefined> {
+  if (!key) return undefined;
+  const found = await store.get(key);
+  if (!found) throw new Error(`Không tìm thấy tệp nhạc hiệu ${which} của trạm trong kho lưu trữ (${key}); hãy tải lại tệp ở trang sửa trạm.`);
+  return found.body;
+}
+
 /** Whether this station gets a file (an IP system, and speech is on). */
 export function playsAudio(locality: Locality, speech: SpeechSettings | undefined): boolean {
   return locality.system === 'ip' && (speech?.engine ?? 'espeak') !== 'off';
@@ -59,10 +67,13 @@ export async function stationAudio(store: ObjectStore, speech: SpeechSettings | 
   const engine = speechEngineFor(speech);
   if (!engine) throw new Error('speech is off');
   const priority = isBulletinPriority(input.priority) ? BULLETIN_PRIORITY_LABELS[input.priority] : input.priority;
+  const [intro, outro] = await Promise.all([stationJingle(store, locality.intro, 'mở đầu'), stationJingle(store, locality.outro, 'kết thúc')]);
   const audio = await renderBulletinAudio({
     engine,
     script: input.script,
     voice: locality.tts,
+    ...(intro ? { intro } : {}),
+    ...(outro ? { outro } : {}),
     tags: { title: input.title, unit: locality.name, station: locality.cluster ? `${locality.station} — ${locality.cluster}` : locality.station, date: input.day, priority },
     target: { integrated: speech?.loudness ?? -16, truePeak: -1 },
     cache: storeSegmentCache(store),

@@ -1,48 +1,25 @@
 /**
  * The units' social accounts and their tokens: a YAML file named by SOCIAL_ACCOUNTS_FILE, kept
- * outside the repository with the other secrets. Read by the worker when a pack is published;
- * nothing of it goes into a plan, an input or a workflow history.
+ * outside the repository with the other secrets. The file is read and checked by infra/config.ts
+ * (at start, and by the worker when a pack is published, with readSocialAccounts); nothing of it
+ * goes into a plan, an input or a workflow history.
  *
  *   units:
  *     phuong-bac-kan:
  *       facebook: { pageId: "1234567890", accessToken: "…" }
  *       zalo: { accessToken: "…" }
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { SocialAdapter } from './adapters.js';
 import { facebookAdapter, zaloAdapter } from './adapters.js';
 
 const token = z.string().trim().min(10, 'mã truy cập quá ngắn');
 const unitSchema = z.strictObject({
-  facebook: z.strictObject({ pageId: z.string().trim().regex(/^\d+$/, 'mã trang (pageId) là dãy số'), accessToken: token, baseUrl: z.url().optional() }).optional(),
-  zalo: z.strictObject({ accessToken: token, baseUrl: z.url().optional() }).optional(),
+  facebook: z.strictObject({ pageId: z.string().trim().regex(/^\d+$/, 'mã trang (pageId) là dãy số'), accessToken: token, baseUrl: z.url('phải là địa chỉ http:// hoặc https:// đầy đủ').optional() }).optional(),
+  zalo: z.strictObject({ accessToken: token, baseUrl: z.url('phải là địa chỉ http:// hoặc https:// đầy đủ').optional() }).optional(),
 });
 export const socialAccountsSchema = z.strictObject({ units: z.record(z.string(), unitSchema).default({}) });
 export type SocialAccounts = z.output<typeof socialAccountsSchema>;
-
-export class SocialAccountsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SocialAccountsError';
-  }
-}
-
-/** The accounts file of the environment, or none (every pack then goes to the editors). */
-export function loadSocialAccounts(env: NodeJS.ProcessEnv = process.env): SocialAccounts {
-  const file = env.SOCIAL_ACCOUNTS_FILE?.trim();
-  if (!file) return { units: {} };
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new SocialAccountsError(`Không đọc được SOCIAL_ACCOUNTS_FILE (${file}): ${(err as Error).message}`);
-  }
-  const r = socialAccountsSchema.safeParse(raw ?? {});
-  if (!r.success) throw new SocialAccountsError(`SOCIAL_ACCOUNTS_FILE (${file}) không hợp lệ:\n${r.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  return r.data;
-}
 
 /** The adapters configured for `unit` (author: the unit's name, shown on Zalo articles). */
 export function adaptersFor(accounts: SocialAccounts, unit: string | undefined, author: string, fetchFn?: typeof fetch): SocialAdapter[] {

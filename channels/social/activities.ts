@@ -10,11 +10,14 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from '../../activities/deps.js';
 import { keys } from '../../activities/campaign/keys.js';
 import { readJson, writeJson } from '../../activities/campaign/store-json.js';
+import { reservePostUrl } from '../../activities/site.js';
 import type { ContentBrief } from '../../domain/brief.js';
+import { formatVnDateTime } from '../../domain/dates.js';
 import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
 import { escapeXml } from '../../render/sanitize.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
-import { adaptersFor, loadSocialAccounts, type SocialAccounts } from './accounts.js';
+import { readSocialAccounts } from '../../infra/config.js';
+import { adaptersFor, type SocialAccounts } from './accounts.js';
 import { SocialPostError } from './adapters.js';
 import { AWAITING_MARK } from './index.js';
 import { SocialPlatform, socialPlatformLabels, socialText, type SocialText } from './pack.js';
@@ -49,6 +52,8 @@ export interface PublishedPack {
   version: number;
   headline: string;
   platforms: PackPlatform[];
+  /** When the pack went out before the web post: when its link starts to work. */
+  linkNote?: string;
 }
 
 export function previewHtml(brief: ContentBrief, texts: SocialText[], hasImage: boolean): string {
@@ -69,7 +74,22 @@ ${hasImage ? `<img src="${IMAGE}" alt="Ảnh vuông kèm bài: ${escapeXml(brief
 
 export function createSocialActivities(deps: ActivityDeps, options: { accounts?: () => SocialAccounts; fetch?: typeof fetch } = {}) {
   const { store, mailer, endpoints } = deps;
-  const accounts = options.accounts ?? (() => loadSocialAccounts());
+  const accounts = options.accounts ?? (() => readSocialAccounts(endpoints.socialAccountsFile));
+  /**
+   * The link of the pack: the post's own address. Due before the post (the usual lead times),
+   * the post's address is reserved now and the editors are told when it goes live; a campaign
+   * without a web post links the site's front page.
+   */
+  async function packLink(input: ChannelPublishInput, campaign: CampaignInput, brief: ContentBrief): Promise<{ url: string; note?: string }> {
+    if (input.postUrl) return { url: input.postUrl };
+    if (!campaign.channels.includes('webPortal')) return { url: `${endpoints.publicBaseUrl}/site/` };
+    const { url, published } = await reservePostUrl(store, endpoints.publicBaseUrl, input.campaignId, brief);
+    if (published) return { url };
+    const due = (await readJson<Record<string, string>>(store, keys.schedule(input.campaignId)).catch(() => undefined))?.webPortal;
+    if (due && Date.parse(due) > Date.parse(input.publishedAt)) return { url, note: `Liên kết ${url} hoạt động từ ${formatVnDateTime(due)}, khi bài trên trang thông tin điện tử được đăng (sau bài mạng xã hội).` };
+    return { url, note: `Liên kết ${url} hoạt động khi bài trên trang thông tin điện tử được đăng.` };
+  }
+
   return {
     async draft(input: ChannelDraftInput): Promise<DraftSummary> {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
@@ -96,10 +116,10 @@ export function createSocialActivities(deps: ActivityDeps, options: { accounts?:
       if (image) await store.put(socialKeys.image(id), image.body, { contentType: 'image/png' });
       const publicImage = image ? `${endpoints.publicBaseUrl}/site/media/${id}-social.png` : undefined;
       const adapters = adaptersFor(accounts(), campaign.mediaListUnit ?? campaign.units?.[0], brief.issuer, options.fetch);
+      const link = await packLink(input, campaign, brief);
       const platforms: PackPlatform[] = [];
       for (const platform of PLATFORMS) {
-        // Due before the web post (the usual lead times): the link goes to the site's front page.
-        const text = socialText(brief, platform, input.postUrl ?? `${endpoints.publicBaseUrl}/site/`);
+        const text = socialText(brief, platform, link.url);
         const adapter = adapters.find((a) => a.platform === platform);
         const base: PackPlatform = { ...text, label: socialPlatformLabels[platform], state: 'awaiting' };
         if (!adapter) {
@@ -114,7 +134,7 @@ export function createSocialActivities(deps: ActivityDeps, options: { accounts?:
           platforms.push({ ...base, note: (err as Error).message });
         }
       }
-      const pack: PublishedPack = { campaignId: id, version: input.version, headline: brief.headline, platforms };
+      const pack: PublishedPack = { campaignId: id, version: input.version, headline: brief.headline, platforms, ...(link.note ? { linkNote: link.note } : {}) };
       // An editor's marks survive a retried publish.
       const earlier = await store.get(socialKeys.pack(id));
       if (earlier) {
@@ -141,6 +161,7 @@ export function createSocialActivities(deps: ActivityDeps, options: { accounts?:
             text:
               `Kính gửi Ban biên tập,\n\nGói bài sẵn sàng đăng cho ${waiting.map((p) => p.label).join(', ')} (đơn vị chưa cấu hình tài khoản đăng tự động). ` +
               `Sao chép nội dung dưới đây, đăng kèm ảnh vuông đính kèm, rồi bấm "Đánh dấu đã đăng" trên trang chiến dịch: ${endpoints.publicBaseUrl}/campaigns/${encodeURIComponent(id)}\n\n` +
+              (link.note ? `${link.note}\n\n` : '') +
               waiting.map((p) => `--- ${p.label} ---\n${p.text}\n`).join('\n'),
             ...(image ? { attachments: [{ filename: IMAGE, content: image.body, contentType: 'image/png' }] } : {}),
           });

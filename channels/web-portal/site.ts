@@ -209,6 +209,17 @@ async function claimSlug(store: ObjectStore, campaignId: string, headline: strin
   return manifest.slugs[campaignId]!;
 }
 
+/**
+ * The address a campaign's post will have, before it is published: its slug is claimed now (the
+ * same claim publishPost makes, and then finds), so the post comes out at exactly this address.
+ * For a channel due before the post (the social pack) that links to it.
+ */
+export async function reservePostUrl(store: ObjectStore, publicBaseUrl: string, campaignId: string, brief: ContentBrief): Promise<{ url: string; published: boolean }> {
+  const baseUrl = `${publicBaseUrl.replace(/\/+$/, '')}/site`;
+  const existing = (await readManifest(store)).posts.find((p) => p.campaignId === campaignId);
+  return { url: postUrl(baseUrl, existing?.slug ?? (await claimSlug(store, campaignId, cleanBrief(brief).headline))), published: Boolean(existing) };
+}
+
 /** Writes a post's page unless the page already holds a newer version of the campaign (compare-and-swap on the page). */
 async function putPostUnlessNewer(store: ObjectStore, key: string, html: string, input: { campaignId: string; version: number }): Promise<void> {
   for (let attempt = 1; ; attempt++) {

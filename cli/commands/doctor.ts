@@ -8,7 +8,9 @@ import { Client } from '@temporalio/client';
 import { endpointsFromConfig, loadConfig, type Endpoints } from '../../infra/config.js';
 import { checkDependencies, checkDirectory, checkPlanLibrary, serviceLabels, type HealthCheck } from '../../infra/health.js';
 import { S3ObjectStore } from '../../infra/s3.js';
+import { checkSocialAccounts } from '../../infra/social-check.js';
 import { checkSpeech } from '../../infra/speech-check.js';
+import { DirectoryStore } from '../../infra/directory-store.js';
 import { resolveApprovalSecret } from '../../infra/secret.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../command.js';
@@ -17,7 +19,7 @@ import { connectTemporal } from '../../infra/temporal-connection.js';
 
 const usage = `Cách dùng: campaign doctor [--json] [--deep]
 
-Kiểm tra Temporal, worker, kho đối tượng, máy chủ thư, danh bạ đơn vị, máy chủ web và giọng đọc.
+Kiểm tra Temporal, worker, kho đối tượng, máy chủ thư, danh bạ đơn vị, máy chủ web, giọng đọc và tài khoản mạng xã hội.
   --json   in kết quả dạng JSON
   --deep   chạy thêm quy trình tự kiểm tra (ghi một đối tượng, gửi một thư)`;
 
@@ -31,6 +33,20 @@ async function checkWeb(url: string): Promise<HealthCheck> {
     check.detail = `không kết nối được: ${(err as Error).message}`;
   }
   return check;
+}
+
+/** Unit names from the directory, for the social accounts line (none when the store does not answer). */
+async function unitNames(endpoints: Endpoints): Promise<(id: string) => string | undefined> {
+  const store = S3ObjectStore.fromSettings(endpoints.s3);
+  try {
+    const units = await Promise.race([new DirectoryStore(store).list(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3_000).unref())]);
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    return (id) => names.get(id);
+  } catch {
+    return () => undefined;
+  } finally {
+    store.client.destroy();
+  }
 }
 
 async function deepCheck(endpoints: Endpoints): Promise<HealthCheck> {
@@ -66,8 +82,8 @@ export const doctorCommand: Command = {
     const config = loadConfig();
     const endpoints = endpointsFromConfig(config, resolveApprovalSecret(config));
     const webUrl = `http://${config.web.host === '0.0.0.0' ? '127.0.0.1' : config.web.host}:${config.web.port}`;
-    const [dependencies, directory, plans, web, speech] = await Promise.all([checkDependencies(endpoints), checkDirectory(endpoints), checkPlanLibrary(endpoints), checkWeb(webUrl), checkSpeech(config.speech)]);
-    const checks = [...dependencies, directory, plans, web, speech];
+    const [dependencies, directory, plans, web, speech, names] = await Promise.all([checkDependencies(endpoints), checkDirectory(endpoints), checkPlanLibrary(endpoints), checkWeb(webUrl), checkSpeech(config.speech), unitNames(endpoints)]);
+    const checks = [...dependencies, directory, plans, web, speech, checkSocialAccounts(config.socialAccountsFile, names)];
     if (values.deep && checks.every((c) => c.state === 'up')) checks.push(await deepCheck(endpoints));
     const ok = checks.every((c) => c.state === 'up');
     if (values.json) {

@@ -28,6 +28,8 @@ export function unitLocalities(unit: Unit): Locality[] {
     cluster: s.name,
     system: s.system,
     ...(s.tts ? { tts: s.tts } : {}),
+    ...(s.intro ? { intro: s.intro.key } : {}),
+    ...(s.outro ? { outro: s.outro.key } : {}),
   }));
 }
 

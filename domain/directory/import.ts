@@ -256,7 +256,8 @@ export function formatSlots(slots: readonly { label: string; start: string; dura
 
 const splitList = (s: string) => s.split(/[;,\n]/).map((x) => x.trim()).filter(Boolean);
 
-function parseNumber(s: string): number | undefined {
+/** A number as people write it in a cell or a field (a decimal comma or point). */
+export function parseNumber(s: string): number | undefined {
   const n = Number(s.replace(',', '.'));
   return s === '' || !Number.isFinite(n) ? undefined : n;
 }
@@ -509,7 +510,7 @@ export function planImport(kind: ImportKind, sheet: Sheet, context: ImportContex
             sub[0] === 'operator' ? (sub[1] === 'email' ? 'operatorEmail' : sub[1] === 'phone' ? 'operatorPhone' : 'operatorName') : sub[0] === 'slots' ? 'slots' : sub[0] === 'tts' ? 'ttsRate' : sub[0] === 'id' ? 'stationId' : path[0] === 'broadcast' && path.length === 1 ? 'unitId' : 'stationId';
           return { row: items[i]?.row.row ?? items[0]!.row.row, key };
         },
-        diff: (before) => diffItems(before?.broadcast?.stations ?? [], stations, (s) => s.id, (s) => `${s.name} (${s.id})`),
+        diff: (before) => diffItems(before?.broadcast?.stations ?? [], stations, (s) => s.id, stationLabel),
       });
     }
   } else if (kind === 'media') {
@@ -627,8 +628,13 @@ export function planImport(kind: ImportKind, sheet: Sheet, context: ImportContex
 }
 
 /** A re-imported slot keeps its id when its label (or its start) matches one the station had. */
+/** A station as people know it: its name, and the thôn or tổ dân phố when the name does not say it. */
+const stationLabel = (s: Station) => (s.area && !s.name.toLocaleLowerCase('vi').includes(s.area.toLocaleLowerCase('vi')) ? `${s.name} (${s.area})` : s.name);
+
+/** A station as imported keeps the slot ids, intro and outro it had (a sheet carries neither). */
 function keepSlotIds(station: Station, before: Station | undefined): Station {
   if (!before) return station;
+  const jingles = { ...(before.intro ? { intro: before.intro } : {}), ...(before.outro ? { outro: before.outro } : {}) };
   const used = new Set<string>();
   const slots = station.slots.map((slot) => {
     const old = before.slots.find((o) => !used.has(o.id) && o.label === slot.label) ?? before.slots.find((o) => !used.has(o.id) && o.start === slot.start);
@@ -636,7 +642,7 @@ function keepSlotIds(station: Station, before: Station | undefined): Station {
     used.add(old.id);
     return { ...slot, id: old.id };
   });
-  return { ...station, slots };
+  return { ...station, ...(station.system === 'ip' ? jingles : {}), slots };
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
@@ -677,7 +683,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 function diffFields(before: Unit | undefined, after: Unit): Pick<UnitChange, 'added' | 'changed' | 'removed'> {
-  if (!before) return { added: [`${after.name} (${after.id})`], changed: [], removed: [] };
+  if (!before) return { added: [after.name], changed: [], removed: [] };
   const changed = Object.keys(FIELD_LABELS)
     .filter((k) => !sameJson(before[k as keyof Unit], after[k as keyof Unit]))
     .map((k) => `${FIELD_LABELS[k]}: ${show(before[k as keyof Unit])} → ${show(after[k as keyof Unit])}`);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { broadcastSlotSchema, LocalityTier, localityTierLabels, operatorSchema, ttsSchema } from '../localities.js';
 import { journalistSchema, pressContactSchema } from '../media-list.js';
 import { email, need, slug, text } from '../plan/fields.js';
+import { stationJingleSchema } from './jingle.js';
 
 /** The tier of a unit. Districts are gone since 1/7/2025. */
 export const UnitTier = { province: 'province', city: 'city', department: 'department', commune: 'commune' } as const;
@@ -58,6 +59,9 @@ export const stationSchema = z.strictObject({
   system: broadcastSystem,
   /** Voice settings when an IP system speaks text (text-to-speech). */
   tts: ttsSchema.optional(),
+  /** The station's own intro and outro, played around every bulletin file (IP systems). */
+  intro: stationJingleSchema.optional(),
+  outro: stationJingleSchema.optional(),
   slots: z.array(broadcastSlotSchema).min(1, 'cần ít nhất một khung giờ phát'),
   operator: operatorSchema,
 });

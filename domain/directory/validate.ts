@@ -6,6 +6,7 @@
 import { isExampleAddress, overlappingSlots } from '../localities.js';
 import { formatPath, type PlanProblem } from '../plan/yaml-source.js';
 import { vietnameseErrorMap } from '../plan/zod-problems.js';
+import { jinglePrefix, jingleSlotLabels } from './jingle.js';
 import { unitSchema, unitTierLabels, type Unit } from './schema.js';
 
 /** One thing wrong with a unit, at a path inside it. */
@@ -22,8 +23,8 @@ export function unitProblems(unit: Unit): UnitProblem[] {
   const add = (path: (string | number)[], message: string) => problems.push({ path, message });
   if (unit.tier === 'commune' && !unit.kind) add(['kind'], 'đơn vị cấp xã cần ghi loại: xa (xã), phuong (phường) hoặc dacKhu (đặc khu)');
   if (unit.tier !== 'commune' && unit.kind) add(['kind'], `chỉ đơn vị cấp xã mới có loại xã, phường, đặc khu; đơn vị này là ${unitTierLabels[unit.tier]}`);
-  if (isTop(unit) && unit.parentId) add(['parentId'], `${unitTierLabels[unit.tier]} không có đơn vị cấp trên trong danh bạ; hãy bỏ parentId`);
-  if (!isTop(unit) && !unit.parentId) add(['parentId'], 'cần mã tỉnh hoặc thành phố mà đơn vị trực thuộc (parentId)');
+  if (isTop(unit) && unit.parentId) add(['parentId'], `${unitTierLabels[unit.tier]} không có đơn vị cấp trên trong danh bạ; hãy bỏ mục “tỉnh, thành phố trực thuộc”`);
+  if (!isTop(unit) && !unit.parentId) add(['parentId'], 'cần ghi tỉnh hoặc thành phố mà đơn vị trực thuộc (mục “tỉnh, thành phố trực thuộc”)');
   if (unit.parentId === unit.id) add(['parentId'], 'đơn vị không thể trực thuộc chính nó');
   if (unit.broadcast && unit.tier !== 'commune') add(['broadcast'], 'chỉ đơn vị cấp xã (xã, phường, đặc khu) có hệ thống truyền thanh cơ sở');
 
@@ -33,6 +34,12 @@ export function unitProblems(unit: Unit): UnitProblem[] {
     if (stationIds.has(station.id)) add([...at, 'id'], `mã trạm "${station.id}" bị trùng; mỗi trạm, cụm loa một mã riêng`);
     stationIds.add(station.id);
     if (station.tts && station.system !== 'ip') add([...at, 'tts'], 'chỉ hệ thống IP (loa thông minh) mới đọc bằng giọng máy; hệ thống truyền thống do phát thanh viên đọc');
+    for (const slot of ['intro', 'outro'] as const) {
+      const jingle = station[slot];
+      if (!jingle) continue;
+      if (station.system !== 'ip') add([...at, slot], `chỉ hệ thống IP (loa thông minh) mới phát ${jingleSlotLabels[slot]} cùng tệp bản tin; hệ thống truyền thống do phát thanh viên đọc`);
+      if (!jingle.key.startsWith(`${jinglePrefix(unit.id)}${station.id}/${slot}-`)) add([...at, slot, 'key'], `tệp ${jingleSlotLabels[slot]} “${jingle.file}” không thuộc trạm này; hãy tải tệp lên ở trang sửa trạm`);
+    }
     const slotIds = new Set<string>();
     station.slots.forEach((slot, j) => {
       if (slotIds.has(slot.id)) add([...at, 'slots', j, 'id'], `mã khung giờ "${slot.id}" bị trùng trong trạm này`);
@@ -97,6 +104,63 @@ export function directoryProblems(unit: Unit, context: DirectoryContext): UnitPr
     if (owner && owner.id !== unit.id) problems.push({ path: ['plans', i], message: `kế hoạch "${planId}" đã thuộc “${owner.name}”; mỗi kế hoạch thuộc một đơn vị ban hành` });
   });
   return problems;
+}
+
+/** Vietnamese names of a unit's fields, for the places problems are shown with where they are. */
+const FIELD_LABELS: Record<string, string> = {
+  id: 'mã',
+  name: 'tên',
+  shortName: 'tên ngắn',
+  tier: 'cấp',
+  kind: 'loại đơn vị cấp xã',
+  parentId: 'tỉnh, thành phố trực thuộc',
+  body: 'cơ quan',
+  sample: 'dữ liệu mẫu',
+  plans: 'kế hoạch ban hành',
+  broadcast: 'hệ thống truyền thanh',
+  stations: 'trạm, cụm loa',
+  area: 'thôn, tổ dân phố',
+  system: 'hệ thống',
+  tts: 'giọng đọc',
+  rate: 'tốc độ đọc',
+  pitch: 'cao độ giọng',
+  intro: 'nhạc hiệu mở đầu',
+  outro: 'nhạc hiệu kết thúc',
+  key: 'tệp',
+  file: 'tên tệp',
+  seconds: 'độ dài',
+  slots: 'khung giờ phát',
+  label: 'tên khung giờ',
+  start: 'giờ bắt đầu',
+  durationMinutes: 'số phút',
+  operator: 'người vận hành',
+  phone: 'điện thoại',
+  email: 'email',
+  portal: 'trang thông tin điện tử',
+  title: 'tên trang',
+  baseUrl: 'địa chỉ trang',
+  section: 'chuyên mục',
+  mediaList: 'danh sách phóng viên',
+  pressContact: 'đầu mối cung cấp thông tin',
+  journalists: 'phóng viên',
+  outlet: 'cơ quan báo chí',
+  beats: 'lĩnh vực',
+  editors: 'biên tập viên',
+  role: 'vai trò',
+  office: 'bộ phận',
+};
+
+/**
+ * Where a problem is, in words: `broadcast.stations[1].slots[0].start` → "hệ thống truyền
+ * thanh › trạm, cụm loa thứ 2 › khung giờ phát thứ 1 › giờ bắt đầu". Empty for the unit itself.
+ */
+export function unitPathLabel(path: string): string {
+  const parts: string[] = [];
+  for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (index !== undefined && parts.length) parts[parts.length - 1] += ` thứ ${Number(index) + 1}`;
+    else if (key !== undefined) parts.push(FIELD_LABELS[key] ?? key);
+  }
+  return parts.join(' › ');
 }
 
 /** Problems as shown to people: the path in the unit and the message. */

@@ -62,7 +62,7 @@ describe('campaign with every channel', () => {
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
 
     const social = await waitForEmails(product.endpoints, approver, 2);
-    expect(social.some((m) => m.subject?.startsWith('[Bài đăng mạng xã hội]') && m.text?.includes(`Xem chi tiết: ${product.endpoints.publicBaseUrl}/site/`))).toBe(true);
+    expect(social.some((m) => m.subject?.startsWith('[Bài đăng mạng xã hội]') && m.text?.includes(`Xem chi tiết: ${detail('webPortal')}`))).toBe(true);
     expect(detail('social')).toContain('chờ biên tập viên đăng và đánh dấu đã đăng');
 
     for (const file of ['ap-phich-a3.pdf', 'ap-phich-a1.pdf', 'pano-3x1.pdf']) {

@@ -3,6 +3,9 @@
  * and a named failure when a dependency is unreachable.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../web/app.js';
 import { startWebServer, type WebServerHandle } from '../../web/server.js';
@@ -58,7 +61,9 @@ describe('campaign doctor and /healthz on real services', () => {
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout) as { ok: boolean; checks: { service: string; state: string; address: string; version?: string }[] };
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'directory', 'plans', 'web', 'speech', 'worker']);
+    expect(report.checks.map((c) => c.service)).toEqual(['temporal', 'worker', 'objectStore', 'smtp', 'directory', 'plans', 'web', 'speech', 'social', 'worker']);
+    // No social accounts file: a working setup where packs go to the editors by email.
+    expect(report.checks.find((c) => c.service === 'social')).toMatchObject({ state: 'up', detail: expect.stringContaining('gói bài mạng xã hội gửi biên tập viên qua email') });
     // The audio path for smart loudspeakers: espeak-ng spoke and ffmpeg levelled a sentence.
     expect(report.checks.find((c) => c.service === 'speech')).toMatchObject({ state: 'up', address: 'espeak-ng (giọng vi)', detail: expect.stringMatching(/LUFS/) });
     // The directory the setup seeded is readable, and the shipped plans have their issuing units.
@@ -73,6 +78,22 @@ describe('campaign doctor and /healthz on real services', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/Dịch vụ\s+Địa chỉ\s+Trạng thái\s+Phiên bản/);
     expect(human.stdout).toContain('Mọi dịch vụ đều hoạt động.');
+  });
+
+  it('doctor names the units whose Facebook Page or Zalo OA is configured, never a token', async () => {
+    const token = 'EAAB-bi-mat-cua-phuong-0123456789';
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'doctor-social-')), 'accounts.yaml');
+    writeFileSync(file, `units:\n  phuong-bac-kan:\n    facebook: { pageId: "1234567890", accessToken: "${token}" }\n`);
+    const out = await runDoctor(['--json'], { ...env, SOCIAL_ACCOUNTS_FILE: file });
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout) as { checks: { service: string; state: string; address: string; detail?: string }[] };
+    expect(report.checks.find((c) => c.service === 'social')).toEqual({
+      service: 'social',
+      address: file,
+      state: 'up',
+      detail: 'tệp hợp lệ; 1 đơn vị có Trang Facebook, 0 đơn vị có Zalo OA: Phường Bắc Kạn (Trang Facebook); các đơn vị khác nhận gói bài qua email',
+    });
+    expect(out.stdout).not.toContain(token);
   });
 
   it('doctor exits 1 and names the object store when it is unreachable', async () => {

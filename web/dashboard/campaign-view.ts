@@ -160,6 +160,7 @@ async function socialPackView(store: ObjectStore, id: string, editors: readonly 
   if (!pack) return undefined;
   return {
     imageSrc: `/campaigns/${encodeURIComponent(id)}/social/${socialImageName}`,
+    linkNote: pack.linkNote ?? '',
     platforms: pack.platforms.map((p) => ({
       platform: p.platform,
       label: p.label,

@@ -18,6 +18,7 @@ import { reportRoutes } from './reports.js';
 import { scheduleRoutes } from './schedules.js';
 import { signInRoutes } from './sign-in.js';
 import { startRoutes } from './start.js';
+import { stationRoutes } from './stations.js';
 import { unitRoutes } from './units.js';
 
 export type { DashboardDeps } from './context.js';
@@ -38,6 +39,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<DashEnv> {
   campaignRoutes(app, ctx);
   scheduleRoutes(app, ctx);
   reportRoutes(app, ctx);
+  stationRoutes(app, ctx);
   unitRoutes(app, ctx);
   return app;
 }

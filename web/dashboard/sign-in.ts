@@ -157,18 +157,31 @@ export function signInRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
 }
 
 /** Emails a one-time sign-in link (sign-in requests and invitations share it). */
-export async function sendSignInLink(ctx: DashContext, email: string, name: string, next: string): Promise<void> {
+/** Who invited the person (an invitation rather than a requested sign-in). */
+export interface Invitation {
+  /** e.g. "Hà Văn Trị". */
+  by: string;
+  byEmail: string;
+  /** The inviter's unit, e.g. "Tỉnh Lạng Sơn" (or "quản trị nền tảng"). */
+  byUnit: string;
+  /** The unit and role the person was added to, e.g. "Xã Hữu Lũng", "biên tập viên". */
+  unit: string;
+  role: string;
+}
+
+export async function sendSignInLink(ctx: DashContext, email: string, name: string, next: string, invitation?: Invitation): Promise<void> {
   const now = ctx.now();
   const token = await issueSignInToken(ctx.deps.store, email, now, next === '/' ? undefined : next);
   const data = {
     name,
     link: `${ctx.deps.endpoints.publicBaseUrl}/sign-in/${token}`,
     expires: formatVnDateTime(now.getTime() + SIGN_IN_TTL_MS),
+    invitation,
   };
   await ctx.deps.mailer.sendMail({
     from: ctx.deps.endpoints.mailFrom,
     to: email,
-    subject: 'Liên kết đăng nhập bảng điều khiển truyền thông',
+    subject: invitation ? `Lời mời làm ${invitation.role} của ${invitation.unit} trên bảng điều khiển truyền thông` : 'Liên kết đăng nhập bảng điều khiển truyền thông',
     text: renderWebTemplate('dashboard/sign-in-email.txt.hbs', data),
     html: renderWebTemplate('dashboard/sign-in-email.html.hbs', data),
     headers: { 'X-Dashboard-Sign-In': '1' },

@@ -43,6 +43,7 @@ const notices: Record<string, string> = {
   imported: 'Đã nhập tệp. Có thể hoàn tác lần nhập ở mục “Các lần nhập” bên dưới.',
   undone: 'Đã hoàn tác lần nhập; các đơn vị trở về như trước lần nhập đó.',
   invited: 'Đã thêm người vào đơn vị và gửi thư có liên kết đăng nhập.',
+  station: 'Đã lưu nhạc hiệu và giọng đọc của trạm.',
 };
 
 /** The unit of the route's `:id`; undefined (the route answers 404) when there is none. */
@@ -290,7 +291,7 @@ export function unitRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       broadcast: unit.broadcast
         ? {
             name: unit.broadcast.name,
-            stations: unit.broadcast.stations.map((s) => ({ name: s.name, kind: capitalize(stationKindLabels[s.kind]), area: s.area ?? '', system: capitalize(broadcastSystemLabels[s.system]), slots: formatSlots(s.slots), operator: `${s.operator.name}, ${s.operator.phone}, ${s.operator.email}` })),
+            stations: unit.broadcast.stations.map((s) => ({ name: s.name, href: manages ? `/units/${unit.id}/stations/${s.id}` : '', kind: capitalize(stationKindLabels[s.kind]), area: s.area ?? '', system: `${capitalize(broadcastSystemLabels[s.system])}${s.intro || s.outro ? `; nhạc hiệu: ${[s.intro && `mở đầu “${s.intro.file}”`, s.outro && `kết thúc “${s.outro.file}”`].filter(Boolean).join(', ')}` : ''}`, slots: formatSlots(s.slots), operator: `${s.operator.name}, ${s.operator.phone}, ${s.operator.email}` })),
           }
         : undefined,
       media: {
@@ -480,7 +481,16 @@ export function unitRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
       if (err instanceof UnitValidationError) return renderDash(c, ctx, 'dashboard/problem', 'Chưa mời được', { heading: 'Chưa mời được', text: err.problems.map((p) => capitalize(p.message)).join('. '), back }, 400);
       throw err;
     }
-    await sendSignInLink(ctx, email, name, '/');
+    const access = c.get('access');
+    // The unit that lets the inviter manage this one: the unit itself, or its province.
+    const through = access.grants.find((g) => !g.via && (g.unitId === stored.unit.id || g.unitId === stored.unit.parentId));
+    await sendSignInLink(ctx, email, name, '/', {
+      by: c.get('editor')?.name ?? access.email,
+      byEmail: access.email,
+      byUnit: through ? access.unitName(through.unitId) : access.platformAdmin ? 'quản trị nền tảng' : (access.myUnits()[0] ?? 'quản trị nền tảng'),
+      unit: stored.unit.name,
+      role: unitRoleLabels[role],
+    });
     return c.redirect(`/units/${stored.unit.id}?ok=invited`, 303);
   });
 }

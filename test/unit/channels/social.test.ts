@@ -7,7 +7,9 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { stringify } from 'yaml';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../activities/campaign/keys.js';
@@ -189,8 +191,11 @@ describe('publishing the social pack', () => {
     mails.length = 0;
     fake.seen.length = 0;
     fake.answer((url) => (url.startsWith('/fb/') ? { status: 200, body: { id: '9', post_id: '123_9' } } : { status: 200, body: { error: 0, data: { token: 'z-1' } } }));
-    const accounts = { units: { 'phuong-bac-kan': { facebook: { pageId: '123', accessToken: TOKEN, baseUrl: `${fake.base}/fb` }, zalo: { accessToken: TOKEN, baseUrl: `${fake.base}/zalo` } } } };
-    const r = await createSocialActivities(depsOf(h), { accounts: () => accounts }).publish({ channel: 'social', campaignId: ID, version: 1, publishedAt: '2026-11-18T02:00:00.000Z', postUrl: POST_URL });
+    // The accounts file SOCIAL_ACCOUNTS_FILE names, as configuration resolves it into the endpoints.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'social-accounts-')), 'accounts.yaml');
+    writeFileSync(file, stringify({ units: { 'phuong-bac-kan': { facebook: { pageId: '123', accessToken: TOKEN, baseUrl: `${fake.base}/fb` }, zalo: { accessToken: TOKEN, baseUrl: `${fake.base}/zalo` } } } }));
+    const deps = { ...depsOf(h), endpoints: { ...h.endpoints, socialAccountsFile: file } } as ActivityDeps;
+    const r = await createSocialActivities(deps).publish({ channel: 'social', campaignId: ID, version: 1, publishedAt: '2026-11-18T02:00:00.000Z', postUrl: POST_URL });
     expect(r.detail).toBe('đã đăng trên Fanpage (Facebook) (https://www.facebook.com/123_9); đã đăng trên Zalo OA (z-1)');
     expect(fake.seen.map((s) => s.url)).toEqual(['/fb/123/photos', '/zalo/article/create']);
     expect(mails).toHaveLength(0);
