@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from '../../activities/deps.js';
 import { keys } from '../../activities/campaign/keys.js';
 import { readJson, writeJson } from '../../activities/campaign/store-json.js';
-import { reservePostUrl } from '../../activities/site.js';
+import { reservePostUrl } from '../web-portal/site.js';
 import type { ContentBrief } from '../../domain/brief.js';
 import { formatVnDateTime } from '../../domain/dates.js';
 import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stationAudio } from '../../../activities/campaign/station-audio.js';
+import { stationAudio } from '../../../channels/loudspeaker/station-audio.js';
 import { unitLocalities } from '../../../domain/directory/audience.js';
 import { jingleKey } from '../../../domain/directory/jingle.js';
 import type { Unit } from '../../../domain/directory/schema.js';

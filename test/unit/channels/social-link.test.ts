@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../../activities/campaign/keys.js';
 import type { ActivityDeps } from '../../../activities/deps.js';
-import { createSiteActivities } from '../../../activities/site.js';
+import { createSiteActivities } from '../../../channels/web-portal/site.js';
 import { createSocialActivities, socialKeys, type PublishedPack } from '../../../channels/social/activities.js';
 import { briefFor } from '../../../infra/briefs.js';
 import { campaignState, harness, signIn } from '../dashboard/harness.js';
