@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printFiles } from '../../../channels/print/files.js';
+import sharp from '../../../render/sharp.js';
 import { formatFigureValue } from '../../../domain/numbers.js';
 import { withBound } from '../../../domain/plan/bounds.js';
 import { briefFor } from '../../../infra/briefs.js';
@@ -56,6 +57,28 @@ describe.each(PLANS)('print files of %s', (planId) => {
       for (const word of brief.headline.split(' ')) expect(text).toContain(word);
       for (const fig of brief.figures.slice(0, 3)) expect(text).toContain(withBound(fig, formatFigureValue(fig)));
     }
+  });
+});
+
+describe('print preview', () => {
+  it('shows each print file as a picture drawn from the file itself, in its own proportions, linked to the PDF', async () => {
+    const { brief } = await briefFor({ planId: 'lang-son-62-kh-ubnd-2026', occasionId: 'ngay-nha-giao-20-11', date: '20/11/2026', now: NOW });
+    const made = await printFiles(brief);
+    const preview = String(made.files.find((f) => f.name === 'preview.html')!.body);
+    for (const [pdf, format] of [['ap-phich-a3.pdf', 'a3'], ['ap-phich-a1.pdf', 'a1'], ['pano-3x1.pdf', 'pano']] as const) {
+      const png = made.files.find((f) => f.name === pdf.replace('.pdf', '.png'));
+      expect(png?.contentType, pdf).toBe('image/png');
+      const meta = await sharp(png!.body as Buffer).metadata();
+      const size = PRINT_SIZES[format];
+      // The page drawn with its bleed: the picture has the print file's proportions.
+      const ratio = (size.width + 2 * BLEED_MM) / (size.height + 2 * BLEED_MM);
+      // Within a pixel of rounding.
+      expect(Math.abs(meta.width! / meta.height! - ratio) / ratio).toBeLessThan(0.01);
+      expect(Math.max(meta.width!, meta.height!)).toBe(900);
+      expect(preview).toContain(`<img src="${pdf.replace('.pdf', '.png')}" alt="${size.label}: ${brief.headline}">`);
+      expect(preview).toContain(`<a href="${pdf}">`);
+    }
+    expect(made.summary).toMatch(/^3 tệp PDF in ấn/);
   });
 });
 
