@@ -80,14 +80,30 @@ const problems: Record<BodyProblem, { status: 400 | 413; title: string; text: st
   },
 };
 
-/** Status, heading and text of a body problem, for routes that render it in their own look. */
-export function bodyProblemInfo(problem: BodyProblem): { status: 400 | 413; title: string; text: string } {
-  return problems[problem];
+/** "8,3 MB". */
+function megabytes(bytes: number): string {
+  return `${String(Math.round((bytes / 1024 / 1024) * 10) / 10).replace('.', ',')} MB`;
+}
+
+/** What "too large" means on `path`: the limit that applied there, and what to do. */
+function tooLargeText(path: string): string {
+  if (stationAudioPath(path)) {
+    return `Các tệp âm thanh gửi cùng biểu mẫu vượt quá giới hạn ${megabytes(STATION_AUDIO_MAX_BYTES)} nên không được xử lý; mỗi tệp mở đầu, kết thúc tối đa ${megabytes(JINGLE_MAX_BYTES)}. Hãy chọn tệp nhỏ hơn rồi gửi lại.`;
+  }
+  if (uploadPath(path) || path === '/plans/upload') {
+    return `Tệp tải lên vượt quá giới hạn ${megabytes(UPLOAD_MAX_BYTES)} nên không được xử lý. Hãy chọn tệp nhỏ hơn (hoặc tách thành nhiều tệp) rồi gửi lại.`;
+  }
+  return problems.tooLarge.text;
+}
+
+/** Status, heading and text of a body problem on `path`, for routes that render it in their own look. */
+export function bodyProblemInfo(problem: BodyProblem, path = ''): { status: 400 | 413; title: string; text: string } {
+  return problem === 'tooLarge' ? { ...problems.tooLarge, text: tooLargeText(path) } : problems[problem];
 }
 
 /** The plain Vietnamese page for a body problem (400 or 413). */
 export function bodyProblemPage(c: Context, problem: BodyProblem): Response {
-  const p = problems[problem];
+  const p = bodyProblemInfo(problem, c.req.path);
   c.header('Cache-Control', 'no-store');
   return c.html(renderPage('request-problem', p.title, p), p.status);
 }

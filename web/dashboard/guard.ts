@@ -145,7 +145,7 @@ export function requireJson(ctx: DashContext, options: GuardOptions = {}): Middl
 
 /** Refusal of a form that is too large, malformed or of another content type (400/413). */
 export function formProblem(ctx: DashContext, c: Context, problem: BodyProblem) {
-  const p = bodyProblemInfo(problem);
+  const p = bodyProblemInfo(problem, c.req.path);
   return renderDash(c, ctx, 'dashboard/problem', p.title, { heading: p.title, text: p.text }, p.status);
 }
 

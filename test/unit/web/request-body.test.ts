@@ -244,3 +244,25 @@ describe('an unexpected failure', () => {
     expect(html).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('the "too large" page names the limit of the page it came from', () => {
+  it('an approval form: the form limit; a station\'s audio files: the files\' limit; a unit import: the upload limit', async () => {
+    const h = harness();
+    const cookie = await signIn(h);
+    const tooBig = async (path: string) => {
+      const body = streamedBody(HUGE);
+      const res = await post(h, path, body.stream, { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(HUGE), Cookie: cookie });
+      expect(res.status, path).toBe(413);
+      expect(body.pulled(), path).toBe(0);
+      return (await res.text()).replace(/\s+/g, ' ');
+    };
+    const { token } = await approvalToken(h);
+    expect(await tooBig(`/approve/${token}`)).toContain('Biểu mẫu vượt quá giới hạn 64 KB');
+    const station = await tooBig('/units/xa-huu-lung/stations/tram-trung-tam');
+    expect(station).toContain('vượt quá giới hạn 8,3 MB');
+    expect(station).toContain('mỗi tệp mở đầu, kết thúc tối đa 4 MB');
+    expect(station).not.toContain('64 KB');
+    const upload = await tooBig('/units/xa-huu-lung/import');
+    expect(upload).toContain('Tệp tải lên vượt quá giới hạn 5 MB');
+  });
+});
