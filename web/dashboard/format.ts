@@ -17,15 +17,6 @@ export function daysAway(today: IsoDate, date: IsoDate): string {
   return n > 0 ? `còn ${n} ngày` : `đã qua ${-n} ngày`;
 }
 
-/** 135 → "2 phút 15 giây"; 40 → "40 giây". */
-export function readingTime(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const m = Math.floor(s / 60);
-  const rest = s % 60;
-  if (m === 0) return `${rest} giây`;
-  return rest ? `${m} phút ${rest} giây` : `${m} phút`;
-}
-
 /** An instant → the `datetime-local` value showing it in Vietnam time (minutes). */
 export function isoToVnLocal(iso: string | number): string {
   const { date, hour, minute } = vnParts(new Date(iso));
