@@ -15,7 +15,7 @@ import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js
 import { escapeXml } from '../../render/sanitize.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
 import { adaptersFor, loadSocialAccounts, type SocialAccounts } from './accounts.js';
-import { SocialPostError } from './adapters.js';
+import { SocialPostError, type PostedSocial } from './adapters.js';
 import { AWAITING_MARK } from './index.js';
 import { SocialPlatform, socialPlatformLabels, socialText, type SocialText } from './pack.js';
 
@@ -67,8 +67,80 @@ ${hasImage ? `<img src="${IMAGE}" alt="Ảnh vuông kèm bài: ${escapeXml(brief
 `;
 }
 
+/** Where a channel keeps its published pack, its mail ledger and its editors' marks. */
+export interface PackPlace {
+  /** The channel a mark is counted for (its audit entry: "Đã đăng social: …"). */
+  channel: 'social' | 'video';
+  /** Key of the published pack the dashboard shows. */
+  pack: string;
+  ledger: (version: number) => string;
+  mark: (platform: SocialPlatform) => string;
+}
+
+export const socialPackPlace = (id: string): PackPlace => ({ channel: 'social', pack: socialKeys.pack(id), ledger: (v) => `social/${id}/sent-v${v}.json`, mark: (p) => socialKeys.mark(id, p) });
+
+/**
+ * Posts each platform's text where `posterFor` gives a way (the unit's account), else leaves it
+ * awaiting an editor. A refusal is noted on the platform; a failure worth retrying is thrown.
+ */
+export async function postEach(texts: readonly SocialText[], publishedAt: string, posterFor: (platform: SocialPlatform) => ((text: SocialText) => Promise<PostedSocial>) | undefined): Promise<PackPlatform[]> {
+  const platforms: PackPlatform[] = [];
+  for (const text of texts) {
+    const base: PackPlatform = { ...text, label: socialPlatformLabels[text.platform], state: 'awaiting' };
+    const post = posterFor(text.platform);
+    if (!post) {
+      platforms.push(base);
+      continue;
+    }
+    try {
+      const posted = await post(text);
+      platforms.push({ ...base, state: 'posted', postedUrl: posted.url ?? posted.id, postedAt: publishedAt });
+    } catch (err) {
+      if (err instanceof SocialPostError && !err.permanent) throw ApplicationFailure.retryable(err.message, 'SocialPostRetry');
+      platforms.push({ ...base, note: (err as Error).message });
+    }
+  }
+  return platforms;
+}
+
+/**
+ * Keeps a published pack for the dashboard (an editor's earlier marks survive a retried
+ * publish) and, when some platform waits for an editor, emails the campaign's editors once per
+ * version with what `mail` says.
+ */
+export async function settlePack(
+  { store, mailer, endpoints }: Pick<ActivityDeps, 'store' | 'mailer' | 'endpoints'>,
+  place: PackPlace,
+  pack: PublishedPack,
+  campaign: Pick<CampaignInput, 'startedBy' | 'approvers'>,
+  publishedAt: string,
+  mail: (waiting: PackPlatform[]) => { subject: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] },
+): Promise<{ waiting: PackPlatform[]; editors: string[] }> {
+  const earlier = await store.get(place.pack);
+  if (earlier) {
+    const before = JSON.parse(earlier.body.toString('utf8')) as PublishedPack;
+    for (const p of pack.platforms) {
+      const was = before.platforms.find((b) => b.platform === p.platform);
+      if (was?.state === 'posted' && p.state === 'awaiting') Object.assign(p, { state: 'posted', postedBy: was.postedBy, postedAt: was.postedAt, postedUrl: was.postedUrl });
+    }
+  }
+  await writeJson(store, place.pack, pack);
+  const waiting = pack.platforms.filter((p) => p.state === 'awaiting');
+  const editors = [...new Set([...(campaign.startedBy ? [campaign.startedBy] : []), ...campaign.approvers])];
+  if (waiting.length && editors.length) {
+    const ledger = place.ledger(pack.version);
+    if (!(await store.head(ledger))) {
+      const domain = /@([^>\s]+)/.exec(endpoints.mailFrom)?.[1] ?? 'localhost';
+      const mid = createHash('sha256').update(`${pack.campaignId}:${pack.version}:${place.channel}`).digest('hex').slice(0, 24);
+      await mailer.sendMail({ from: endpoints.mailFrom, to: editors, messageId: `<${place.channel}.${mid}@${domain}>`, ...mail(waiting) });
+      await writeJson(store, ledger, { sentAt: publishedAt, to: editors });
+    }
+  }
+  return { waiting, editors };
+}
+
 export function createSocialActivities(deps: ActivityDeps, options: { accounts?: () => SocialAccounts; fetch?: typeof fetch } = {}) {
-  const { store, mailer, endpoints } = deps;
+  const { store, endpoints } = deps;
   const accounts = options.accounts ?? (() => loadSocialAccounts());
   return {
     async draft(input: ChannelDraftInput): Promise<DraftSummary> {
@@ -96,57 +168,21 @@ export function createSocialActivities(deps: ActivityDeps, options: { accounts?:
       if (image) await store.put(socialKeys.image(id), image.body, { contentType: 'image/png' });
       const publicImage = image ? `${endpoints.publicBaseUrl}/site/media/${id}-social.png` : undefined;
       const adapters = adaptersFor(accounts(), campaign.mediaListUnit ?? campaign.units?.[0], brief.issuer, options.fetch);
-      const platforms: PackPlatform[] = [];
-      for (const platform of PLATFORMS) {
-        // Due before the web post (the usual lead times): the link goes to the site's front page.
-        const text = socialText(brief, platform, input.postUrl ?? `${endpoints.publicBaseUrl}/site/`);
+      // Due before the web post (the usual lead times): the link goes to the site's front page.
+      const texts = PLATFORMS.map((platform) => socialText(brief, platform, input.postUrl ?? `${endpoints.publicBaseUrl}/site/`));
+      const platforms = await postEach(texts, input.publishedAt, (platform) => {
         const adapter = adapters.find((a) => a.platform === platform);
-        const base: PackPlatform = { ...text, label: socialPlatformLabels[platform], state: 'awaiting' };
-        if (!adapter) {
-          platforms.push(base);
-          continue;
-        }
-        try {
-          const posted = await adapter.post({ hook: text.hook, text: text.text, ...(image ? { image: { body: image.body, contentType: 'image/png', filename: IMAGE, url: publicImage } } : {}) });
-          platforms.push({ ...base, state: 'posted', postedUrl: posted.url ?? posted.id, postedAt: input.publishedAt });
-        } catch (err) {
-          if (err instanceof SocialPostError && !err.permanent) throw ApplicationFailure.retryable(err.message, 'SocialPostRetry');
-          platforms.push({ ...base, note: (err as Error).message });
-        }
-      }
+        return adapter ? (text) => adapter.post({ hook: text.hook, text: text.text, ...(image ? { image: { body: image.body, contentType: 'image/png', filename: IMAGE, url: publicImage } } : {}) }) : undefined;
+      });
       const pack: PublishedPack = { campaignId: id, version: input.version, headline: brief.headline, platforms };
-      // An editor's marks survive a retried publish.
-      const earlier = await store.get(socialKeys.pack(id));
-      if (earlier) {
-        const before = JSON.parse(earlier.body.toString('utf8')) as PublishedPack;
-        for (const p of pack.platforms) {
-          const was = before.platforms.find((b) => b.platform === p.platform);
-          if (was?.state === 'posted' && p.state === 'awaiting') Object.assign(p, { state: 'posted', postedBy: was.postedBy, postedAt: was.postedAt, postedUrl: was.postedUrl });
-        }
-      }
-      await writeJson(store, socialKeys.pack(id), pack);
-
-      const waiting = pack.platforms.filter((p) => p.state === 'awaiting');
-      const editors = [...new Set([...(campaign.startedBy ? [campaign.startedBy] : []), ...campaign.approvers])];
-      if (waiting.length && editors.length) {
-        const ledger = `social/${id}/sent-v${input.version}.json`;
-        if (!(await store.head(ledger))) {
-          const domain = /@([^>\s]+)/.exec(endpoints.mailFrom)?.[1] ?? 'localhost';
-          const mid = createHash('sha256').update(`${id}:${input.version}:social`).digest('hex').slice(0, 24);
-          await mailer.sendMail({
-            from: endpoints.mailFrom,
-            to: editors,
-            subject: `[Bài đăng mạng xã hội] ${brief.headline}`,
-            messageId: `<social.${mid}@${domain}>`,
-            text:
-              `Kính gửi Ban biên tập,\n\nGói bài sẵn sàng đăng cho ${waiting.map((p) => p.label).join(', ')} (đơn vị chưa cấu hình tài khoản đăng tự động). ` +
-              `Sao chép nội dung dưới đây, đăng kèm ảnh vuông đính kèm, rồi bấm "Đánh dấu đã đăng" trên trang chiến dịch: ${endpoints.publicBaseUrl}/campaigns/${encodeURIComponent(id)}\n\n` +
-              waiting.map((p) => `--- ${p.label} ---\n${p.text}\n`).join('\n'),
-            ...(image ? { attachments: [{ filename: IMAGE, content: image.body, contentType: 'image/png' }] } : {}),
-          });
-          await writeJson(store, ledger, { sentAt: input.publishedAt, to: editors });
-        }
-      }
+      const { waiting, editors } = await settlePack(deps, socialPackPlace(id), pack, campaign, input.publishedAt, (waiting) => ({
+        subject: `[Bài đăng mạng xã hội] ${brief.headline}`,
+        text:
+          `Kính gửi Ban biên tập,\n\nGói bài sẵn sàng đăng cho ${waiting.map((p) => p.label).join(', ')} (đơn vị chưa cấu hình tài khoản đăng tự động). ` +
+          `Sao chép nội dung dưới đây, đăng kèm ảnh vuông đính kèm, rồi bấm "Đánh dấu đã đăng" trên trang chiến dịch: ${endpoints.publicBaseUrl}/campaigns/${encodeURIComponent(id)}\n\n` +
+          waiting.map((p) => `--- ${p.label} ---\n${p.text}\n`).join('\n'),
+        ...(image ? { attachments: [{ filename: IMAGE, content: image.body, contentType: 'image/png' }] } : {}),
+      }));
       const parts = [
         ...pack.platforms.filter((p) => p.state === 'posted').map((p) => `đã đăng trên ${p.label}${p.postedUrl ? ` (${p.postedUrl})` : ''}`),
         ...(waiting.length ? [`gói bài cho ${waiting.map((p) => p.label).join(', ')} gửi ${editors.length} biên tập viên, ${AWAITING_MARK}`] : []),
@@ -161,14 +197,19 @@ export function createSocialActivities(deps: ActivityDeps, options: { accounts?:
  * audit log lets the periodic report count it. Marking twice changes nothing.
  */
 export async function markSocialPosted(store: ActivityDeps['store'], campaignId: string, platform: SocialPlatform, editor: string, at: string): Promise<'marked' | 'already' | 'unknown'> {
-  const found = await store.get(socialKeys.pack(campaignId));
+  return markPackPosted(store, socialPackPlace(campaignId), platform, editor, at);
+}
+
+/** The same for any channel's pack (social, video). */
+export async function markPackPosted(store: ActivityDeps['store'], place: PackPlace, platform: SocialPlatform, editor: string, at: string): Promise<'marked' | 'already' | 'unknown'> {
+  const found = await store.get(place.pack);
   if (!found) return 'unknown';
   const pack = JSON.parse(found.body.toString('utf8')) as PublishedPack;
   const p = pack.platforms.find((x) => x.platform === platform);
   if (!p) return 'unknown';
   if (p.state === 'posted') return 'already';
   Object.assign(p, { state: 'posted', postedBy: editor, postedAt: at });
-  await writeJson(store, socialKeys.pack(campaignId), pack);
-  await writeJson(store, socialKeys.mark(campaignId, platform), { campaignId, kind: 'published', channel: 'social', at, text: `Đã đăng social: ${p.label} — ${editor} đánh dấu đã đăng`, version: pack.version });
+  await writeJson(store, place.pack, pack);
+  await writeJson(store, place.mark(platform), { campaignId: pack.campaignId, kind: 'published', channel: place.channel, at, text: `Đã đăng ${place.channel}: ${p.label} — ${editor} đánh dấu đã đăng`, version: pack.version });
   return 'marked';
 }

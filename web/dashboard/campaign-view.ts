@@ -117,7 +117,7 @@ async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
   const post = wants.has('webPortal') && (await store.head(`${base}post/index.html`).catch(() => undefined)) ? fileUrl(`${base}post/index.html`) : undefined;
   const briefing = wants.has('pressBriefing') && (await store.head(`${base}briefing/preview.html`).catch(() => undefined)) ? fileUrl(`${base}briefing/preview.html`) : undefined;
   const modules = [];
-  for (const p of modulePreviews(wants)) if (await store.head(`${base}${p.file}`).catch(() => undefined)) modules.push({ heading: p.heading, src: fileUrl(`${base}${p.file}`) });
+  for (const p of modulePreviews(wants)) if (await store.head(`${base}${p.file}`).catch(() => undefined)) modules.push({ heading: p.heading, src: fileUrl(`${base}${p.file}`), media: p.media });
   return { images, script, post, briefing, modules };
 }
 

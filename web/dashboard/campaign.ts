@@ -16,8 +16,8 @@ import { peopleOf } from './access.js';
 import { campaignTitle, campaignView, liveStatus } from './campaign-view.js';
 import { requireJson, requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
-import { draftFileHeaders, previewBody } from '../previews.js';
-import { MODULE_DRAFT_FOLDERS } from '../../channels/registry.js';
+import { draftFileHeaders, previewBody, rangedBody } from '../previews.js';
+import { isMediaPreviewFile, MODULE_DRAFT_FOLDERS } from '../../channels/registry.js';
 import { markSocialPosted, socialImageName, socialKeys } from '../../channels/social/activities.js';
 import { isSocialPlatform } from '../../channels/social/pack.js';
 
@@ -106,7 +106,8 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!isCampaignId(id) || !FILE_RE.test(rest) || rest.includes('..')) return c.text('Không tìm thấy tệp.', 404);
     const obj = await ctx.deps.store.get(`campaigns/${id}/${rest}`);
     if (!obj) return c.text('Không tìm thấy tệp.', 404);
-    return c.body(await previewBody(obj, (key) => ctx.deps.store.get(key)), 200, { ...draftFileHeaders(obj.contentType), 'Cache-Control': 'private, max-age=60' });
+    const sent = rangedBody(await previewBody(obj, (key) => ctx.deps.store.get(key)), c.req.header('Range'), { ...draftFileHeaders(obj.contentType, { media: isMediaPreviewFile(rest.replace(/^v\d+\//, '')) }), 'Cache-Control': 'private, max-age=60' });
+    return c.body(sent.body, sent.status, sent.headers);
   });
 
   app.post('/campaigns/:id/decision', requirePost(ctx, ofCampaign), async (c) => {
