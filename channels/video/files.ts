@@ -81,6 +81,22 @@ ${narration.dropped.length ? `<p>Đã lược ${narration.dropped.length} câu c
 }
 
 /**
+ * Tries the narration whole, then without its last droppable sentence, and so on, while
+ * `attempt` finds it too long (VideoTooLongError); the error of the shortest is thrown.
+ */
+export async function fitNarration<T>(brief: ContentBrief, attempt: (sentences: string[]) => Promise<T>): Promise<{ result: T; fitted: { sentences: string[]; dropped: string[] } }> {
+  const max = droppableCount(brief);
+  for (let drop = 0; ; drop += 1) {
+    const fitted = fittedNarration(brief, drop);
+    try {
+      return { result: await attempt(fitted.sentences), fitted };
+    } catch (err) {
+      if (!(err instanceof VideoTooLongError) || drop >= max) throw err;
+    }
+  }
+}
+
+/**
  * Renders both formats. A narration longer than the limit loses whole sentences from its end
  * (never the headline, the first key message or the plan's attribution) until it fits.
  */
@@ -89,20 +105,7 @@ export async function videoFiles(req: VideoFilesRequest): Promise<VideoFiles> {
   const speak = spokenForm(brief);
   const render = (format: VideoFormat, sentences: string[]) =>
     renderShortVideo({ engine: req.engine, voice: req.voice, narration: sentences.join(' '), sentences, speak, slides: req.slides[format], format, title: brief.headline, cache: req.cache });
-  const max = droppableCount(brief);
-  let drop = 0;
-  let vertical: ShortVideo | undefined;
-  let fitted = fittedNarration(brief, 0);
-  for (;;) {
-    fitted = fittedNarration(brief, drop);
-    try {
-      vertical = await render('vertical', fitted.sentences);
-      break;
-    } catch (err) {
-      if (!(err instanceof VideoTooLongError) || drop >= max) throw err;
-      drop += 1;
-    }
-  }
+  const { result: vertical, fitted } = await fitNarration(brief, (sentences) => render('vertical', sentences));
   const landscape = await render('landscape', fitted.sentences);
   const narration: VideoNarrationRecord = { sentences: fitted.sentences, dropped: fitted.dropped, seconds: Math.round(vertical.durationSeconds * 10) / 10 };
   const seconds = Math.round(vertical.durationSeconds);
