@@ -54,23 +54,27 @@ export interface VideoFilesRequest {
 export function videoPreviewHtml(brief: Pick<ContentBrief, 'headline'>, narration: VideoNarrationRecord): string {
   const player = (f: VideoFormat) => {
     const { width, height, label } = VIDEO_FORMATS[f];
-    return `<h2>Video ${escapeXml(label)}</h2>
+    return `<section>
+<h2>Video ${escapeXml(label)}</h2>
 <video controls preload="metadata" width="${width}" height="${height}" data-format="${f}">
 <source src="${VIDEO_FILES[f]}" type="video/mp4">
 <track kind="subtitles" srclang="vi" label="Tiếng Việt" src="${VIDEO_FILES.subtitles}" default>
 </video>
-<p><a href="${VIDEO_FILES[f]}" download>Tải video ${escapeXml(label)}</a></p>`;
+<p><a href="${VIDEO_FILES[f]}" download>Tải video ${escapeXml(label)}</a></p>
+</section>`;
   };
   return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <title>Video ngắn: ${escapeXml(brief.headline)}</title>
-<style>body{font-family:"Be Vietnam Pro","Noto Sans",system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem}video{display:block;max-width:100%;height:auto;max-height:70vh;background:#000}video[data-format=vertical]{max-width:20rem}ol{padding-left:1.25rem}</style>
+<style>body{font-family:"Be Vietnam Pro","Noto Sans",system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}h2{font-size:1.05rem}.players{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}video{display:block;max-width:100%;background:#000}video[data-format=vertical]{height:20rem;width:auto}video[data-format=landscape]{width:30rem;height:auto}ol{padding-left:1.25rem}</style>
 </head>
 <body>
+<div class="players">
 ${player('vertical')}
 ${player('landscape')}
+</div>
 <h2>Lời dẫn (${escapeXml(formatDuration(narration.seconds))}, phụ đề tiếng Việt)</h2>
 <ol>
 ${narration.sentences.map((s) => `<li>${escapeXml(s)}</li>`).join('\n')}
