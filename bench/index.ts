@@ -13,6 +13,7 @@ import { stopBenchEnv } from './services.js';
 import { benchInfographic } from './infographic.js';
 import { benchPlanImport } from './plan-import.js';
 import type { Row } from './row.js';
+import { benchVideo } from './video.js';
 
 interface Bench {
   name: string;
@@ -29,6 +30,7 @@ const BENCHES: Bench[] = [
   { name: 'plan-import', run: benchPlanImport },
   { name: 'audio', run: benchAudio },
   { name: 'channels', run: benchChannels },
+  { name: 'video', run: benchVideo },
 ];
 
 function table(rows: Row[]): string {

@@ -10,6 +10,7 @@ import { createQaSetActivities } from './qa-set/activities.js';
 import { createEBoardActivities } from './eboard/activities.js';
 import { createPrintActivities } from './print/activities.js';
 import { createSocialActivities } from './social/activities.js';
+import { createVideoActivities } from './video/activities.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from './types.js';
 
 export interface ChannelActivities {
@@ -23,6 +24,7 @@ export function createChannelModuleActivities(deps: ActivityDeps) {
     social: createSocialActivities(deps),
     poster: createPrintActivities(deps),
     eBoard: createEBoardActivities(deps),
+    video: createVideoActivities(deps),
   };
   const moduleOf = (channel: string) => {
     const m = modules[channel];

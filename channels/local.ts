@@ -69,4 +69,19 @@ export const LOCAL_RENDERERS: Record<string, LocalChannelRenderer> = {
       };
     },
   },
+  video: {
+    folder: 'video',
+    summary: 'Dựng video ngắn dọc 1080×1920 và ngang 1920×1080 (tối đa 60 giây, phụ đề tiếng Việt) từ infographic và lời dẫn',
+    async render(_plan, brief) {
+      const { renderInfographic } = await import('./infographic/render/render.js');
+      const { speechEngineFor } = await import('../render/audio/engine.js');
+      const { VIDEO_SLIDES, videoFiles } = await import('./video/files.js');
+      const engine = speechEngineFor();
+      if (!engine) return { files: [], summary: 'chưa dựng video', problems: ['Giọng đọc đang tắt: video ngắn cần lời dẫn đọc thành tiếng.'] };
+      const slides = { vertical: [] as Buffer[], landscape: [] as Buffer[] };
+      for (const format of ['vertical', 'landscape'] as const) for (const name of VIDEO_SLIDES[format]) slides[format].push((await renderInfographic(brief, name, { formats: ['png'] })).png!);
+      const made = await videoFiles({ brief, engine, slides });
+      return { files: made.files, summary: made.summary, problems: made.problems };
+    },
+  },
 };

@@ -11,9 +11,10 @@ import { eBoardChannel } from './eboard/index.js';
 import { printChannel } from './print/index.js';
 import { socialChannel } from './social/index.js';
 import type { ChannelDescriptor } from './types.js';
+import { videoChannel } from './video/index.js';
 import { webPortalChannel } from './web-portal/index.js';
 
-export const CHANNELS = [infographicChannel, webPortalChannel, pressBriefingChannel, loudspeakerChannel, qaSetChannel, socialChannel, printChannel, eBoardChannel] as const;
+export const CHANNELS = [infographicChannel, webPortalChannel, pressBriefingChannel, loudspeakerChannel, qaSetChannel, socialChannel, printChannel, eBoardChannel, videoChannel] as const;
 
 export type ChannelId = (typeof CHANNELS)[number]['id'];
 
@@ -31,12 +32,17 @@ export const MODULE_DRAFT_FOLDERS: readonly string[] = CHANNELS.flatMap((c) => (
  * The previews of channel modules among `channels`, in registry order: heading and file
  * relative to the version's folder.
  */
-export function modulePreviews(channels: Iterable<string>): { channel: ChannelId; heading: string; file: string }[] {
+export function modulePreviews(channels: Iterable<string>): { channel: ChannelId; heading: string; file: string; media: boolean }[] {
   const wanted = new Set(channels);
-  return CHANNELS.flatMap((c) => ('preview' in c && c.preview && wanted.has(c.id) ? [{ channel: c.id, heading: c.preview.heading, file: c.preview.file }] : []));
+  return CHANNELS.flatMap((c) => ('preview' in c && c.preview && wanted.has(c.id) ? [{ channel: c.id, heading: c.preview.heading, file: c.preview.file, media: 'media' in c.preview && c.preview.media === true }] : []));
 }
 
 /** True for a channel drafted and published by the generic channel activities. */
 export function isModularChannel(id: string): boolean {
   return channelDescriptor(id)?.ownActivities === false;
+}
+
+/** True for a draft file (relative to the version's folder) in the folder of a preview that plays media. */
+export function isMediaPreviewFile(file: string): boolean {
+  return CHANNELS.some((c) => 'preview' in c && c.preview && 'media' in c.preview && c.preview.media === true && file.startsWith(`${c.preview.file.split('/')[0]!}/`));
 }

@@ -25,7 +25,15 @@ export interface ChannelDescriptor<Id extends string = string> {
    * The channel's own draft preview for the approval page and the dashboard: an HTML file
    * relative to the version's folder (its first segment is the channel's folder there).
    */
-  preview?: { file: string; heading: string };
+  preview?: {
+    file: string;
+    heading: string;
+    /**
+     * The preview plays files of its own folder (video, subtitles): its frame keeps the page's
+     * origin (still no script) so the players' requests carry the session or the token's path.
+     */
+    media?: boolean;
+  };
   /** What the periodic report counts for a channel module, after the number: "bộ câu hỏi - đáp đã công bố". */
   reportNoun?: string;
   /** A publish detail containing this is not yet out (a pack waiting to be posted by hand): not counted. */

@@ -6,13 +6,13 @@
 import { Hono, type Context } from 'hono';
 import { decisionFormSchema, refusalOf, UNCONFIRMED_DECISION } from './decision-form.js';
 import { csrfFor, csrfMatches, hashToken, isTokenShaped, tokenProblem, type TokenProblem, type TokenRecord } from '../domain/approval-token.js';
-import { modulePreviews } from '../channels/registry.js';
+import { isMediaPreviewFile, modulePreviews } from '../channels/registry.js';
 import { campaignChannelLabels, decisionLabels, type CampaignState, type Decision } from '../domain/campaign/types.js';
 import type { CampaignGateway } from '../infra/campaign-gateway.js';
 import { markTokenUsed, readTokenRecord } from '../infra/approval-tokens.js';
 import type { ObjectStore } from '../infra/object-store.js';
 import { bodyProblemPage, readForm } from './request-body.js';
-import { draftFileHeaders, previewBody } from './previews.js';
+import { draftFileHeaders, previewBody, rangedBody } from './previews.js';
 import { renderPage } from './views.js';
 import { personLabel, type Editor } from './dashboard/editors.js';
 import { campaignPeople } from '../infra/campaign-people.js';
@@ -110,8 +110,9 @@ export function approvalRoutes(deps: ApprovalDeps): Hono {
     if (typeof loaded === 'string') return refuse(c, loaded);
     const obj = await deps.store.get(`campaigns/${loaded.record.campaignId}/v${loaded.record.version}/${rest}`);
     if (!obj) return refuse(c, 'unknown');
-    // Previews are framed by the approval page itself; scripts never run in them.
-    return c.body(await previewBody(obj, (key) => deps.store.get(key)), 200, { ...draftFileHeaders(obj.contentType), 'Cache-Control': 'no-store' });
+    // Previews are framed by the approval page itself; scripts never run in them. Players seek by range.
+    const sent = rangedBody(await previewBody(obj, (key) => deps.store.get(key)), c.req.header('Range'), { ...draftFileHeaders(obj.contentType, { media: isMediaPreviewFile(rest) }), 'Cache-Control': 'no-store' });
+    return c.body(sent.body, sent.status, sent.headers);
   });
 
   app.post('/approve/:token', async (c) => {

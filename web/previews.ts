@@ -19,11 +19,19 @@ export const MAX_EMBEDDED_BYTES = 1_500_000;
 const IMG_SRC = /(<img\b[^>]*?\ssrc=")([a-z0-9][a-z0-9._-]{0,120})(")/gi;
 const EMBEDDABLE = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
-/** Headers of every draft file served to a preview frame or opened from a draft page. */
-export function draftFileHeaders(contentType: string | undefined): Record<string, string> {
+/**
+ * Headers of every draft file served to a preview frame or opened from a draft page. A preview
+ * that plays media (the short video) may load video and subtitles from its own origin and keeps
+ * that origin (still sandboxed, no script): its players' requests then carry the session, and a
+ * subtitle track is same-origin.
+ */
+export function draftFileHeaders(contentType: string | undefined, options: { media?: boolean } = {}): Record<string, string> {
+  const policy = options.media
+    ? "default-src 'none'; img-src data:; media-src 'self'; style-src 'unsafe-inline'; font-src data:; sandbox allow-same-origin; frame-ancestors 'self'"
+    : "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; sandbox; frame-ancestors 'self'";
   return {
     'Content-Type': contentType ?? 'application/octet-stream',
-    'Content-Security-Policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; sandbox; frame-ancestors 'self'",
+    'Content-Security-Policy': policy,
     // Only the product's own pages may frame a draft.
     'X-Frame-Options': 'SAMEORIGIN',
   };
@@ -65,4 +73,36 @@ export async function previewBody(obj: StoredObject, read: (key: string) => Prom
   const folder = obj.key.slice(0, obj.key.lastIndexOf('/') + 1);
   const html = await embedPreviewImages(obj.body.toString('utf8'), (name) => read(`${folder}${name}`));
   return new Uint8Array(Buffer.from(html, 'utf8'));
+}
+
+/**
+ * The byte range a `Range` header asks of a file of `size` bytes (one range; players seek with
+ * it): undefined for the whole file (no header, or one we do not serve partly), 'unsatisfiable'
+ * for a range past the end.
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!m || (!m[1] && !m[2])) return undefined;
+  let start: number;
+  let end: number;
+  if (!m[1]) {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+    if (m[2] && Number(m[2]) < start) return undefined;
+  }
+  if (start >= size) return 'unsatisfiable';
+  return { start, end };
+}
+
+/** A draft file's body, status and headers for a request with `range` (206 for a part, with Accept-Ranges always). */
+export function rangedBody(body: Uint8Array<ArrayBuffer>, range: string | undefined, headers: Record<string, string>): { body: Uint8Array<ArrayBuffer>; status: 200 | 206 | 416; headers: Record<string, string> } {
+  const r = byteRange(range, body.length);
+  if (r === undefined) return { body, status: 200, headers: { ...headers, 'Accept-Ranges': 'bytes' } };
+  if (r === 'unsatisfiable') return { body: new Uint8Array(0), status: 416, headers: { 'Content-Range': `bytes */${body.length}`, 'Accept-Ranges': 'bytes' } };
+  return { body: body.subarray(r.start, r.end + 1), status: 206, headers: { ...headers, 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${r.start}-${r.end}/${body.length}` } };
 }

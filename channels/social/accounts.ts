@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { SocialAdapter } from './adapters.js';
-import { facebookAdapter, zaloAdapter } from './adapters.js';
+import { facebookAdapter, postFacebookVideo, zaloAdapter, type PostedSocial, type SocialVideo } from './adapters.js';
 
 const token = z.string().trim().min(10, 'mã truy cập quá ngắn');
 const unitSchema = z.strictObject({
@@ -29,4 +29,10 @@ export function adaptersFor(accounts: SocialAccounts, unit: string | undefined, 
   if (a.facebook) out.push(facebookAdapter({ ...a.facebook, ...(fetchFn ? { fetch: fetchFn } : {}) }));
   if (a.zalo) out.push(zaloAdapter({ ...a.zalo, author, ...(fetchFn ? { fetch: fetchFn } : {}) }));
   return out;
+}
+
+/** Posting a video to the Fanpage of `unit`, when the unit configured one (Zalo OA video: by hand). */
+export function facebookVideoPosterFor(accounts: SocialAccounts, unit: string | undefined, fetchFn?: typeof fetch): ((v: SocialVideo) => Promise<PostedSocial>) | undefined {
+  const fb = unit ? accounts.units[unit]?.facebook : undefined;
+  return fb ? (v) => postFacebookVideo({ ...fb, ...(fetchFn ? { fetch: fetchFn } : {}) }, v) : undefined;
 }

@@ -10,15 +10,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from '../../activities/deps.js';
 import { keys } from '../../activities/campaign/keys.js';
 import { readJson, writeJson } from '../../activities/campaign/store-json.js';
-import { reservePostUrl } from '../web-portal/site.js';
 import type { ContentBrief } from '../../domain/brief.js';
 import { formatVnDateTime } from '../../domain/dates.js';
 import type { CampaignInput, DraftSummary } from '../../domain/campaign/types.js';
 import { escapeXml } from '../../render/sanitize.js';
 import type { ChannelDraftInput, ChannelPublishInput, ChannelPublishResult } from '../types.js';
 import { readSocialAccounts } from '../../infra/config.js';
+import { reservePostUrl } from '../web-portal/site.js';
 import { adaptersFor, type SocialAccounts } from './accounts.js';
-import { SocialPostError } from './adapters.js';
+import { SocialPostError, type PostedSocial } from './adapters.js';
 import { AWAITING_MARK } from './index.js';
 import { SocialPlatform, socialPlatformLabels, socialText, type SocialText } from './pack.js';
 
@@ -72,24 +72,101 @@ ${hasImage ? `<img src="${IMAGE}" alt="Ảnh vuông kèm bài: ${escapeXml(brief
 `;
 }
 
-export function createSocialActivities(deps: ActivityDeps, options: { accounts?: () => SocialAccounts; fetch?: typeof fetch } = {}) {
-  const { store, mailer, endpoints } = deps;
-  const accounts = options.accounts ?? (() => readSocialAccounts(endpoints.socialAccountsFile));
-  /**
-   * The link of the pack: the post's own address. Due before the post (the usual lead times),
-   * the post's address is reserved now and the editors are told when it goes live; a campaign
-   * without a web post links the site's front page.
-   */
-  async function packLink(input: ChannelPublishInput, campaign: CampaignInput, brief: ContentBrief): Promise<{ url: string; note?: string }> {
-    if (input.postUrl) return { url: input.postUrl };
-    if (!campaign.channels.includes('webPortal')) return { url: `${endpoints.publicBaseUrl}/site/` };
-    const { url, published } = await reservePostUrl(store, endpoints.publicBaseUrl, input.campaignId, brief);
-    if (published) return { url };
-    const due = (await readJson<Record<string, string>>(store, keys.schedule(input.campaignId)).catch(() => undefined))?.webPortal;
-    if (due && Date.parse(due) > Date.parse(input.publishedAt)) return { url, note: `Liên kết ${url} hoạt động từ ${formatVnDateTime(due)}, khi bài trên trang thông tin điện tử được đăng (sau bài mạng xã hội).` };
-    return { url, note: `Liên kết ${url} hoạt động khi bài trên trang thông tin điện tử được đăng.` };
-  }
+/** Where a channel keeps its published pack, its mail ledger and its editors' marks. */
+export interface PackPlace {
+  /** The channel a mark is counted for (its audit entry: "Đã đăng social: …"). */
+  channel: 'social' | 'video';
+  /** Key of the published pack the dashboard shows. */
+  pack: string;
+  ledger: (version: number) => string;
+  mark: (platform: SocialPlatform) => string;
+}
 
+export const socialPackPlace = (id: string): PackPlace => ({ channel: 'social', pack: socialKeys.pack(id), ledger: (v) => `social/${id}/sent-v${v}.json`, mark: (p) => socialKeys.mark(id, p) });
+
+/**
+ * Posts each platform's text where `posterFor` gives a way (the unit's account), else leaves it
+ * awaiting an editor. A refusal is noted on the platform; a failure worth retrying is thrown.
+ */
+export async function postEach(texts: readonly SocialText[], publishedAt: string, posterFor: (platform: SocialPlatform) => ((text: SocialText) => Promise<PostedSocial>) | undefined): Promise<PackPlatform[]> {
+  const platforms: PackPlatform[] = [];
+  for (const text of texts) {
+    const base: PackPlatform = { ...text, label: socialPlatformLabels[text.platform], state: 'awaiting' };
+    const post = posterFor(text.platform);
+    if (!post) {
+      platforms.push(base);
+      continue;
+    }
+    try {
+      const posted = await post(text);
+      platforms.push({ ...base, state: 'posted', postedUrl: posted.url ?? posted.id, postedAt: publishedAt });
+    } catch (err) {
+      if (err instanceof SocialPostError && !err.permanent) throw ApplicationFailure.retryable(err.message, 'SocialPostRetry');
+      platforms.push({ ...base, note: (err as Error).message });
+    }
+  }
+  return platforms;
+}
+
+/**
+ * Keeps a published pack for the dashboard (an editor's earlier marks survive a retried
+ * publish) and, when some platform waits for an editor, emails the campaign's editors once per
+ * version with what `mail` says.
+ */
+export async function settlePack(
+  { store, mailer, endpoints }: Pick<ActivityDeps, 'store' | 'mailer' | 'endpoints'>,
+  place: PackPlace,
+  pack: PublishedPack,
+  campaign: Pick<CampaignInput, 'startedBy' | 'approvers'>,
+  publishedAt: string,
+  mail: (waiting: PackPlatform[]) => { subject: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] },
+): Promise<{ waiting: PackPlatform[]; editors: string[] }> {
+  const earlier = await store.get(place.pack);
+  if (earlier) {
+    const before = JSON.parse(earlier.body.toString('utf8')) as PublishedPack;
+    for (const p of pack.platforms) {
+      const was = before.platforms.find((b) => b.platform === p.platform);
+      if (was?.state === 'posted' && p.state === 'awaiting') Object.assign(p, { state: 'posted', postedBy: was.postedBy, postedAt: was.postedAt, postedUrl: was.postedUrl });
+    }
+  }
+  await writeJson(store, place.pack, pack);
+  const waiting = pack.platforms.filter((p) => p.state === 'awaiting');
+  const editors = [...new Set([...(campaign.startedBy ? [campaign.startedBy] : []), ...campaign.approvers])];
+  if (waiting.length && editors.length) {
+    const ledger = place.ledger(pack.version);
+    if (!(await store.head(ledger))) {
+      const domain = /@([^>\s]+)/.exec(endpoints.mailFrom)?.[1] ?? 'localhost';
+      const mid = createHash('sha256').update(`${pack.campaignId}:${pack.version}:${place.channel}`).digest('hex').slice(0, 24);
+      await mailer.sendMail({ from: endpoints.mailFrom, to: editors, messageId: `<${place.channel}.${mid}@${domain}>`, ...mail(waiting) });
+      await writeJson(store, ledger, { sentAt: publishedAt, to: editors });
+    }
+  }
+  return { waiting, editors };
+}
+
+/**
+ * The link a pack carries: the web post's own address. Due before the post (the usual lead
+ * times), the post's address is reserved now and the editors are told when it goes live; a
+ * campaign without a web post links the site's front page.
+ */
+export async function packLink(
+  { store, endpoints }: Pick<ActivityDeps, 'store' | 'endpoints'>,
+  input: ChannelPublishInput,
+  campaign: Pick<CampaignInput, 'channels'>,
+  brief: ContentBrief,
+): Promise<{ url: string; note?: string }> {
+  if (input.postUrl) return { url: input.postUrl };
+  if (!campaign.channels.includes('webPortal')) return { url: `${endpoints.publicBaseUrl}/site/` };
+  const { url, published } = await reservePostUrl(store, endpoints.publicBaseUrl, input.campaignId, brief);
+  if (published) return { url };
+  const due = (await readJson<Record<string, string>>(store, keys.schedule(input.campaignId)).catch(() => undefined))?.webPortal;
+  if (due && Date.parse(due) > Date.parse(input.publishedAt)) return { url, note: `Liên kết ${url} hoạt động từ ${formatVnDateTime(due)}, khi bài trên trang thông tin điện tử được đăng (sau bài mạng xã hội).` };
+  return { url, note: `Liên kết ${url} hoạt động khi bài trên trang thông tin điện tử được đăng.` };
+}
+
+export function createSocialActivities(deps: ActivityDeps, options: { accounts?: () => SocialAccounts; fetch?: typeof fetch } = {}) {
+  const { store, endpoints } = deps;
+  const accounts = options.accounts ?? (() => readSocialAccounts(endpoints.socialAccountsFile));
   return {
     async draft(input: ChannelDraftInput): Promise<DraftSummary> {
       const brief = await readJson<ContentBrief>(store, input.briefKey);
@@ -116,61 +193,28 @@ export function createSocialActivities(deps: ActivityDeps, options: { accounts?:
       if (image) await store.put(socialKeys.image(id), image.body, { contentType: 'image/png' });
       const publicImage = image ? `${endpoints.publicBaseUrl}/site/media/${id}-social.png` : undefined;
       const adapters = adaptersFor(accounts(), campaign.mediaListUnit ?? campaign.units?.[0], brief.issuer, options.fetch);
-      const link = await packLink(input, campaign, brief);
-      const platforms: PackPlatform[] = [];
-      for (const platform of PLATFORMS) {
-        const text = socialText(brief, platform, link.url);
+      const link = await packLink(deps, input, campaign, brief);
+      const texts = PLATFORMS.map((platform) => socialText(brief, platform, link.url));
+      const platforms = await postEach(texts, input.publishedAt, (platform) => {
         const adapter = adapters.find((a) => a.platform === platform);
-        const base: PackPlatform = { ...text, label: socialPlatformLabels[platform], state: 'awaiting' };
-        if (!adapter) {
-          platforms.push(base);
-          continue;
-        }
-        try {
-          const posted = await adapter.post({ hook: text.hook, text: text.text, ...(image ? { image: { body: image.body, contentType: 'image/png', filename: IMAGE, url: publicImage } } : {}) });
-          platforms.push({ ...base, state: 'posted', postedUrl: posted.url ?? posted.id, postedAt: input.publishedAt });
-        } catch (err) {
-          if (err instanceof SocialPostError && !err.permanent) throw ApplicationFailure.retryable(err.message, 'SocialPostRetry');
-          platforms.push({ ...base, note: (err as Error).message });
-        }
-      }
+        return adapter ? (text) => adapter.post({ hook: text.hook, text: text.text, ...(image ? { image: { body: image.body, contentType: 'image/png', filename: IMAGE, url: publicImage } } : {}) }) : undefined;
+      });
       const pack: PublishedPack = { campaignId: id, version: input.version, headline: brief.headline, platforms, ...(link.note ? { linkNote: link.note } : {}) };
-      // An editor's marks survive a retried publish.
-      const earlier = await store.get(socialKeys.pack(id));
-      if (earlier) {
-        const before = JSON.parse(earlier.body.toString('utf8')) as PublishedPack;
-        for (const p of pack.platforms) {
-          const was = before.platforms.find((b) => b.platform === p.platform);
-          if (was?.state === 'posted' && p.state === 'awaiting') Object.assign(p, { state: 'posted', postedBy: was.postedBy, postedAt: was.postedAt, postedUrl: was.postedUrl });
-        }
-      }
-      await writeJson(store, socialKeys.pack(id), pack);
-
-      const waiting = pack.platforms.filter((p) => p.state === 'awaiting');
-      const editors = [...new Set([...(campaign.startedBy ? [campaign.startedBy] : []), ...campaign.approvers])];
-      if (waiting.length && editors.length) {
-        const ledger = `social/${id}/sent-v${input.version}.json`;
-        if (!(await store.head(ledger))) {
-          const domain = /@([^>\s]+)/.exec(endpoints.mailFrom)?.[1] ?? 'localhost';
-          const mid = createHash('sha256').update(`${id}:${input.version}:social`).digest('hex').slice(0, 24);
-          await mailer.sendMail({
-            from: endpoints.mailFrom,
-            to: editors,
-            subject: `[Bài đăng mạng xã hội] ${brief.headline}`,
-            messageId: `<social.${mid}@${domain}>`,
-            text:
-              `Kính gửi Ban biên tập,\n\nGói bài sẵn sàng đăng cho ${waiting.map((p) => p.label).join(', ')} (đơn vị chưa cấu hình tài khoản đăng tự động). ` +
-              `Sao chép nội dung dưới đây, đăng kèm ảnh vuông đính kèm, rồi bấm "Đánh dấu đã đăng" trên trang chiến dịch: ${endpoints.publicBaseUrl}/campaigns/${encodeURIComponent(id)}\n\n` +
-              (link.note ? `${link.note}\n\n` : '') +
-              waiting.map((p) => `--- ${p.label} ---\n${p.text}\n`).join('\n'),
-            ...(image ? { attachments: [{ filename: IMAGE, content: image.body, contentType: 'image/png' }] } : {}),
-          });
-          await writeJson(store, ledger, { sentAt: input.publishedAt, to: editors });
-        }
-      }
+      const { waiting, editors } = await settlePack(deps, socialPackPlace(id), pack, campaign, input.publishedAt, (waiting) => ({
+        subject: `[Bài đăng mạng xã hội] ${brief.headline}`,
+        text:
+          `Kính gửi Ban biên tập,\n\nGói bài sẵn sàng đăng cho ${waiting.map((p) => p.label).join(', ')} (đơn vị chưa cấu hình tài khoản đăng tự động). ` +
+          `Sao chép nội dung dưới đây, đăng kèm ảnh vuông đính kèm, rồi bấm "Đánh dấu đã đăng" trên trang chiến dịch: ${endpoints.publicBaseUrl}/campaigns/${encodeURIComponent(id)}\n\n` +
+          (link.note ? `${link.note}\n\n` : '') +
+          waiting.map((p) => `--- ${p.label} ---\n${p.text}\n`).join('\n'),
+        ...(image ? { attachments: [{ filename: IMAGE, content: image.body, contentType: 'image/png' }] } : {}),
+      }));
+      const posted = pack.platforms.filter((p) => p.state === 'posted');
       const parts = [
-        ...pack.platforms.filter((p) => p.state === 'posted').map((p) => `đã đăng trên ${p.label}${p.postedUrl ? ` (${p.postedUrl})` : ''}`),
-        ...(waiting.length ? [`gói bài cho ${waiting.map((p) => p.label).join(', ')} gửi ${editors.length} biên tập viên, ${AWAITING_MARK}`] : []),
+        ...posted.map((p) => `đã đăng trên ${p.label}${p.postedUrl ? ` (${p.postedUrl})` : ''}`),
+        // Nothing out yet: not counted by the report until an editor marks it posted. Posted on
+        // one platform already: counted, the rest still waits for an editor.
+        ...(waiting.length ? [`gói bài cho ${waiting.map((p) => p.label).join(', ')} gửi ${editors.length} biên tập viên, ${posted.length ? 'chờ đăng tay' : AWAITING_MARK}`] : []),
       ];
       return { detail: parts.join('; '), keys: [socialKeys.pack(id)] };
     },
@@ -182,14 +226,19 @@ export function createSocialActivities(deps: ActivityDeps, options: { accounts?:
  * audit log lets the periodic report count it. Marking twice changes nothing.
  */
 export async function markSocialPosted(store: ActivityDeps['store'], campaignId: string, platform: SocialPlatform, editor: string, at: string): Promise<'marked' | 'already' | 'unknown'> {
-  const found = await store.get(socialKeys.pack(campaignId));
+  return markPackPosted(store, socialPackPlace(campaignId), platform, editor, at);
+}
+
+/** The same for any channel's pack (social, video). */
+export async function markPackPosted(store: ActivityDeps['store'], place: PackPlace, platform: SocialPlatform, editor: string, at: string): Promise<'marked' | 'already' | 'unknown'> {
+  const found = await store.get(place.pack);
   if (!found) return 'unknown';
   const pack = JSON.parse(found.body.toString('utf8')) as PublishedPack;
   const p = pack.platforms.find((x) => x.platform === platform);
   if (!p) return 'unknown';
   if (p.state === 'posted') return 'already';
   Object.assign(p, { state: 'posted', postedBy: editor, postedAt: at });
-  await writeJson(store, socialKeys.pack(campaignId), pack);
-  await writeJson(store, socialKeys.mark(campaignId, platform), { campaignId, kind: 'published', channel: 'social', at, text: `Đã đăng social: ${p.label} — ${editor} đánh dấu đã đăng`, version: pack.version });
+  await writeJson(store, place.pack, pack);
+  await writeJson(store, place.mark(platform), { campaignId: pack.campaignId, kind: 'published', channel: place.channel, at, text: `Đã đăng ${place.channel}: ${p.label} — ${editor} đánh dấu đã đăng`, version: pack.version });
   return 'marked';
 }

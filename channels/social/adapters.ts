@@ -86,6 +86,38 @@ export function facebookAdapter(o: { pageId: string; accessToken: string; baseUr
   };
 }
 
+/** Where Facebook takes video uploads (the Graph API's host for video). */
+export const GRAPH_VIDEO_API = 'https://graph-video.facebook.com/v21.0';
+
+export interface SocialVideo {
+  title: string;
+  /** The caption shown with the video (hook, text, link, hashtags). */
+  description: string;
+  video: { body: Buffer; filename: string };
+}
+
+/**
+ * Facebook Page video: POST /{page-id}/videos, multipart with `source` (the MP4), `title` and
+ * `description`; the token in the form, never in the URL. Answered with the video's id.
+ */
+export async function postFacebookVideo(o: { pageId: string; accessToken: string; baseUrl?: string; fetch?: Fetch }, v: SocialVideo): Promise<PostedSocial> {
+  const base = (o.baseUrl ?? GRAPH_VIDEO_API).replace(/\/+$/, '');
+  const form = new FormData();
+  form.set('access_token', o.accessToken);
+  form.set('title', v.title);
+  form.set('description', v.description);
+  form.set('source', new Blob([new Uint8Array(v.video.body)], { type: 'video/mp4' }), v.video.filename);
+  const res = await call(o.fetch ?? fetch, `${base}/${encodeURIComponent(o.pageId)}/videos`, { method: 'POST', body: form }, 'Fanpage');
+  const body = await jsonOf(res);
+  const error = body.error as { message?: string; code?: number } | undefined;
+  if (!res.ok || error) {
+    const permanent = res.status !== 429 && res.status < 500;
+    throw new SocialPostError(`Fanpage từ chối video (HTTP ${res.status}${error?.code ? `, mã ${error.code}` : ''}): ${error?.message ?? 'không rõ lý do'}`, permanent);
+  }
+  const id = String(body.id ?? '');
+  return { platform: 'facebook', id, url: id ? `https://www.facebook.com/${encodeURIComponent(o.pageId)}/videos/${id}` : undefined };
+}
+
 export const ZALO_OA_API = 'https://openapi.zalo.me/v2.0';
 
 /** Zalo OA: POST /article/create (JSON, `access_token` header) with the image's public URL as cover. */

@@ -43,6 +43,10 @@ export interface ShortVideoRequest {
   engine: SpeechEngine;
   /** Narration written for the ear; each sentence becomes one subtitle. */
   narration: string;
+  /** The subtitles, when the caller has split the narration itself (else `narrationSentences`). */
+  sentences?: readonly string[];
+  /** What the engine reads for a subtitle (numbers, symbols in words); default: the subtitle itself. */
+  speak?: (sentence: string) => string;
   voice?: TtsVoice;
   /** Images shown in turn (PNG or JPEG), each for an equal share of the narration. */
   slides: Buffer[];
@@ -93,7 +97,8 @@ export async function renderShortVideo(req: ShortVideoRequest): Promise<ShortVid
   const cache = req.cache ?? noSegmentCache;
   const fmt = VIDEO_FORMATS[req.format];
   if (req.slides.length === 0) throw new SpeechEngineError('Video cần ít nhất một ảnh (infographic của chiến dịch).');
-  const sentences = narrationSentences(req.narration);
+  const sentences = req.sentences ? req.sentences.map((x) => x.trim()).filter(Boolean) : narrationSentences(req.narration);
+  const speak = req.speak ?? ((x: string) => x);
   if (sentences.length === 0) throw new SpeechEngineError('Lời dẫn video trống.');
   const dir = await mkdtemp(path.join(tmpdir(), 'short-video-'));
   try {
@@ -103,10 +108,11 @@ export async function renderShortVideo(req: ShortVideoRequest): Promise<ShortVid
     const cues: Cue[] = [];
     let t = 0;
     for (const [i, text] of sentences.entries()) {
-      const key = createHash('sha256').update(`speech\0${req.engine.id}\0${voiceKey}\0${DEFAULT_LOUDNESS.integrated}\0${text}`).digest('hex');
+      const spoken = speak(text);
+      const key = createHash('sha256').update(`speech\0${req.engine.id}\0${voiceKey}\0${DEFAULT_LOUDNESS.integrated}\0${spoken}`).digest('hex');
       let mp3 = await cache.get(key);
       if (!mp3) {
-        mp3 = (await levelSegment(await req.engine.synthesize({ text, voice: req.voice }), { ffmpeg })).mp3;
+        mp3 = (await levelSegment(await req.engine.synthesize({ text: spoken, voice: req.voice }), { ffmpeg })).mp3;
         await cache.put(key, mp3);
       }
       const file = path.join(dir, `s${i}.mp3`);
@@ -129,7 +135,8 @@ export async function renderShortVideo(req: ShortVideoRequest): Promise<ShortVid
     await writeFile(path.join(dir, 'subs.srt'), toSrt(cues));
     const style = [`FontName=${FONT_FAMILY}`, `FontSize=${fmt.fontSize}`, 'PrimaryColour=&H00FFFFFF', 'BackColour=&H99000000', 'BorderStyle=4', 'Outline=0', 'Shadow=0', `MarginV=${fmt.marginV}`, 'Alignment=2', 'Bold=1'].join(',');
     const video = slideFiles
-      .map((_, i) => `[${i}:v]scale=${fmt.width}:${fmt.height}:force_original_aspect_ratio=decrease,pad=${fmt.width}:${fmt.height}:(ow-iw)/2:(oh-ih)/2:color=0x0B3D91,setsar=1,fps=${FPS},format=yuv420p[v${i}]`)
+      // Each still is read and scaled once a second, then repeated to the frame rate.
+      .map((_, i) => `[${i}:v]scale=${fmt.width}:${fmt.height}:force_original_aspect_ratio=decrease,pad=${fmt.width}:${fmt.height}:(ow-iw)/2:(oh-ih)/2:color=0x0B3D91,setsar=1,format=yuv420p,fps=${FPS},trim=duration=${slideSeconds.toFixed(3)}[v${i}]`)
       .join(';');
     const audioInputs = parts.length;
     const a0 = slideFiles.length;
@@ -147,7 +154,7 @@ export async function renderShortVideo(req: ShortVideoRequest): Promise<ShortVid
         '-hide_banner',
         '-nostats',
         '-y',
-        ...slideFiles.flatMap((f) => ['-loop', '1', '-framerate', String(FPS), '-t', slideSeconds.toFixed(3), '-i', f]),
+        ...slideFiles.flatMap((f) => ['-loop', '1', '-framerate', '1', '-t', slideSeconds.toFixed(3), '-i', f]),
         ...parts.flatMap((f) => ['-i', f]),
         '-filter_complex',
         graph,
@@ -161,6 +168,8 @@ export async function renderShortVideo(req: ShortVideoRequest): Promise<ShortVid
         'veryfast',
         '-crf',
         '23',
+        '-tune',
+        'stillimage',
         '-pix_fmt',
         'yuv420p',
         '-c:a',

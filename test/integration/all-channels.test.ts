@@ -2,8 +2,9 @@
  * A 20/11 campaign with every channel on, end to end on the real embedded services: drafted,
  * approved by the emailed link, published — the post with its Q&A section and FAQ data, the
  * Q&A Word file, the press briefing, the loudspeaker scripts, the social pack to the editor
- * (no accounts configured here), the print PDFs, and the unit's e-board showing the image;
- * then the periodic report lists each channel (the social pack once the editor marks it posted).
+ * (no accounts configured here), the print PDFs, the unit's e-board showing the image, and the
+ * short video's pack; then the periodic report lists each channel (the social and video packs
+ * once the editor marks them posted).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +12,8 @@ import { ALL_CAMPAIGN_CHANNELS } from '../../domain/campaign/types.js';
 import { resolveCampaignInput, startCampaign } from '../../infra/campaign-client.js';
 import { approvalLink, campaignResult, formFields, postDecision, startProduct } from '../support/campaign.js';
 import { waitForEmails } from '../support/mailbox.js';
-import { markSocialPosted } from '../../channels/social/activities.js';
+import { markPackPosted, markSocialPosted } from '../../channels/social/activities.js';
+import { videoPackPlace } from '../../channels/video/activities.js';
 import { vnDateOf } from '../../domain/campaign/schedule.js';
 import { vnToday } from '../../domain/dates.js';
 import type { ReportEvidence } from '../../domain/report/evidence.js';
@@ -79,6 +81,8 @@ describe('campaign with every channel', () => {
 
     // The editor posts the pack on Fanpage by hand and marks it (as the campaign page's button does).
     expect(await markSocialPosted(product.store, id, 'facebook', approver, new Date().toISOString())).toBe('marked');
+    expect(detail('video')).toContain('chờ biên tập viên đăng và đánh dấu đã đăng');
+    expect(await markPackPosted(product.store, videoPackPlace(id), 'zalo', approver, new Date().toISOString())).toBe('marked');
     // The periodic report over the campaign's window lists every channel's publication.
     const request: ReportRequest = {
       planId: 'phuong-bac-kan-2026',
@@ -92,6 +96,6 @@ describe('campaign with every channel', () => {
     const mine = evidence.items.find((i) => i.id === id)!;
     expect([...new Set(mine.publications.map((p) => p.channel))].sort()).toEqual([...ALL_CAMPAIGN_CHANNELS].sort());
     const html = (await product.store.get(report.files.html))!.body.toString('utf8');
-    for (const line of ['1 bộ câu hỏi - đáp đã công bố', '1 bài đăng mạng xã hội (Fanpage, Zalo OA)', '1 bộ tệp in áp phích, pano đã công bố', '1 ảnh trình chiếu trên bảng tin điện tử']) expect(html).toContain(line);
+    for (const line of ['1 bộ câu hỏi - đáp đã công bố', '1 bài đăng mạng xã hội (Fanpage, Zalo OA)', '1 bộ tệp in áp phích, pano đã công bố', '1 ảnh trình chiếu trên bảng tin điện tử', '1 video ngắn đã đăng']) expect(html).toContain(line);
   });
 });

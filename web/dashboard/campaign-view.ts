@@ -15,6 +15,8 @@ import {
 import { formatVnDate } from '../../domain/dates.js';
 import { modulePreviews } from '../../channels/registry.js';
 import { socialImageName, socialKeys, type PublishedPack } from '../../channels/social/activities.js';
+import { videoKeys } from '../../channels/video/activities.js';
+import { VIDEO_FILES } from '../../channels/video/files.js';
 import type { ObjectStore } from '../../infra/object-store.js';
 import { infographicGallery } from '../../channels/infographic/preview.js';
 import { scriptPreview } from '../../channels/loudspeaker/preview.js';
@@ -86,7 +88,7 @@ async function draftsOf(store: ObjectStore, s: CampaignState, v: number) {
   const post = wants.has('webPortal') && (await store.head(`${base}post/index.html`).catch(() => undefined)) ? fileUrl(`${base}post/index.html`) : undefined;
   const briefing = wants.has('pressBriefing') && (await store.head(`${base}briefing/preview.html`).catch(() => undefined)) ? fileUrl(`${base}briefing/preview.html`) : undefined;
   const modules = [];
-  for (const p of modulePreviews(wants)) if (await store.head(`${base}${p.file}`).catch(() => undefined)) modules.push({ heading: p.heading, src: fileUrl(`${base}${p.file}`) });
+  for (const p of modulePreviews(wants)) if (await store.head(`${base}${p.file}`).catch(() => undefined)) modules.push({ heading: p.heading, src: fileUrl(`${base}${p.file}`), media: p.media });
   return { images, script, post, briefing, modules };
 }
 
@@ -151,6 +153,7 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
     awaitingOthers: s.status === 'awaitingApproval' && !mine,
     canCancel: !live.terminal,
     socialPack: await socialPackView(store, s.campaignId, editors),
+    videoPack: await videoPackView(store, s.campaignId, editors),
   };
 }
 
@@ -158,17 +161,29 @@ export async function campaignView(store: ObjectStore, s: CampaignState, opts: {
 async function socialPackView(store: ObjectStore, id: string, editors: readonly Editor[]) {
   const pack = await json<PublishedPack>(store, socialKeys.pack(id));
   if (!pack) return undefined;
-  return {
-    imageSrc: `/campaigns/${encodeURIComponent(id)}/social/${socialImageName}`,
-    linkNote: pack.linkNote ?? '',
-    platforms: pack.platforms.map((p) => ({
-      platform: p.platform,
-      label: p.label,
-      text: p.text,
-      chars: [...p.text].length,
-      posted: p.state === 'posted',
-      postedText: p.state === 'posted' ? (p.postedBy ? `${personLabel(editors, p.postedBy)} đánh dấu đã đăng lúc ${formatVnDateTime(p.postedAt)}` : `Đã đăng tự động${p.postedUrl ? `: ${p.postedUrl}` : ''}`) : '',
-      note: p.note ?? '',
-    })),
-  };
+  return { imageSrc: `/campaigns/${encodeURIComponent(id)}/social/${socialImageName}`, linkNote: pack.linkNote ?? '', platforms: packPlatforms(pack, editors) };
+}
+
+/** The published video pack: the files to download and each platform as in the social pack. */
+async function videoPackView(store: ObjectStore, id: string, editors: readonly Editor[]) {
+  const pack = await json<PublishedPack>(store, videoKeys.pack(id));
+  if (!pack) return undefined;
+  const files = [
+    { name: VIDEO_FILES.vertical, label: 'Video dọc 1080×1920 (Fanpage, Zalo)' },
+    { name: VIDEO_FILES.landscape, label: 'Video ngang 1920×1080 (màn hình công cộng)' },
+    { name: VIDEO_FILES.subtitles, label: 'Phụ đề tiếng Việt (WebVTT)' },
+  ];
+  return { files: files.map((f) => ({ href: `/campaigns/${encodeURIComponent(id)}/video/${f.name}`, label: f.label })), platforms: packPlatforms(pack, editors) };
+}
+
+function packPlatforms(pack: PublishedPack, editors: readonly Editor[]) {
+  return pack.platforms.map((p) => ({
+    platform: p.platform,
+    label: p.label,
+    text: p.text,
+    chars: [...p.text].length,
+    posted: p.state === 'posted',
+    postedText: p.state === 'posted' ? (p.postedBy ? `${personLabel(editors, p.postedBy)} đánh dấu đã đăng lúc ${formatVnDateTime(p.postedAt)}` : `Đã đăng tự động${p.postedUrl ? `: ${p.postedUrl}` : ''}`) : '',
+    note: p.note ?? '',
+  }));
 }

@@ -16,9 +16,10 @@ import { peopleOf } from './access.js';
 import { campaignTitle, campaignView, liveStatus } from './campaign-view.js';
 import { requireJson, requirePage, requirePost } from './guard.js';
 import { renderDash } from './render.js';
-import { draftFileHeaders, previewBody } from '../previews.js';
-import { MODULE_DRAFT_FOLDERS } from '../../channels/registry.js';
-import { markSocialPosted, socialImageName, socialKeys } from '../../channels/social/activities.js';
+import { draftFileHeaders, previewBody, rangedBody } from '../previews.js';
+import { isMediaPreviewFile, MODULE_DRAFT_FOLDERS } from '../../channels/registry.js';
+import { markPackPosted, markSocialPosted, socialImageName, socialKeys } from '../../channels/social/activities.js';
+import { PACK_FILES, videoKeys, videoPackPlace } from '../../channels/video/activities.js';
 import { isSocialPlatform } from '../../channels/social/pack.js';
 import { recordedCampaignInput } from '../../infra/campaign-record.js';
 import { processPlans } from '../../infra/plan-library.js';
@@ -33,6 +34,7 @@ const notices: Record<string, string> = {
   reject: 'Đã ghi nhận quyết định: Từ chối.',
   cancelled: 'Đã gửi yêu cầu hủy chiến dịch.',
   socialPosted: 'Đã ghi nhận: bài đăng mạng xã hội đã đăng. Báo cáo định kỳ sẽ tính bài này.',
+  videoPosted: 'Đã ghi nhận: video ngắn đã đăng. Báo cáo định kỳ sẽ tính video này.',
 };
 
 type Ctx = Context<DashEnv>;
@@ -111,7 +113,8 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     if (!isCampaignId(id) || !FILE_RE.test(rest) || rest.includes('..')) return c.text('Không tìm thấy tệp.', 404);
     const obj = await ctx.deps.store.get(`campaigns/${id}/${rest}`);
     if (!obj) return c.text('Không tìm thấy tệp.', 404);
-    return c.body(await previewBody(obj, (key) => ctx.deps.store.get(key)), 200, { ...draftFileHeaders(obj.contentType), 'Cache-Control': 'private, max-age=60' });
+    const sent = rangedBody(await previewBody(obj, (key) => ctx.deps.store.get(key)), c.req.header('Range'), { ...draftFileHeaders(obj.contentType, { media: isMediaPreviewFile(rest.replace(/^v\d+\//, '')) }), 'Cache-Control': 'private, max-age=60' });
+    return c.body(sent.body, sent.status, sent.headers);
   });
 
   app.post('/campaigns/:id/decision', requirePost(ctx, ofCampaign), async (c) => {
@@ -182,6 +185,27 @@ export function campaignRoutes(app: Hono<DashEnv>, ctx: DashContext): void {
     const r = await markSocialPosted(ctx.deps.store, state.campaignId, platform, c.get('session').email, ctx.now().toISOString());
     if (r === 'unknown') return page(c, state, { errors: ['Chiến dịch chưa có gói bài đăng mạng xã hội cho nền tảng này.'] }, 409);
     return c.redirect(`/campaigns/${encodeURIComponent(state.campaignId)}?ok=socialPosted`, 303);
+  });
+
+  // The video pack's files (download, and seeking in a player), and an editor's "posted" mark (channels/video).
+  app.get('/campaigns/:id/video/:file', requirePage(ctx, ofCampaign), async (c) => {
+    const id = c.req.param('id');
+    const file = c.req.param('file');
+    if (!isCampaignId(id) || !PACK_FILES.includes(file)) return c.text('Không tìm thấy tệp.', 404);
+    const obj = await ctx.deps.store.get(videoKeys.file(id, file));
+    if (!obj) return c.text('Không tìm thấy tệp.', 404);
+    const sent = rangedBody(new Uint8Array(obj.body), c.req.header('Range'), { 'Content-Type': obj.contentType ?? 'application/octet-stream', 'Content-Disposition': `attachment; filename="${file}"`, 'Cache-Control': 'private, max-age=60' });
+    return c.body(sent.body, sent.status, sent.headers);
+  });
+
+  app.post('/campaigns/:id/video/:platform/posted', requirePost(ctx, ofCampaign), async (c) => {
+    const state = await load(c);
+    if (state instanceof Response) return state;
+    const platform = c.req.param('platform');
+    if (!isSocialPlatform(platform)) return c.text('Không tìm thấy nền tảng.', 404);
+    const r = await markPackPosted(ctx.deps.store, videoPackPlace(state.campaignId), platform, c.get('session').email, ctx.now().toISOString());
+    if (r === 'unknown') return page(c, state, { errors: ['Chiến dịch chưa có gói video ngắn cho nền tảng này.'] }, 409);
+    return c.redirect(`/campaigns/${encodeURIComponent(state.campaignId)}?ok=videoPosted`, 303);
   });
 
   app.get('/campaigns/:id/cancel', requirePage(ctx, ofCampaign), async (c) => {

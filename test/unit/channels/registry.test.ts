@@ -14,7 +14,7 @@ import { resolveCampaignInput, CampaignRequestError } from '../../../infra/campa
 describe('channel registry', () => {
   it('keeps the first four channels on their own activities and by default; the new ones are modules, chosen on request', () => {
     expect(DEFAULT_CAMPAIGN_CHANNELS).toEqual(['infographic', 'webPortal', 'pressBriefing', 'loudspeaker']);
-    expect(ALL_CAMPAIGN_CHANNELS.filter(isModularChannel)).toEqual(['qaSet', 'social', 'poster', 'eBoard']);
+    expect(ALL_CAMPAIGN_CHANNELS.filter(isModularChannel)).toEqual(['qaSet', 'social', 'poster', 'eBoard', 'video']);
     for (const c of CHANNELS) expect(c.label).toMatch(/[^\x00-\x7f]|Infographic/);
     expect(modulePreviews(['eBoard', 'qaSet', 'infographic']).map((p) => p.file)).toEqual(['qa/preview.html', 'eboard/preview.html']);
     expect(channelLine('poster: 3 tệp PDF in ấn')).toBe('Áp phích, pano (bản in): 3 tệp PDF in ấn');
@@ -35,8 +35,8 @@ describe('channel registry', () => {
   it('campaign start accepts every registered channel and names the valid ones when one is unknown', async () => {
     const ok = await resolveCampaignInput({ planId: 'phuong-bac-kan-2026', occasionId: 'ngay-nha-giao-20-11', channels: [...ALL_CAMPAIGN_CHANNELS], approvers: ['bien-tap@example.org'] }, new Date('2026-10-01T00:00:00+07:00'));
     expect(ok.channels).toEqual(ALL_CAMPAIGN_CHANNELS);
-    const bad = await resolveCampaignInput({ planId: 'phuong-bac-kan-2026', occasionId: 'ngay-nha-giao-20-11', channels: ['video'], approvers: ['bien-tap@example.org'] }, new Date('2026-10-01T00:00:00+07:00')).catch((e: unknown) => e);
+    const bad = await resolveCampaignInput({ planId: 'phuong-bac-kan-2026', occasionId: 'ngay-nha-giao-20-11', channels: ['livestream'], approvers: ['bien-tap@example.org'] }, new Date('2026-10-01T00:00:00+07:00')).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(CampaignRequestError);
-    expect(String((bad as Error).message)).toContain('kênh "video" không hợp lệ; chọn trong: infographic, webPortal, pressBriefing, loudspeaker, qaSet, social, poster, eBoard');
+    expect(String((bad as Error).message)).toContain('kênh "livestream" không hợp lệ; chọn trong: infographic, webPortal, pressBriefing, loudspeaker, qaSet, social, poster, eBoard, video');
   });
 });
