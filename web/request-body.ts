@@ -13,6 +13,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { JINGLE_MAX_BYTES } from '../domain/directory/jingle.js';
+import { formatVnNumber } from '../domain/numbers.js';
 import { renderPage } from './views.js';
 
 /** The largest form any route accepts (no route takes uploads). A full approval form with
@@ -82,7 +83,7 @@ const problems: Record<BodyProblem, { status: 400 | 413; title: string; text: st
 
 /** "8,3 MB". */
 function megabytes(bytes: number): string {
-  return `${String(Math.round((bytes / 1024 / 1024) * 10) / 10).replace('.', ',')} MB`;
+  return `${formatVnNumber(bytes / 1024 / 1024, 1)} MB`;
 }
 
 /** What "too large" means on `path`: the limit that applied there, and what to do. */

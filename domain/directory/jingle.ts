@@ -6,6 +6,7 @@
  * that is not acceptable. Pure: the probe itself (ffprobe) is in infra/station-jingle.ts.
  */
 import { z } from 'zod';
+import { formatVnNumber } from '../numbers.js';
 import { need, text } from '../plan/fields.js';
 
 export const JingleSlot = { intro: 'intro', outro: 'outro' } as const;
@@ -61,8 +62,10 @@ export interface ProbedAudio {
 }
 
 /** Megabytes to a tenth, rounded up (a file just over the limit never reads as the limit). */
-const mb = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-const secs = (s: number) => `${s.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`;
+const mb = (bytes: number) => `${formatVnNumber(Math.ceil((bytes / 1024 / 1024) * 10) / 10, 1)} MB`;
+/** "12,5 giây". */
+export const jingleSeconds = (s: number) => `${formatVnNumber(s, 1)} giây`;
+const secs = jingleSeconds;
 
 /**
  * The problem with an uploaded jingle, as a sentence naming the file and the slot; undefined

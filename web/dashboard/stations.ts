@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { parseNumber } from '../../domain/directory/import.js';
-import { JINGLE_MAX_BYTES, JINGLE_MAX_SECONDS, jingleSlotLabels, type JingleSlot } from '../../domain/directory/jingle.js';
+import { JINGLE_MAX_BYTES, JINGLE_MAX_SECONDS, jingleSeconds, jingleSlotLabels, type JingleSlot } from '../../domain/directory/jingle.js';
 import { stationKindLabels, type Station } from '../../domain/directory/schema.js';
 import { broadcastSystemLabels } from '../../domain/localities.js';
 import { capitalize } from '../../domain/text/case.js';
@@ -37,7 +37,7 @@ async function stationOf(c: Ctx, ctx: DashContext): Promise<{ stored: StoredUnit
   return stored && station ? { stored, station } : undefined;
 }
 
-const seconds = (s: number) => `${s.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giây`;
+const seconds = jingleSeconds;
 
 function page(c: Ctx, ctx: DashContext, found: { stored: StoredUnit; station: Station }, state: { errors?: string[]; conflict?: string; rate?: string; pitch?: string } = {}, status: 200 | 400 | 409 = 200) {
   const { stored, station } = found;
