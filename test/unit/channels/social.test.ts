@@ -200,4 +200,22 @@ describe('publishing the social pack', () => {
     expect(fake.seen.map((s) => s.url)).toEqual(['/fb/123/photos', '/zalo/article/create']);
     expect(mails).toHaveLength(0);
   });
+
+  it('posted on the Fanpage with Zalo OA still waiting for an editor: the post is counted, the pack for Zalo still goes out', async () => {
+    const h = harness();
+    await seeded(h);
+    mails.length = 0;
+    fake.seen.length = 0;
+    fake.answer(() => ({ status: 200, body: { id: '9', post_id: '123_9' } }));
+    const accounts = () => ({ units: { 'phuong-bac-kan': { facebook: { pageId: '123', accessToken: TOKEN, baseUrl: `${fake.base}/fb` } } } });
+    const r = await createSocialActivities(depsOf(h), { accounts }).publish({ channel: 'social', campaignId: ID, version: 1, publishedAt: '2026-11-18T02:00:00.000Z', postUrl: POST_URL });
+    expect(r.detail).toBe('đã đăng trên Fanpage (Facebook) (https://www.facebook.com/123_9); gói bài cho Zalo OA gửi 1 biên tập viên, chờ đăng tay');
+    expect(mails).toHaveLength(1);
+    const plan = await loadPlan(LS_PLAN);
+    const evidence = lsEvidence();
+    const campaign = evidence.items.find((i) => i.kind === 'campaign')!;
+    campaign.channels = [...campaign.channels, 'social'];
+    campaign.publications = [...campaign.publications, { channel: 'social', at: campaign.publications[0]!.at, detail: `Đã đăng social: ${r.detail}` }];
+    expect(compileReport(plan, evidence, reportDuty(plan, 'ls-bc-so-gddt')).campaigns[0]!.publications).toContain('1 bài đăng mạng xã hội (Fanpage, Zalo OA)');
+  });
 });
