@@ -59,7 +59,8 @@ export function launchChromium(): Promise<Browser> {
 /** The sign-in link in the newest sign-in email to `address`. */
 export async function signInLink(endpoints: Endpoints, address: string): Promise<string> {
   const mails = await waitFor(async () => {
-    const found = (await waitForEmails(endpoints, address, 1, 1_000)).filter((m) => m.subject === 'Liên kết đăng nhập bảng điều khiển truyền thông');
+    // A sign-in link asked for, or the one an invitation carries ("Lời mời làm … trên bảng điều khiển truyền thông").
+    const found = (await waitForEmails(endpoints, address, 1, 1_000)).filter((m) => m.subject === 'Liên kết đăng nhập bảng điều khiển truyền thông' || /^Lời mời làm .+ trên bảng điều khiển truyền thông$/.test(m.subject ?? ''));
     return found.length ? found : undefined;
   }, 30_000, `sign-in email to ${address}`);
   const newest = mails.sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0)).at(-1);
