@@ -102,13 +102,12 @@ describe('short video channel', () => {
     const unitsFile = path.join(dir, 'social-accounts.yaml');
     const base = `http://127.0.0.1:${(graph.address() as AddressInfo).port}/graph`;
     writeFileSync(unitsFile, `units:\n  phuong-bac-kan:\n    facebook: { pageId: "${PAGE_ID}", accessToken: "${TOKEN}", baseUrl: "${base}" }\n`);
-    process.env.SOCIAL_ACCOUNTS_FILE = unitsFile;
-    product = await startDashboardProduct(shared, [editor]);
+    // SOCIAL_ACCOUNTS_FILE, as the configuration carries it to the worker.
+    product = await startDashboardProduct(shared, [editor], { socialAccountsFile: unitsFile });
     store = S3ObjectStore.fromSettings(product.endpoints.s3);
     browser = await launchChromium();
   });
   afterAll(async () => {
-    delete process.env.SOCIAL_ACCOUNTS_FILE;
     await browser?.close();
     await product?.stop();
     await new Promise<void>((r) => graph.close(() => r()));

@@ -23,10 +23,11 @@ import { connectClient, startTestWorker } from './temporal.js';
 const require = createRequire(import.meta.url);
 export const ARTIFACTS = path.join(import.meta.dirname, '..', '..', 'test-artifacts', 'dashboard');
 
-export async function startDashboardProduct(shared: Endpoints, editors: Editor[]) {
+/** `settings`: configuration of this product beyond the shared services (as `npm start` would read it). */
+export async function startDashboardProduct(shared: Endpoints, editors: Editor[], settings: Pick<Endpoints, 'socialAccountsFile'> = {}) {
   const port = await freePort();
   const taskQueue = `it-dashboard-${randomUUID().slice(0, 8)}`;
-  const endpoints: Endpoints = { ...shared, taskQueue, publicBaseUrl: `http://127.0.0.1:${port}` };
+  const endpoints: Endpoints = { ...shared, ...settings, taskQueue, publicBaseUrl: `http://127.0.0.1:${port}` };
   // The worker knows the same people as the dashboard: approval emails greet them by name.
   const worker = await startTestWorker(endpoints, taskQueue, { editors });
   const gateway = temporalGateway(endpoints);
