@@ -12,7 +12,6 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,9 +21,6 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          // Beside the integration files (one worker each) once the unit files are done: their
-          // timers wait more than they compute.
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -36,7 +32,6 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Services are shared; files run one after another to keep the 2-core machine responsive.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
         },
       },
     ],
