@@ -2,28 +2,22 @@
  * `campaign render qaSet --local-only`: spawned in an empty folder (no services), it writes the
  * Word file, the loudspeaker segment, the preview and the set, and names each in Vietnamese.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../fixtures/schedules/docx-text.js';
+import { runCampaign } from '../../support/cli-process.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'render-qa-'));
 const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', DATA_DIR: path.join(work, 'data'), APPROVAL_SECRET: 'r'.repeat(40), PUBLIC_BASE_URL: 'https://tin.example.org' };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function campaign(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/campaign.js'), ...args], { cwd: work, env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+/** `campaign <args>` in the work folder (output decoded whole, as people read it). */
+const campaign = async (...args: string[]) => {
+  const r = await runCampaign(args, env, work);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+};
 
 describe('campaign render qaSet --local-only (CLI)', () => {
   it('writes the Word file, the segment for the ear and the preview of the set', { timeout: 90_000 }, async () => {

@@ -3,15 +3,14 @@
  * empty folder (no services, no .env) and what it writes is read back the way an editor or a
  * journalist's mail client would.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyUnsubscribeToken } from '../../../channels/press-briefing/render/index.js';
+import { runCampaign } from '../../support/cli-process.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'render-cli-'));
 const SECRET = 'r'.repeat(40);
 const env: NodeJS.ProcessEnv = {
@@ -25,16 +24,11 @@ const env: NodeJS.ProcessEnv = {
 };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function campaign(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/campaign.js'), ...args], { cwd: work, env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+/** `campaign <args>` in the work folder (output decoded whole, as people read it). */
+const campaign = async (...args: string[]) => {
+  const r = await runCampaign(args, env, work);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+};
 
 const LANG_SON = ['--plan', 'lang-son-62-kh-ubnd-2026', '--occasion', 'ngay-nha-giao-20-11', '--date', '20/11/2026'];
 /** The two tasks of the Lạng Sơn plan tied to 20/11. */

@@ -3,27 +3,22 @@
  * narration, renders both formats and writes them with the subtitles and the preview, each file
  * named in Vietnamese; the subtitles are the narration it records.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCampaign } from '../../support/cli-process.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'render-video-'));
 const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', DATA_DIR: path.join(work, 'data'), APPROVAL_SECRET: 'r'.repeat(40), PUBLIC_BASE_URL: 'https://tin.example.org' };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function campaign(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/campaign.js'), ...args], { cwd: work, env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+/** `campaign <args>` in the work folder (output decoded whole, as people read it). */
+const campaign = async (...args: string[]) => {
+  const r = await runCampaign(args, env, work);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+};
 
 describe('campaign render video --local-only (CLI)', () => {
   it('writes the vertical and landscape MP4, the WebVTT subtitles of the narration and the preview', { timeout: 600_000 }, async () => {
